@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { HeaderAnalysis } from "./types";
+
+/** Runtime schema of `vouch.analysis/1`; the service and the tests validate with it. */
+const nullableString = z.string().nullable();
+
+export const addressSchema = z.strictObject({
+  address: z.string(),
+  name: nullableString,
+  domain: z.string(),
+});
+
+const authResultSchema = z.string();
+
+export const headerAnalysisSchema = z.strictObject({
+  schema: z.literal("vouch.analysis/1"),
+  message: z.strictObject({
+    subject: nullableString,
+    messageId: nullableString,
+    date: nullableString,
+    from: addressSchema.nullable(),
+    replyTo: addressSchema.nullable(),
+    returnPath: nullableString,
+  }),
+  auth: z.strictObject({
+    source: z.strictObject({ header: z.string(), authservId: nullableString }).nullable(),
+    spf: z
+      .strictObject({
+        result: authResultSchema,
+        domain: nullableString,
+        aligned: z.boolean().nullable(),
+      })
+      .nullable(),
+    dkim: z.array(
+      z.strictObject({
+        result: authResultSchema,
+        domain: nullableString,
+        selector: nullableString,
+        aligned: z.boolean().nullable(),
+      }),
+    ),
+    dmarc: z
+      .strictObject({
+        result: authResultSchema,
+        domain: nullableString,
+        action: nullableString,
+        policy: nullableString,
+      })
+      .nullable(),
+    compauth: z
+      .strictObject({ result: z.string(), reason: nullableString, meaning: z.string() })
+      .nullable(),
+    arc: z.strictObject({ result: authResultSchema }).nullable(),
+  }),
+  antispam: z.strictObject({
+    scl: z.number().int().nullable(),
+    bcl: z.number().int().nullable(),
+    pcl: z.number().int().nullable(),
+    sfv: nullableString,
+    cat: nullableString,
+    ipv: nullableString,
+    sfty: nullableString,
+    srv: nullableString,
+    dir: nullableString,
+    country: nullableString,
+    lang: nullableString,
+    connectingIp: nullableString,
+    helo: nullableString,
+    ptr: nullableString,
+    sfs: z.array(z.string()),
+    mailboxDelivery: z
+      .strictObject({
+        dest: nullableString,
+        ucf: z.number().int().nullable(),
+        jmr: z.number().int().nullable(),
+        auth: z.number().int().nullable(),
+      })
+      .nullable(),
+  }),
+  hops: z.array(
+    z.strictObject({
+      index: z.number().int().positive(),
+      from: nullableString,
+      fromIp: nullableString,
+      by: nullableString,
+      with: nullableString,
+      id: nullableString,
+      date: nullableString,
+      delaySeconds: z.number().nullable(),
+    }),
+  ),
+  verdict: z.strictObject({
+    junked: z.boolean().nullable(),
+    findings: z.array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+        severity: z.enum(["info", "warning", "error"]),
+        title: z.string().min(1),
+        detail: z.string(),
+        fixableBy: z.enum(["user", "admin", "sender"]).nullable(),
+      }),
+    ),
+  }),
+}) satisfies z.ZodType<HeaderAnalysis>;

@@ -1,0 +1,30 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import { resolve } from "node:path";
+
+const pages = resolve(import.meta.dirname, "src/pages");
+
+/**
+ * The browser parts: one HTML page per entry, built into dist/web and served by the service.
+ * Icons are not bundled: the service serves assets/ as it is, so manifest URLs stay stable.
+ */
+export default defineConfig({
+  root: pages,
+  base: "/",
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, "dist/web"),
+    emptyOutDir: true,
+    assetsDir: "static",
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        taskpane: resolve(pages, "taskpane.html"),
+        commands: resolve(pages, "commands.html"),
+        harness: resolve(pages, "harness.html"),
+        admin: resolve(pages, "admin.html"),
+      },
+    },
+  },
+});

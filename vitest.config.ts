@@ -1,0 +1,63 @@
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+
+/**
+ * One run, five projects: pure units, React components in jsdom, the service on SQLite and on a
+ * real PostgreSQL (a private cluster the setup starts and stops), and the browser tests in
+ * Chromium against the real service and the built pages.
+ */
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "dom",
+          include: ["test/dom/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["test/support/dom-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "service-sqlite",
+          include: ["test/service/**/*.test.ts"],
+          environment: "node",
+          env: { VOUCH_TEST_DB: "sqlite" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "service-postgres",
+          include: ["test/service/**/*.test.ts"],
+          environment: "node",
+          env: { VOUCH_TEST_DB: "postgres" },
+          globalSetup: ["test/support/postgres-cluster.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/support/build-web.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
