@@ -1,0 +1,255 @@
+import type { SenderEvidence } from "../proposals/evidence";
+import type { Database, SenderAggregatesTable } from "./schema";
+import type { StoreDialect, StoreTransaction, StoredReport } from "./types";
+import type { Kysely } from "kysely";
+
+/**
+ * The per-sender counters, changed only inside the transaction that records or retracts a
+ * report. The aggregate row is created if missing and then locked first (FOR UPDATE on
+ * PostgreSQL; SQLite transactions hold the database write lock from BEGIN IMMEDIATE), so every
+ * change to one sender is serialized and each read-modify-write below is exact even with several
+ * service processes on one database.
+ */
+
+type Reader = Kysely<Database> | StoreTransaction;
+
+interface ReportContribution {
+  tenantId: string;
+  senderKey: string;
+  kind: "domain" | "address";
+  authenticated: boolean;
+  reporterId: string;
+  mailbox: string;
+  reportKind: StoredReport["kind"];
+  signals: readonly string[];
+  createdAt: string;
+}
+
+export function contributionOf(report: StoredReport): ReportContribution | null {
+  if (!report.sender) return null;
+  return {
+    tenantId: report.tenantId,
+    senderKey: report.sender.key,
+    kind: report.sender.kind,
+    authenticated: report.sender.authenticated,
+    reporterId: report.reporterId,
+    mailbox: report.mailbox,
+    reportKind: report.kind,
+    signals: report.signals,
+    createdAt: report.createdAt,
+  };
+}
+
+async function lockAggregate(
+  trx: StoreTransaction,
+  dialect: StoreDialect,
+  c: ReportContribution,
+): Promise<SenderAggregatesTable> {
+  await trx
+    .insertInto("sender_aggregates")
+    .values({
+      tenant_id: c.tenantId,
+      sender_key: c.senderKey,
+      kind: c.kind,
+      authenticated: c.authenticated ? 1 : 0,
+      reporters: 0,
+      mailboxes: 0,
+      reports: 0,
+      not_spam: 0,
+      trusted_sender: 0,
+      first_seen: c.createdAt,
+      last_seen: c.createdAt,
+    })
+    .onConflict((conflict) => conflict.columns(["tenant_id", "sender_key"]).doNothing())
+    .execute();
+  let select = trx
+    .selectFrom("sender_aggregates")
+    .selectAll()
+    .where("tenant_id", "=", c.tenantId)
+    .where("sender_key", "=", c.senderKey);
+  if (dialect === "postgres") select = select.forUpdate();
+  return select.executeTakeFirstOrThrow();
+}
+
+/** Adds `delta` (+1 or -1) to one distinct-counter row; returns its new active count. */
+async function bumpReporter(trx: StoreTransaction, c: ReportContribution, delta: 1 | -1) {
+  const row = await trx
+    .insertInto("sender_reporters")
+    .values({
+      tenant_id: c.tenantId,
+      sender_key: c.senderKey,
+      reporter_id: c.reporterId,
+      active_reports: delta,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(["tenant_id", "sender_key", "reporter_id"]).doUpdateSet((eb) => ({
+        active_reports: eb("sender_reporters.active_reports", "+", delta),
+      })),
+    )
+    .returning("active_reports")
+    .executeTakeFirstOrThrow();
+  return row.active_reports;
+}
+
+async function bumpMailbox(trx: StoreTransaction, c: ReportContribution, delta: 1 | -1) {
+  const row = await trx
+    .insertInto("sender_mailboxes")
+    .values({
+      tenant_id: c.tenantId,
+      sender_key: c.senderKey,
+      mailbox: c.mailbox,
+      active_reports: delta,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(["tenant_id", "sender_key", "mailbox"]).doUpdateSet((eb) => ({
+        active_reports: eb("sender_mailboxes.active_reports", "+", delta),
+      })),
+    )
+    .returning("active_reports")
+    .executeTakeFirstOrThrow();
+  return row.active_reports;
+}
+
+async function bumpSignals(trx: StoreTransaction, c: ReportContribution, delta: 1 | -1) {
+  if (c.signals.length === 0) return;
+  // Sorted, so concurrent writers lock signal rows in the same order.
+  const signals = [...new Set(c.signals)].sort();
+  await trx
+    .insertInto("sender_signals")
+    .values(
+      signals.map((signal) => ({
+        tenant_id: c.tenantId,
+        sender_key: c.senderKey,
+        signal,
+        active_reports: delta,
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict.columns(["tenant_id", "sender_key", "signal"]).doUpdateSet((eb) => ({
+        active_reports: eb("sender_signals.active_reports", "+", delta),
+      })),
+    )
+    .execute();
+}
+
+/** The earliest and latest active report of a sender, after a retraction removed one. */
+async function activeSpan(trx: StoreTransaction, c: ReportContribution) {
+  const row = await trx
+    .selectFrom("reports")
+    .select((eb) => [eb.fn.min("created_at").as("first"), eb.fn.max("created_at").as("last")])
+    .where("tenant_id", "=", c.tenantId)
+    .where("sender_key", "=", c.senderKey)
+    .where("retracted_at", "is", null)
+    .executeTakeFirst();
+  return { first: row?.first ?? null, last: row?.last ?? null };
+}
+
+export async function applyContribution(
+  trx: StoreTransaction,
+  dialect: StoreDialect,
+  c: ReportContribution,
+  delta: 1 | -1,
+): Promise<void> {
+  const current = await lockAggregate(trx, dialect, c);
+  const reporterActive = await bumpReporter(trx, c, delta);
+  const mailboxActive = await bumpMailbox(trx, c, delta);
+  await bumpSignals(trx, c, delta);
+
+  // A distinct count moves only when its per-key count crosses between 0 and 1.
+  const distinctStep = (active: number) =>
+    delta === 1 ? (active === 1 ? 1 : 0) : active === 0 ? -1 : 0;
+
+  let firstSeen = current.first_seen;
+  let lastSeen = current.last_seen;
+  if (delta === 1) {
+    if (current.reports === 0) {
+      firstSeen = c.createdAt;
+      lastSeen = c.createdAt;
+    } else {
+      if (c.createdAt < firstSeen) firstSeen = c.createdAt;
+      if (c.createdAt > lastSeen) lastSeen = c.createdAt;
+    }
+  } else if (c.createdAt === firstSeen || c.createdAt === lastSeen) {
+    // With no active report left the span keeps its last values: when the sender was last seen.
+    const span = await activeSpan(trx, c);
+    firstSeen = span.first ?? firstSeen;
+    lastSeen = span.last ?? lastSeen;
+  }
+
+  await trx
+    .updateTable("sender_aggregates")
+    .set({
+      reporters: current.reporters + distinctStep(reporterActive),
+      mailboxes: current.mailboxes + distinctStep(mailboxActive),
+      reports: current.reports + delta,
+      not_spam: current.not_spam + (c.reportKind === "not-spam" ? delta : 0),
+      trusted_sender: current.trusted_sender + (c.reportKind === "trusted-sender" ? delta : 0),
+      first_seen: firstSeen,
+      last_seen: lastSeen,
+    })
+    .where("tenant_id", "=", c.tenantId)
+    .where("sender_key", "=", c.senderKey)
+    .execute();
+}
+
+export function evidenceOf(
+  row: SenderAggregatesTable,
+  signals: readonly { signal: string; active_reports: number }[],
+): SenderEvidence {
+  // A null-prototype record: signal ids come from header text and may be "__proto__".
+  const counts = Object.create(null) as Record<string, number>;
+  for (const { signal, active_reports } of signals) counts[signal] = active_reports;
+  return {
+    tenantId: row.tenant_id,
+    senderKey: row.sender_key,
+    kind: row.kind,
+    authenticated: row.authenticated === 1,
+    reporters: row.reporters,
+    mailboxes: row.mailboxes,
+    reports: row.reports,
+    notSpam: row.not_spam,
+    trustedSender: row.trusted_sender,
+    signals: counts,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+  };
+}
+
+export async function readEvidence(
+  db: Reader,
+  tenantId: string,
+  senderKey: string,
+): Promise<SenderEvidence | null> {
+  const row = await db
+    .selectFrom("sender_aggregates")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("sender_key", "=", senderKey)
+    .executeTakeFirst();
+  if (!row) return null;
+  const signals = await db
+    .selectFrom("sender_signals")
+    .select(["signal", "active_reports"])
+    .where("tenant_id", "=", tenantId)
+    .where("sender_key", "=", senderKey)
+    .where("active_reports", ">", 0)
+    .orderBy("signal")
+    .execute();
+  return evidenceOf(row, signals);
+}
+
+export async function hasActiveReport(
+  db: Reader,
+  tenantId: string,
+  senderKey: string,
+  reporterId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("sender_reporters")
+    .select("active_reports")
+    .where("tenant_id", "=", tenantId)
+    .where("sender_key", "=", senderKey)
+    .where("reporter_id", "=", reporterId)
+    .executeTakeFirst();
+  return (row?.active_reports ?? 0) > 0;
+}

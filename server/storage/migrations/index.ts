@@ -1,0 +1,15 @@
+import type { Migration } from "kysely";
+import { reportsAndSenders } from "./0001-reports-and-senders";
+
+/**
+ * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
+ *
+ * To add one: write `NNNN-what-it-does.ts` beside this file exporting a `Migration` whose `up`
+ * uses only the Kysely schema builder with types both engines share (text, integer, ISO text for
+ * instants), then append it below under the next number. Names sort as strings, so keep the
+ * four-digit prefix. Never rename, reorder or edit a migration that has shipped: write a new one.
+ * Feature areas may reserve ranges (proposals: 0100-0199) so parallel work does not collide.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001-reports-and-senders": reportsAndSenders,
+};

@@ -1,0 +1,89 @@
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { migrations } from "./migrations";
+import { createReportStore } from "./reports";
+import type { Database } from "./schema";
+import { createSenderStore } from "./senders";
+import { ImmediateSqliteDialect } from "./sqlite-dialect";
+import type { AggregateListener, OpenStoreOptions, Store, StoreDialect } from "./types";
+
+function openSqlite(options: OpenStoreOptions & { sqlitePath: string }): Kysely<Database> {
+  const database = new BetterSqlite3(options.sqlitePath);
+  database.pragma("journal_mode = WAL");
+  database.pragma(`synchronous = ${options.durable === false ? "NORMAL" : "FULL"}`);
+  database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  database.pragma("foreign_keys = ON");
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) });
+}
+
+function openPostgres(options: OpenStoreOptions & { databaseUrl: string }): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  // An idle client losing its server emits "error" on the pool; unhandled, it would kill the
+  // process. The next query fails with the cause instead, and ping() reports it.
+  pool.on("error", () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Runs every migration not yet applied. Safe to call from several processes at once. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+    // Feature areas number their migrations in their own ranges (see migrations/index.ts).
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === "Error")?.migrationName;
+    throw new Error(`storage migration ${failed ?? "(unknown)"} failed: ${String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Opens the store: PostgreSQL when `databaseUrl` is given, else the SQLite file at `sqlitePath`,
+ * and brings the schema up to date before returning.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  let db: Kysely<Database>;
+  let dialect: StoreDialect;
+  if (options.databaseUrl) {
+    db = openPostgres({ ...options, databaseUrl: options.databaseUrl });
+    dialect = "postgres";
+  } else if (options.sqlitePath) {
+    db = openSqlite({ ...options, sqlitePath: options.sqlitePath });
+    dialect = "sqlite";
+  } else {
+    throw new Error("openStore needs either databaseUrl (PostgreSQL) or sqlitePath (SQLite)");
+  }
+
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  const listeners: AggregateListener[] = [];
+  return {
+    dialect,
+    db,
+    reports: createReportStore({ db, dialect, listeners: () => [...listeners] }),
+    senders: createSenderStore(db),
+    onAggregateChanged(listener) {
+      listeners.push(listener);
+      return () => {
+        const index = listeners.indexOf(listener);
+        if (index >= 0) listeners.splice(index, 1);
+      };
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

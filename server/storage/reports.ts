@@ -1,0 +1,253 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely, Selectable } from "kysely";
+import { signalsOf } from "../proposals/evidence";
+import { senderKeyOf } from "../proposals/sender-key";
+import { applyContribution, contributionOf, hasActiveReport, readEvidence } from "./aggregates";
+import { checkRecordInput, normalizeMailbox } from "./input";
+import type { Database, ReportsTable } from "./schema";
+import { summarize } from "./summary";
+import type {
+  AggregateChange,
+  AggregateListener,
+  RecordReportInput,
+  RecordReportResult,
+  ReportStore,
+  ReportSummary,
+  RetractOptions,
+  RetractResult,
+  SenderStatusCounts,
+  StoreDialect,
+  StoreTransaction,
+  StoredReport,
+} from "./types";
+
+type ReportRow = Selectable<ReportsTable>;
+
+/** Every column but the raw headers, which leave the store only through `rawHeaders()`. */
+const REPORT_COLUMNS = [
+  "id",
+  "tenant_id",
+  "reporter_id",
+  "internet_message_id",
+  "kind",
+  "comment",
+  "mailbox",
+  "sender_key",
+  "sender_kind",
+  "sender_authenticated",
+  "sender_via",
+  "from_domain",
+  "summary",
+  "signals",
+  "created_at",
+  "retracted_at",
+] as const;
+
+type ReportColumns = Omit<ReportRow, "raw_headers"> & { has_raw_headers: number | boolean };
+
+function toReport(row: ReportColumns): StoredReport {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    reporterId: row.reporter_id,
+    internetMessageId: row.internet_message_id,
+    kind: row.kind,
+    comment: row.comment,
+    mailbox: row.mailbox,
+    sender:
+      row.sender_key !== null && row.sender_kind !== null
+        ? {
+            key: row.sender_key,
+            kind: row.sender_kind,
+            authenticated: row.sender_authenticated === 1,
+            via: row.sender_via,
+          }
+        : null,
+    fromDomain: row.from_domain,
+    summary: JSON.parse(row.summary) as ReportSummary,
+    signals: JSON.parse(row.signals) as string[],
+    createdAt: row.created_at,
+    retractedAt: row.retracted_at,
+    hasRawHeaders: Number(row.has_raw_headers) === 1,
+  };
+}
+
+type Reader = Kysely<Database> | StoreTransaction;
+
+function selectReports(db: Reader) {
+  return db
+    .selectFrom("reports")
+    .select(REPORT_COLUMNS)
+    .select((eb) =>
+      eb.case().when("raw_headers", "is", null).then(0).else(1).end().as("has_raw_headers"),
+    );
+}
+
+async function statusIn(
+  db: Reader,
+  report: StoredReport,
+  reporterId: string,
+): Promise<SenderStatusCounts | null> {
+  if (!report.sender) return null;
+  const evidence = await readEvidence(db, report.tenantId, report.sender.key);
+  if (!evidence) return null;
+  return {
+    sender: evidence.senderKey,
+    identityKind: evidence.kind,
+    reporters: evidence.reporters,
+    mailboxes: evidence.mailboxes,
+    youReported: await hasActiveReport(db, report.tenantId, report.sender.key, reporterId),
+  };
+}
+
+export interface ReportStoreDeps {
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+  listeners: () => readonly AggregateListener[];
+}
+
+export function createReportStore({ db, dialect, listeners }: ReportStoreDeps): ReportStore {
+  /** Applies the report to its sender's aggregate and tells the listeners, in `trx`. */
+  async function changeAggregate(trx: StoreTransaction, change: AggregateChange) {
+    const contribution = contributionOf(change.report);
+    if (!contribution) return;
+    await applyContribution(trx, dialect, contribution, change.cause === "recorded" ? 1 : -1);
+    const current = listeners();
+    if (current.length === 0) return;
+    const evidence = await readEvidence(trx, contribution.tenantId, contribution.senderKey);
+    if (!evidence) throw new Error("aggregate vanished inside its own transaction");
+    for (const listener of current) await listener(trx, evidence, change);
+  }
+
+  async function record(input: RecordReportInput): Promise<RecordReportResult> {
+    checkRecordInput(input);
+    const sender = senderKeyOf(input.analysis);
+    const row: ReportRow = {
+      id: randomUUID(),
+      tenant_id: input.tenantId,
+      reporter_id: input.reporterId,
+      internet_message_id: input.internetMessageId,
+      kind: input.kind,
+      comment: input.comment ?? null,
+      mailbox: normalizeMailbox(input.mailbox, input.reporterId),
+      sender_key: sender?.key ?? null,
+      sender_kind: sender?.kind ?? null,
+      sender_authenticated: sender?.authenticated ? 1 : 0,
+      sender_via: sender?.via ?? null,
+      from_domain: input.analysis.message.from?.domain.toLowerCase() ?? null,
+      summary: JSON.stringify(summarize(input.analysis)),
+      signals: JSON.stringify(signalsOf(input.analysis)),
+      raw_headers: input.rawHeaders,
+      created_at: (input.now ?? new Date()).toISOString(),
+      retracted_at: null,
+    };
+
+    return db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto("reports")
+        .values(row)
+        .onConflict((conflict) =>
+          conflict.columns(["tenant_id", "reporter_id", "internet_message_id"]).doNothing(),
+        )
+        .returning("id")
+        .executeTakeFirst();
+
+      if (!inserted) {
+        const existing = await selectReports(trx)
+          .where("tenant_id", "=", input.tenantId)
+          .where("reporter_id", "=", input.reporterId)
+          .where("internet_message_id", "=", input.internetMessageId)
+          .executeTakeFirstOrThrow();
+        const report = toReport(existing);
+        return {
+          outcome: "duplicate",
+          report,
+          sender: await statusIn(trx, report, input.reporterId),
+        };
+      }
+
+      const { raw_headers, ...rest } = row;
+      const report = toReport({ ...rest, has_raw_headers: raw_headers === null ? 0 : 1 });
+      await changeAggregate(trx, { cause: "recorded", report });
+      return { outcome: "created", report, sender: await statusIn(trx, report, input.reporterId) };
+    });
+  }
+
+  async function retract(
+    tenantId: string,
+    reporterId: string,
+    reportId: string,
+    options: RetractOptions,
+  ): Promise<RetractResult> {
+    const now = options.now ?? new Date();
+    return db.transaction().execute(async (trx): Promise<RetractResult> => {
+      let select = selectReports(trx).where("tenant_id", "=", tenantId).where("id", "=", reportId);
+      if (dialect === "postgres") select = select.forUpdate();
+      const row = await select.executeTakeFirst();
+      if (!row) return { outcome: "not-found" };
+      if (row.reporter_id !== reporterId) return { outcome: "not-yours" };
+      const report = toReport(row);
+      // Retracting twice is the same as once: nothing more to subtract.
+      if (report.retractedAt !== null) {
+        return { outcome: "retracted", report, sender: await statusIn(trx, report, reporterId) };
+      }
+      const until = new Date(Date.parse(report.createdAt) + options.windowMs);
+      if (now.getTime() > until.getTime()) {
+        return { outcome: "too-late", retractableUntil: until.toISOString() };
+      }
+      const retractedAt = now.toISOString();
+      await trx
+        .updateTable("reports")
+        .set({ retracted_at: retractedAt })
+        .where("tenant_id", "=", tenantId)
+        .where("id", "=", reportId)
+        .execute();
+      const retracted = { ...report, retractedAt };
+      await changeAggregate(trx, { cause: "retracted", report: retracted });
+      return {
+        outcome: "retracted",
+        report: retracted,
+        sender: await statusIn(trx, retracted, reporterId),
+      };
+    });
+  }
+
+  async function get(tenantId: string, reportId: string): Promise<StoredReport | null> {
+    const row = await selectReports(db)
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", reportId)
+      .executeTakeFirst();
+    return row ? toReport(row) : null;
+  }
+
+  async function findByMessage(tenantId: string, reporterId: string, internetMessageId: string) {
+    const row = await selectReports(db)
+      .where("tenant_id", "=", tenantId)
+      .where("reporter_id", "=", reporterId)
+      .where("internet_message_id", "=", internetMessageId)
+      .executeTakeFirst();
+    return row ? toReport(row) : null;
+  }
+
+  async function rawHeaders(tenantId: string, reportId: string): Promise<string | null> {
+    const row = await db
+      .selectFrom("reports")
+      .select("raw_headers")
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", reportId)
+      .executeTakeFirst();
+    return row?.raw_headers ?? null;
+  }
+
+  async function purgeHeaders(olderThan: Date): Promise<number> {
+    const result = await db
+      .updateTable("reports")
+      .set({ raw_headers: null })
+      .where("created_at", "<", olderThan.toISOString())
+      .where("raw_headers", "is not", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  return { record, retract, get, findByMessage, rawHeaders, purgeHeaders };
+}
