@@ -1,5 +1,6 @@
 import type { HeaderAnalysis } from "../../src/analysis/types";
 import { authenticatedSender } from "../../src/analysis/identity";
+import { infrastructureOf, infrastructureSignal } from "./infrastructure";
 
 /**
  * What one report contributes to its sender's aggregate: the analysis finding ids plus the
@@ -24,7 +25,37 @@ export function signalsOf(analysis: HeaderAnalysis): Signal[] {
   }
   if (spf?.result === "pass" && spf.aligned === true) signals.add(AUTH_SIGNALS.spfAlignedPass);
   if (analysis.verdict.junked === true) signals.add(AUTH_SIGNALS.junked);
+  for (const signal of stampSignalsOf(analysis)) signals.add(signal);
   return [...signals].sort();
+}
+
+/**
+ * Microsoft's own stamps, counted as signals too, so the rules do not depend on how the analysis
+ * words its findings: "cat-phsh", "sfty-9.19", "sfv-nspm", "dest-j", "compauth-fail",
+ * "compauth-reason-001", "dmarc-fail", and the sending infrastructure ("infra-ptr:vendor.net",
+ * "infra-ip24:203.0.113.0/24") a spoofed-sender entry needs.
+ */
+export function stampSignalsOf(analysis: HeaderAnalysis): Signal[] {
+  const signals: Signal[] = [];
+  const token = (value: string) =>
+    value
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, "-");
+  const { cat, sfty, sfv, mailboxDelivery } = analysis.antispam;
+  if (cat) signals.push(`cat-${token(cat)}`);
+  if (sfty) signals.push(`sfty-${token(sfty)}`);
+  if (sfv) signals.push(`sfv-${token(sfv)}`);
+  if (mailboxDelivery?.dest) signals.push(`dest-${token(mailboxDelivery.dest)}`);
+  const { compauth, dmarc } = analysis.auth;
+  if (compauth) {
+    signals.push(`compauth-${token(compauth.result)}`);
+    if (compauth.reason) signals.push(`compauth-reason-${token(compauth.reason)}`);
+  }
+  if (dmarc) signals.push(`dmarc-${token(dmarc.result)}`);
+  const infrastructure = infrastructureOf(analysis);
+  if (infrastructure) signals.push(infrastructureSignal(infrastructure));
+  return signals;
 }
 
 export { authenticatedSender };

@@ -1,0 +1,61 @@
+import type { TablPlan } from "../proposals/settings";
+import { proposalsCsv } from "./csv";
+import { proposalsJson } from "./json";
+import { allowScript, powershellFor } from "./powershell";
+import { transportRuleScript } from "./transport-rule";
+import type { ExportProposal } from "./types";
+
+export type ExportFormat = "powershell" | "transport-rule" | "csv" | "json";
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  "powershell",
+  "transport-rule",
+  "csv",
+  "json",
+];
+
+export interface ExportFile {
+  body: string;
+  contentType: string;
+  fileName: string;
+}
+
+const EXTENSIONS: Record<ExportFormat, { ext: string; type: string }> = {
+  powershell: { ext: "ps1", type: "text/plain; charset=utf-8" },
+  "transport-rule": { ext: "ps1", type: "text/plain; charset=utf-8" },
+  csv: { ext: "csv", type: "text/csv; charset=utf-8" },
+  json: { ext: "json", type: "application/json; charset=utf-8" },
+};
+
+export interface ExportOptions {
+  plan: TablPlan;
+  generatedAt: Date;
+  existingAllowEntries?: number;
+  existingSpoofEntries?: number;
+}
+
+/** One proposal (`single`) or a set of them, in the asked format; throws ExportError. */
+export function exportProposals(
+  format: ExportFormat,
+  proposals: readonly ExportProposal[],
+  options: ExportOptions & { single: boolean; baseName: string },
+): ExportFile {
+  const { ext, type } = EXTENSIONS[format];
+  const fileName = `${options.baseName.replace(/[^A-Za-z0-9._-]+/g, "-")}${format === "transport-rule" ? "-transport-rule" : ""}.${ext}`;
+  const body = (() => {
+    switch (format) {
+      case "powershell":
+        return options.single && proposals[0]
+          ? powershellFor(proposals[0], options)
+          : allowScript(proposals, options);
+      case "transport-rule":
+        return transportRuleScript(proposals, options);
+      case "csv":
+        return proposalsCsv(proposals);
+      case "json":
+        return proposalsJson(proposals, options.generatedAt);
+    }
+  })();
+  return { body, contentType: type, fileName };
+}
+
+export { ExportError, type ExportProposal } from "./types";

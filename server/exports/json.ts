@@ -1,0 +1,17 @@
+import { RULES_VERSION } from "../proposals/rules";
+import type { ExportProposal } from "./types";
+
+export const PROPOSALS_JSON_SCHEMA = "vouch.proposals/1";
+
+export function proposalsJson(proposals: readonly ExportProposal[], generatedAt: Date): string {
+  return `${JSON.stringify(
+    {
+      schema: PROPOSALS_JSON_SCHEMA,
+      rulesVersion: RULES_VERSION,
+      generatedAt: generatedAt.toISOString(),
+      proposals,
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,39 @@
+import type { ProposalStatus } from "../proposals/lifecycle";
+import type { ProposalEntry, Refusal, Warning } from "../proposals/rules";
+
+/** What every export needs to know about one proposal. */
+export interface ExportProposal {
+  id: string;
+  status: ProposalStatus;
+  senderKey: string;
+  entry: ProposalEntry | null;
+  strength: number;
+  reason: string;
+  rulesVersion: string;
+  evidence: {
+    reporters: number;
+    mailboxes: number;
+    reports: number;
+    notSpam: number;
+    trustedSender: number;
+    dmarcPass: number;
+    dkimAlignedPass: number;
+    spfAlignedPass: number;
+    firstSeen: string;
+    lastSeen: string;
+  };
+  refusals: Refusal[];
+  warnings: Warning[];
+  decision: { by: string; at: string; note: string } | null;
+  expiresAt: string | null;
+}
+
+export class ExportError extends Error {
+  constructor(
+    readonly code: "nothing-to-export" | "over-limit" | "not-exportable",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExportError";
+  }
+}

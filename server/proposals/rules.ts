@@ -1,0 +1,415 @@
+import type { SenderEvidence } from "./evidence";
+import { infrastructuresIn, type Infrastructure } from "./infrastructure";
+import type { TenantSettings } from "./settings";
+
+/**
+ * The proposal rules: one sender's evidence and the tenant's settings in, one assessment out.
+ * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
+ * version whenever an outcome for the same evidence could change.
+ */
+export const RULES_VERSION = "vouch.rules/1.0.0";
+
+/** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
+export const ROLL_UP_AT = 7;
+/** Warn a little before that, while the admin can still choose. */
+export const ROLL_UP_WARN_AT = 5;
+/** Share of a sender's reports one sending infrastructure must carry for a spoof pair. */
+export const SPOOF_PAIR_MIN_SHARE = 0.8;
+/** Share of reports a cause an allow cannot fix must reach to make the sender an insight. */
+export const INSIGHT_MIN_SHARE = 0.5;
+
+export type ProposalEntry =
+  | { type: "sender"; kind: "domain" | "address"; value: string }
+  | { type: "spoof"; spoofedUser: string; sendingInfrastructure: Infrastructure };
+
+export type RefusalCode =
+  | "phishing"
+  | "high-confidence-phishing"
+  | "malware"
+  | "impersonation"
+  | "spoof"
+  | "authentication-failed"
+  | "unverified-identity";
+
+export interface Refusal {
+  code: RefusalCode;
+  /** Reports that carried it. */
+  reports: number;
+  message: string;
+}
+
+export type InsightCause =
+  | "user-junk-settings"
+  | "user-blocked-senders"
+  | "policy-blocked"
+  | "bulk-threshold"
+  | "advanced-spam-filter"
+  | "transport-rule"
+  | "own-domain";
+
+export interface Insight {
+  cause: InsightCause;
+  reports: number;
+  /** Which setting to look at, in one sentence. */
+  setting: string;
+}
+
+export type WarningCode = "roll-up" | "spoof-entries-never-expire" | "minor-cause";
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+}
+
+export type Outcome = "collecting" | "open" | "refused" | "insight";
+
+export interface Assessment {
+  rulesVersion: string;
+  outcome: Outcome;
+  /** The narrowest entry that would fix it; null when refused or an insight. */
+  entry: ProposalEntry | null;
+  /** 0-100, grows with the evidence. 0 when refused. */
+  strength: number;
+  /** One line for the admin and the pane. */
+  reason: string;
+  refusals: Refusal[];
+  insights: Insight[];
+  warnings: Warning[];
+  progress: {
+    reporters: { have: number; need: number };
+    mailboxes: { have: number; need: number };
+    fresh: boolean;
+  };
+}
+
+export interface RulesContext {
+  settings: TenantSettings;
+  now: Date;
+  /** Other address proposals (open, approved or applied) of the same domain as this one. */
+  sameDomainAddressEntries?: number;
+}
+
+const UNVERIFIED = "unverified:";
+
+/** Which signals (analysis finding ids and Microsoft's stamps, see evidence.ts) mean what. */
+const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, readonly string[]> = {
+  "high-confidence-phishing": ["cat-hphsh", "cat-hphish"],
+  phishing: ["phishing-verdict", "cat-phsh", "intra-org-phishing", "cat-intos"],
+  malware: ["malware-verdict", "cat-malw", "cat-amp", "cat-ftbp", "cat-sap"],
+  impersonation: [
+    "impersonation-domain",
+    "impersonation-user",
+    "impersonation-mailbox-intelligence",
+    "impersonation-brand",
+    "sfty-9.19",
+    "sfty-9.20",
+    "cat-dimp",
+    "cat-uimp",
+    "cat-gimp",
+    "cat-bimp",
+  ],
+  spoof: ["spoof-verdict", "cat-spoof"],
+  "authentication-failed": ["forged-auth-results", "dmarc-fail", "compauth-reason-000"],
+};
+
+const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
+  "high-confidence-phishing":
+    "Microsoft judged it high-confidence phishing; no allow entry overrides that, and none should.",
+  phishing: "Microsoft judged it phishing: an allow would let the next attack through.",
+  malware: "Microsoft found malware: only an admin submission of the message can clear it.",
+  impersonation:
+    "Microsoft flagged impersonation: if it is genuine, add it to the anti-phishing policy's trusted senders, not the allow list.",
+  spoof: "Microsoft flagged it as spoofed: a sender allow cannot and should not override that.",
+  "authentication-failed":
+    "The sender's own authentication failed (DMARC fail or forged results): the From line cannot be trusted.",
+  "unverified-identity":
+    "Nothing (DMARC, aligned DKIM or aligned SPF) vouches for the From line, and no single sending infrastructure stands out.",
+};
+
+/** Priority order: the most serious reason leads the one-line reason. */
+const REFUSAL_ORDER: readonly RefusalCode[] = [
+  "malware",
+  "high-confidence-phishing",
+  "phishing",
+  "impersonation",
+  "authentication-failed",
+  "spoof",
+  "unverified-identity",
+];
+
+const INSIGHT_SIGNALS: Record<Exclude<InsightCause, "own-domain">, readonly string[]> = {
+  "user-junk-settings": ["junk-by-user-settings"],
+  "user-blocked-senders": ["blocked-sender", "sfv-blk"],
+  "policy-blocked": ["policy-blocked", "sfv-skb"],
+  "bulk-threshold": ["bulk-bcl-high", "bulk-bcl-elevated", "cat-bulk"],
+  "advanced-spam-filter": ["asf-custom-spam"],
+  "transport-rule": ["transport-rule-spam", "sfv-sks"],
+};
+
+export const INSIGHT_SETTINGS: Record<InsightCause, string> = {
+  "user-junk-settings":
+    "The people's own junk e-mail settings (Safe Lists Only or their rules) moved it: check Get-MailboxJunkEmailConfiguration, not the allow list.",
+  "user-blocked-senders":
+    "The sender is on the people's own Blocked Senders list: they remove it in Outlook's junk e-mail options.",
+  "policy-blocked":
+    "An anti-spam policy's blocked senders/domains or a Tenant Allow/Block List block entry lists it: remove that entry instead of adding an allow.",
+  "bulk-threshold":
+    "The bulk complaint level (BCL) reached the anti-spam policy's bulk threshold: review BulkThreshold in the policy before allowing one newsletter.",
+  "advanced-spam-filter":
+    "An Advanced Spam Filter option (X-CustomSpam) marked it: Microsoft recommends turning ASF options off.",
+  "transport-rule":
+    "A mail flow rule set the spam level (SFV:SKS): review the tenant's transport rules.",
+  "own-domain":
+    "It comes from one of your own domains: fix SPF, DKIM and DMARC for the service sending as you, or add an internal spoofed-sender entry; never allow your own domain.",
+};
+
+const DAY_MS = 86_400_000;
+
+function countOf(signals: Record<string, number>, names: readonly string[]): number {
+  // Signals that mean the same thing may both be present on one report: the highest count is
+  // a lower bound of the reports carrying any of them, and never counts a report twice.
+  return names.reduce((max, name) => Math.max(max, signals[name] ?? 0), 0);
+}
+
+function identityOf(senderKey: string): { value: string; unverified: boolean } {
+  return senderKey.startsWith(UNVERIFIED)
+    ? { value: senderKey.slice(UNVERIFIED.length), unverified: true }
+    : { value: senderKey, unverified: false };
+}
+
+export function domainOfIdentity(value: string): string {
+  const at = value.lastIndexOf("@");
+  return (at >= 0 ? value.slice(at + 1) : value).toLowerCase();
+}
+
+export function isAcceptedDomain(domain: string, acceptedDomains: readonly string[]): boolean {
+  const lower = domain.toLowerCase();
+  return acceptedDomains.some((accepted) => {
+    const own = accepted.toLowerCase().replace(/^\*\./, "");
+    return lower === own || lower.endsWith(`.${own}`);
+  });
+}
+
+function refusalsOf(evidence: SenderEvidence): Refusal[] {
+  const refusals: Refusal[] = [];
+  for (const code of REFUSAL_ORDER) {
+    if (code === "unverified-identity") continue;
+    const reports = countOf(evidence.signals, REFUSAL_SIGNALS[code]);
+    if (reports > 0) refusals.push({ code, reports, message: REFUSAL_MESSAGES[code] });
+  }
+  return refusals;
+}
+
+function insightsOf(evidence: SenderEvidence): Insight[] {
+  const insights: Insight[] = [];
+  for (const [cause, names] of Object.entries(INSIGHT_SIGNALS) as [
+    Exclude<InsightCause, "own-domain">,
+    readonly string[],
+  ][]) {
+    let reports = countOf(evidence.signals, names);
+    if (cause === "user-junk-settings") {
+      // SFV:NSPM with dest:J: the filter said "not spam" and the mailbox still put it in Junk.
+      const nspm = evidence.signals["sfv-nspm"] ?? 0;
+      const junkFolder = evidence.signals["dest-j"] ?? 0;
+      reports = Math.max(reports, Math.min(nspm, junkFolder));
+    }
+    if (reports > 0) insights.push({ cause, reports, setting: INSIGHT_SETTINGS[cause] });
+  }
+  return insights.sort((a, b) => b.reports - a.reports);
+}
+
+/**
+ * A spoofed-sender pair fits a legitimate sender that fails authentication only implicitly
+ * (compauth fail reason 001: no DMARC record or a weak one) from one sending infrastructure.
+ * An explicit DMARC failure means the domain's owner says "not us": never a pair for that.
+ */
+function spoofPairOf(evidence: SenderEvidence, value: string): ProposalEntry | null {
+  const { signals, reports } = evidence;
+  if (reports <= 0) return null;
+  const implicitFailures = signals["compauth-reason-001"] ?? 0;
+  if ((signals["compauth-fail"] ?? 0) < reports || implicitFailures < reports) return null;
+  if ((signals["dmarc-fail"] ?? 0) > 0) return null;
+  const [dominant] = infrastructuresIn(signals);
+  if (!dominant || dominant.reports < Math.ceil(reports * SPOOF_PAIR_MIN_SHARE)) return null;
+  return { type: "spoof", spoofedUser: value, sendingInfrastructure: dominant.infrastructure };
+}
+
+/** Diminishing returns: 0 at 0, 1 at `full` and beyond. */
+function saturate(value: number, full: number): number {
+  if (value <= 0) return 0;
+  return Math.min(1, Math.log1p(value) / Math.log1p(full));
+}
+
+export function strengthOf(evidence: SenderEvidence, entry: ProposalEntry | null): number {
+  if (evidence.reports <= 0) return 0;
+  const { signals, reports } = evidence;
+  const authShare =
+    entry?.type === "spoof"
+      ? 0.5 * (infrastructuresIn(signals)[0]?.reports ?? 0)
+      : Math.max(
+          signals["auth-dmarc-pass"] ?? 0,
+          0.8 * (signals["auth-dkim-aligned-pass"] ?? 0),
+          0.6 * (signals["auth-spf-aligned-pass"] ?? 0),
+        );
+  const score =
+    45 * saturate(evidence.reporters, 25) +
+    20 * saturate(evidence.mailboxes, 10) +
+    25 * Math.min(1, authShare / reports) +
+    10 * Math.min(1, evidence.trustedSender / reports);
+  return Math.max(0, Math.min(100, Math.round(score)));
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function authPhrase(evidence: SenderEvidence, entry: ProposalEntry): string {
+  const { signals, reports } = evidence;
+  if (entry.type === "spoof") {
+    const infra = entry.sendingInfrastructure;
+    return `fails authentication only for lack of DMARC, always from ${infra.value}`;
+  }
+  const dmarc = signals["auth-dmarc-pass"] ?? 0;
+  if (dmarc > 0) return `DMARC passed in ${dmarc} of ${reports}`;
+  const dkim = signals["auth-dkim-aligned-pass"] ?? 0;
+  if (dkim > 0) return `aligned DKIM passed in ${dkim} of ${reports}`;
+  return `aligned SPF passed in ${signals["auth-spf-aligned-pass"] ?? 0} of ${reports}`;
+}
+
+export function describeEntry(entry: ProposalEntry): string {
+  return entry.type === "sender"
+    ? `allow ${entry.kind} ${entry.value}`
+    : `allow ${entry.spoofedUser} sent from ${entry.sendingInfrastructure.value}`;
+}
+
+export function assess(evidence: SenderEvidence, context: RulesContext): Assessment {
+  const { settings, now } = context;
+  const { value, unverified } = identityOf(evidence.senderKey);
+  const domain = domainOfIdentity(value);
+  const lastSeen = Date.parse(evidence.lastSeen);
+  const fresh =
+    Number.isFinite(lastSeen) && now.getTime() - lastSeen <= settings.windowDays * DAY_MS;
+  const progress = {
+    reporters: { have: evidence.reporters, need: settings.minReporters },
+    mailboxes: { have: evidence.mailboxes, need: settings.minMailboxes },
+    fresh,
+  };
+  const base = {
+    rulesVersion: RULES_VERSION,
+    progress,
+    warnings: [] as Warning[],
+  };
+  const insights = insightsOf(evidence);
+
+  const refusals = refusalsOf(evidence);
+  const spoofPair = unverified ? spoofPairOf(evidence, value) : null;
+  // A spoof verdict is what a spoofed-sender pair answers; everything else refuses outright.
+  const blocking = refusals.filter((refusal) => !(spoofPair && refusal.code === "spoof"));
+  if (unverified && !spoofPair && !blocking.some((r) => r.code === "authentication-failed")) {
+    blocking.push({
+      code: "unverified-identity",
+      reports: evidence.reports,
+      message: REFUSAL_MESSAGES["unverified-identity"],
+    });
+  }
+  if (blocking.length > 0) {
+    const lead = blocking[0]!;
+    return {
+      ...base,
+      outcome: "refused",
+      entry: null,
+      strength: 0,
+      reason: `Refused: ${lead.message}`,
+      refusals: blocking,
+      insights,
+    };
+  }
+
+  if (isAcceptedDomain(domain, settings.acceptedDomains)) {
+    return {
+      ...base,
+      outcome: "insight",
+      entry: null,
+      strength: 0,
+      reason: `Your own domain ${domain}: ${INSIGHT_SETTINGS["own-domain"]}`,
+      refusals: [],
+      insights: [
+        { cause: "own-domain", reports: evidence.reports, setting: INSIGHT_SETTINGS["own-domain"] },
+        ...insights,
+      ],
+    };
+  }
+
+  const leading = insights[0];
+  if (leading && evidence.reports > 0 && leading.reports >= evidence.reports * INSIGHT_MIN_SHARE) {
+    return {
+      ...base,
+      outcome: "insight",
+      entry: null,
+      strength: 0,
+      reason: `An allow would not fix it. ${leading.setting}`,
+      refusals: [],
+      insights,
+    };
+  }
+
+  const entry: ProposalEntry = spoofPair ?? {
+    type: "sender",
+    kind: evidence.kind,
+    value,
+  };
+  const warnings: Warning[] = insights.map((insight) => ({
+    code: "minor-cause" as const,
+    message: `${plural(insight.reports, "report")} also show: ${insight.setting}`,
+  }));
+  const siblings = context.sameDomainAddressEntries ?? 0;
+  if (entry.type === "sender" && entry.kind === "address" && siblings + 1 >= ROLL_UP_WARN_AT) {
+    warnings.unshift({
+      code: "roll-up",
+      message: `${siblings + 1} addresses at ${domain} are proposed or allowed; Microsoft rolls ${ROLL_UP_AT} or more into an allow for all of ${domain}.`,
+    });
+  }
+  if (entry.type === "spoof") {
+    warnings.push({
+      code: "spoof-entries-never-expire",
+      message:
+        "Microsoft never expires spoofed-sender entries: Vouch expires its proposal after the sender goes quiet; remove the entry then.",
+    });
+  }
+
+  const strength = strengthOf(evidence, entry);
+  const enough =
+    evidence.reporters >= settings.minReporters && evidence.mailboxes >= settings.minMailboxes;
+  if (!enough || !fresh) {
+    const missing = [
+      evidence.reporters < settings.minReporters
+        ? `${evidence.reporters} of ${settings.minReporters} people`
+        : null,
+      evidence.mailboxes < settings.minMailboxes
+        ? `${evidence.mailboxes} of ${settings.minMailboxes} mailboxes`
+        : null,
+      fresh ? null : `no report in the last ${settings.windowDays} days`,
+    ].filter((part): part is string => part !== null);
+    return {
+      ...base,
+      outcome: "collecting",
+      entry,
+      strength,
+      reason: `Collecting evidence: ${missing.join(", ")}.`,
+      refusals: [],
+      insights,
+      warnings,
+    };
+  }
+
+  return {
+    ...base,
+    outcome: "open",
+    entry,
+    strength,
+    reason: `${plural(evidence.reporters, "person", "people")} in ${plural(evidence.mailboxes, "mailbox", "mailboxes")} vouched; ${authPhrase(evidence, entry)}: ${describeEntry(entry)}.`,
+    refusals: [],
+    insights,
+    warnings,
+  };
+}

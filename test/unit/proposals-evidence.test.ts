@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { signalsOf, stampSignalsOf } from "../../server/proposals/evidence";
+import type { HeaderAnalysis } from "../../src/analysis/types";
+
+function analysis(): HeaderAnalysis {
+  return {
+    schema: "vouch.analysis/1",
+    message: {
+      subject: "Invoice",
+      messageId: "<1@vendor.example>",
+      date: null,
+      from: { address: "billing@vendor.example", name: "Vendor", domain: "vendor.example" },
+      replyTo: null,
+      returnPath: null,
+    },
+    auth: {
+      source: null,
+      spf: { result: "softfail", domain: "vendor.example", aligned: true },
+      dkim: [],
+      dmarc: { result: "none", domain: "vendor.example", action: null, policy: null },
+      compauth: { result: "fail", reason: "001", meaning: "implicit" },
+      arc: null,
+    },
+    antispam: {
+      scl: 5,
+      bcl: 0,
+      pcl: null,
+      sfv: "SPM",
+      cat: "SPOOF",
+      ipv: "NLI",
+      sfty: null,
+      srv: null,
+      dir: "INB",
+      country: null,
+      lang: null,
+      connectingIp: "203.0.113.25",
+      helo: null,
+      ptr: "out-4.smtp.mailer.example",
+      sfs: [],
+      mailboxDelivery: { dest: "J", ucf: 0, jmr: 0, auth: 0 },
+    },
+    hops: [],
+    verdict: {
+      junked: true,
+      findings: [
+        { id: "compauth-fail", severity: "warning", title: "", detail: "", fixableBy: "sender" },
+      ],
+    },
+  };
+}
+
+describe("signals", () => {
+  it("adds Microsoft's stamps and the sending infrastructure (PTR before CIP)", () => {
+    expect(stampSignalsOf(analysis())).toEqual([
+      "cat-spoof",
+      "sfv-spm",
+      "dest-j",
+      "compauth-fail",
+      "compauth-reason-001",
+      "dmarc-none",
+      "infra-ptr:mailer.example",
+    ]);
+  });
+  it("falls back to the /24 without a PTR and keeps finding ids", () => {
+    const a = analysis();
+    a.antispam.ptr = null;
+    const signals = signalsOf(a);
+    expect(signals).toContain("infra-ip24:203.0.113.0/24");
+    expect(signals).toContain("verdict-junked");
+    expect(signals).toContain("compauth-fail");
+    expect(signals).not.toContain("auth-dmarc-pass");
+  });
+  it("never lets a stamp value write an odd signal name", () => {
+    const a = analysis();
+    a.antispam.cat = "PH SH;<script>";
+    expect(stampSignalsOf(a)[0]).toBe("cat-ph-sh-script-");
+  });
+});
