@@ -80,3 +80,35 @@ export const devTokenRequestSchema = z.strictObject({
 export const devTokenResponseSchema = z.object({ accessToken: z.string(), expiresAt: z.string() });
 
 export const API_PREFIX = "/api/v1";
+
+/** GET /api/v1/me: who the service thinks the caller is. */
+export const meResponseSchema = z.object({
+  tenantId: z.string(),
+  userId: z.string(),
+  isAdmin: z.boolean(),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** GET /api/v1/senders/status: exactly one of the two. */
+export const senderStatusQuerySchema = z
+  .strictObject({
+    internetMessageId: z.string().min(3).max(998).optional(),
+    /** An authenticated sender key as the service reports it: "contoso.com", "a@gmail.com". */
+    sender: z.string().min(1).max(320).optional(),
+  })
+  .refine((query) => (query.internetMessageId === undefined) !== (query.sender === undefined), {
+    message: "give exactly one of internetMessageId and sender",
+  });
+
+/** GET /api/v1/reports/:id: the caller's own report. */
+export const reportDetailSchema = z.object({
+  id: z.string(),
+  kind: reportKindSchema,
+  internetMessageId: z.string(),
+  createdAt: z.string(),
+  /** Set once the reporter retracted it. */
+  retractedAt: z.string().nullable(),
+  retractableUntil: z.string().nullable(),
+  sender: senderStatusSchema,
+});
+export type ReportDetail = z.infer<typeof reportDetailSchema>;

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import { errorBodySchema } from "../src/api/contract";
+import { openDevIssuer, type DevIssuer } from "./auth/dev-issuer";
+import { createEntraVerifier } from "./auth/entra";
+import { installAuth } from "./auth/plugin";
+import type { Config } from "./config";
+import type { FeatureContext } from "./feature-context";
+import "./fastify-types";
+import { installErrorHandlers } from "./http/errors";
+import { loggerOptions, requestId } from "./http/logging";
+import { installMetrics, Metrics } from "./http/metrics";
+import { OpenApiRegistry } from "./http/openapi";
+import { createRateLimiter } from "./http/rate-limit";
+import { installStatic, REPO_ROOT } from "./http/static";
+import { featurePlugins } from "./plugins";
+import { benchFloorRoute } from "./routes/bench-floor";
+import { devTokenRoute } from "./routes/dev-token";
+import { healthRoutes } from "./routes/health";
+import { meRoutes } from "./routes/me";
+import { reportRoutes } from "./routes/reports";
+import { senderRoutes } from "./routes/senders";
+import type { Store } from "./storage";
+
+export interface BuildOptions {
+  /** TLS key and certificate; plain HTTP without. */
+  https?: { key: string | Buffer; cert: string | Buffer } | null;
+  /** Static folder override (tests of the "not built" page). */
+  webDir?: string;
+}
+
+export interface VouchApp {
+  app: FastifyInstance;
+  context: FeatureContext;
+}
+
+const VERSION = (
+  JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }
+).version;
+
+/**
+ * The whole service as a Fastify instance, not yet listening: error shape, logs, metrics, auth,
+ * the API v1 routes, the OpenAPI document, the static pages, then the feature plugins of
+ * server/plugins.ts. The store is opened (and migrated) by the caller, who also closes it.
+ */
+export async function buildService(
+  config: Config,
+  store: Store,
+  options: BuildOptions = {},
+): Promise<VouchApp> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
+
+  // JSON only: text/plain would otherwise reach the handlers as a string and fail as a 400.
+  app.removeContentTypeParser("text/plain");
+  installErrorHandlers(app);
+  const metrics = new Metrics();
+  installMetrics(app, metrics);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-request-id", request.id);
+    if (request.url.startsWith("/api/") || request.url.startsWith("/dev/")) {
+      reply.header("cache-control", "no-store");
+    }
+  });
+
+  const devIssuer: DevIssuer | null =
+    config.auth.mode === "dev" ? await openDevIssuer(config.dataDir, config.auth) : null;
+  const verifier = devIssuer ? devIssuer.verifier : createEntraVerifier(config.auth);
+  installAuth(app, verifier, createRateLimiter(config.rateLimitUser, config.rateLimitTenant));
+
+  const openapi = new OpenApiRegistry();
+  const context: FeatureContext = {
+    config,
+    store,
+    metrics,
+    openapi,
+    proposals: { lookup: null },
+    devIssuer,
+  };
+
+  await healthRoutes(app, context);
+  await devTokenRoute(app, context);
+  await reportRoutes(app, context);
+  await senderRoutes(app, context);
+  await meRoutes(app, context);
+  await benchFloorRoute(app, context);
+  app.get("/api/openapi.json", async () =>
+    openapi.document({ version: VERSION, serverUrl: config.publicOrigin }, errorBodySchema),
+  );
+  await installStatic(app, {
+    samples: config.auth.mode === "dev",
+    ...(options.webDir ? { webDir: options.webDir } : {}),
+  });
+
+  for (const plugin of featurePlugins) {
+    await app.register(async (scope) => plugin(scope, context));
+  }
+  return { app, context };
+}
+
+/** buildService without the context, for callers that only need the Fastify instance. */
+export async function buildApp(
+  config: Config,
+  store: Store,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  return (await buildService(config, store, options)).app;
+}

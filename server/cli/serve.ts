@@ -1,0 +1,70 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigError, loadConfig, type Config } from "../config";
+import { REPO_ROOT, WEB_DIR } from "../http/static";
+import { startService, stopOnSignals, type RunningService } from "../start";
+
+/**
+ * `vouch serve`: reads the settings, opens the store (running its migrations), listens, prints
+ * where everything is, and runs until SIGTERM or SIGINT, finishing requests in flight.
+ * The first line of output is always "Vouch is running at <url>" (tests wait for it).
+ */
+export async function serveCommand(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(
+      "usage: vouch serve\n\nEvery setting is an environment variable; see .env.example.\n",
+    );
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`vouch serve: bad setting ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  let service: RunningService;
+  try {
+    service = await startService(config);
+  } catch (error) {
+    process.stderr.write(`vouch serve: could not start: ${(error as Error).message}\n`);
+    return 1;
+  }
+  process.stdout.write(banner(config, service));
+  await new Promise<void>((resolve) => stopOnSignals(service, resolve));
+  return 0;
+}
+
+function banner(config: Config, service: RunningService): string {
+  // With PORT=0 only the listening address knows the port.
+  const origin = config.port === 0 ? service.url : config.publicOrigin;
+  const manifest = join(REPO_ROOT, "manifest.xml");
+  const storage =
+    config.database.kind === "postgres"
+      ? "PostgreSQL (DATABASE_URL)"
+      : `SQLite ${config.database.path}${config.durableWrites ? "" : " (durable writes OFF)"}`;
+  const auth =
+    config.auth.mode === "dev"
+      ? "development issuer (tokens: vouch token --tenant T --user U [--admin]); not for production"
+      : `Microsoft Entra ID, client ${config.auth.clientId}, ${config.auth.tenants?.size ?? 0} tenant(s)`;
+  const lines = [
+    `Vouch is running at ${service.url}`,
+    `  task pane      ${origin}/taskpane.html`,
+    `  dev harness    ${origin}/harness.html`,
+    `  admin console  ${origin}/admin.html`,
+    `  API            ${origin}/api/v1  (OpenAPI: ${origin}/api/openapi.json)`,
+    `  manifest       ${manifest}${existsSync(manifest) ? "" : " (not written yet)"}; served at ${origin}/manifest.xml`,
+    `  certificate    ${service.certificate}`,
+    `  storage        ${storage}`,
+    `  sign-in        ${auth}`,
+  ];
+  if (!existsSync(WEB_DIR)) {
+    lines.push(
+      "  note           the web pages are not built: run npm run build (pages answer 503)",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,323 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting of the service, read from environment variables and validated here. A bad
+ * setting stops the start with a message that names it (ConfigError). `.env.example` lists the
+ * same settings with their defaults; keep the two in step.
+ */
+
+export type AuthMode = "dev" | "entra";
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+export type TlsSetting =
+  { kind: "none" } | { kind: "files"; certPath: string; keyPath: string } | { kind: "development" };
+
+export type DatabaseSetting = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+
+export interface AuthConfig {
+  mode: AuthMode;
+  /** The API's application (client) id: the audience of the tokens it accepts. */
+  clientId: string;
+  /** Tenant ids whose tokens are accepted; null accepts any (development issuer only). */
+  tenants: ReadonlySet<string> | null;
+  requiredScope: string;
+  adminRole: string;
+  /** Per tenant id, the object ids of users who are admins without the app role. */
+  admins: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `{tid}` is replaced by the token's tenant id. */
+  jwksUrlTemplate: string;
+  issuerTemplate: string;
+  clockToleranceSeconds: number;
+}
+
+export interface Config {
+  nodeEnv: string;
+  host: string;
+  port: number;
+  tls: TlsSetting;
+  trustProxy: boolean;
+  dataDir: string;
+  database: DatabaseSetting;
+  durableWrites: boolean;
+  auth: AuthConfig;
+  retractWindowMs: number;
+  retentionDays: number;
+  purgeIntervalMs: number;
+  maxHeaderBytes: number;
+  /** The whole JSON body may be larger than the headers it carries (escaping, other fields). */
+  bodyLimitBytes: number;
+  rateLimitUser: RateLimit | null;
+  rateLimitTenant: RateLimit | null;
+  /** Per tenant id; "*" applies to every tenant without its own entry. */
+  trustedAuthserv: ReadonlyMap<string, readonly string[]>;
+  publicOrigin: string;
+  logLevel: LogLevel;
+  /** Registers the no-auth, no-analysis insert route that bench/ingest measures as the floor. */
+  benchFloor: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    problem: string,
+  ) {
+    super(`${setting}: ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+export const DEFAULT_ENTRA_JWKS_URL = "https://login.microsoftonline.com/{tid}/discovery/v2.0/keys";
+export const DEFAULT_ENTRA_ISSUER = "https://login.microsoftonline.com/{tid}/v2.0";
+/** Audience of development tokens when VOUCH_ENTRA_CLIENT_ID is not set. */
+export const DEV_CLIENT_ID = "vouch-dev-api";
+
+const DURATION_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  sec: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** "10m", "10 min", "90s", "2h", "1d"; a bare number is seconds. */
+export function parseDuration(text: string): number | null {
+  const match = /^(\d+)\s*(ms|s|sec|m|min|h|d)?$/.exec(text.trim());
+  if (!match) return null;
+  const unit = DURATION_UNITS[match[2] ?? "s"];
+  return unit === undefined ? null : Number(match[1]) * unit;
+}
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+  .transform((value) => ["1", "true", "yes", "on"].includes(value));
+
+const duration = z.string().transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === null || ms <= 0) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a duration like 10m, 90s, 2h` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** Sizes in bytes: "262144", "256KB", "256 KiB", "1MB" (KB = 1024 bytes). */
+const size = z.string().transform((value, ctx) => {
+  const match = /^(\d+)\s*(b|kb|kib|k|mb|mib|m)?$/i.exec(value.trim());
+  if (!match || Number(match[1]) <= 0) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a size like 262144 or 256KB` });
+    return z.NEVER;
+  }
+  const unit = (match[2] ?? "b").toLowerCase();
+  const factor = unit.startsWith("m") ? 1024 * 1024 : unit.startsWith("k") ? 1024 : 1;
+  return Number(match[1]) * factor;
+});
+
+const positiveInt = z
+  .string()
+  .regex(/^\d+$/, "must be a whole number")
+  .transform(Number)
+  .refine((n) => n > 0, "must be at least 1");
+
+/** "60/1m": at most 60 requests per minute; "off" disables the limit. */
+const rateLimit = z.string().transform((value, ctx): RateLimit | null => {
+  if (["off", "0", "none"].includes(value.trim().toLowerCase())) return null;
+  const [max, window = "1m"] = value.split("/");
+  const windowMs = parseDuration(window);
+  if (!max || !/^\d+$/.test(max.trim()) || Number(max) <= 0 || windowMs === null || !windowMs) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a limit like 60/1m or off` });
+    return z.NEVER;
+  }
+  return { max: Number(max), windowMs };
+});
+
+/** "tid:value,tid:value" → tid → values. */
+function perTenantList(value: string, ctx: z.RefinementCtx): Map<string, string[]> | never {
+  const map = new Map<string, string[]>();
+  for (const entry of value.split(",").map((part) => part.trim())) {
+    if (!entry) continue;
+    const colon = entry.indexOf(":");
+    const tenant = entry.slice(0, colon).trim();
+    const item = entry.slice(colon + 1).trim();
+    if (colon <= 0 || !tenant || !item) {
+      ctx.addIssue({ code: "custom", message: `"${entry}" is not tenant:value` });
+      return z.NEVER;
+    }
+    map.set(tenant, [...(map.get(tenant) ?? []), item]);
+  }
+  return map;
+}
+
+const tenantList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
+
+const origin = z.string().transform((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if (!["http:", "https:"].includes(url.protocol) || url.pathname !== "/" || url.search) {
+      throw new Error("not an origin");
+    }
+    return url.origin;
+  } catch {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not an origin like https://host:3000` });
+    return z.NEVER;
+  }
+});
+
+const template = z
+  .string()
+  .refine((value) => value.includes("{tid}"), "must contain {tid}")
+  .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL");
+
+/** Each setting: its env var and the schema that turns the text into a value. */
+const settings = {
+  NODE_ENV: z.string().default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, "must be a port number")
+    .transform(Number)
+    .refine((n) => n <= 65535, "must be at most 65535")
+    .default(3000),
+  VOUCH_HTTP: flag.default(false),
+  VOUCH_TLS_CERT: z.string().min(1).optional(),
+  VOUCH_TLS_KEY: z.string().min(1).optional(),
+  VOUCH_TRUST_PROXY: flag.default(false),
+  VOUCH_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  VOUCH_DURABLE_WRITES: flag.default(true),
+  VOUCH_AUTH: z.enum(["dev", "entra"]).optional(),
+  VOUCH_ENTRA_CLIENT_ID: z.string().min(1).optional(),
+  VOUCH_ENTRA_TENANTS: tenantList.optional(),
+  VOUCH_ENTRA_JWKS_URL: template.default(DEFAULT_ENTRA_JWKS_URL),
+  VOUCH_ENTRA_ISSUER: template.default(DEFAULT_ENTRA_ISSUER),
+  VOUCH_CLOCK_TOLERANCE: duration.default(60_000),
+  VOUCH_REQUIRED_SCOPE: z
+    .string()
+    .regex(/^\S+$/, "must be one scope name without spaces")
+    .default("Reports.Submit"),
+  VOUCH_ADMIN_ROLE: z.string().regex(/^\S+$/, "must be one role name").default("Vouch.Admin"),
+  VOUCH_ADMINS: z.string().transform(perTenantList).optional(),
+  VOUCH_RETRACT_WINDOW: duration.default(10 * 60_000),
+  VOUCH_RETENTION_DAYS: positiveInt.default(30),
+  VOUCH_PURGE_INTERVAL: duration.default(60 * 60_000),
+  VOUCH_MAX_HEADER_BYTES: size.default(256 * 1024),
+  VOUCH_RATE_LIMIT_USER: rateLimit.default({ max: 60, windowMs: 60_000 }),
+  VOUCH_RATE_LIMIT_TENANT: rateLimit.default({ max: 6000, windowMs: 60_000 }),
+  VOUCH_TRUSTED_AUTHSERV: z.string().transform(perTenantList).optional(),
+  VOUCH_PUBLIC_ORIGIN: origin.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  VOUCH_BENCH_FLOOR: flag.default(false),
+};
+
+export const SETTING_NAMES = Object.keys(settings) as (keyof typeof settings)[];
+
+type Parsed = { [K in keyof typeof settings]: z.output<(typeof settings)[K]> };
+
+function parseSettings(env: Record<string, string | undefined>): Parsed {
+  const parsed: Partial<Record<string, unknown>> = {};
+  for (const name of SETTING_NAMES) {
+    const raw = env[name];
+    // An empty variable (NAME= in a .env file) means "not set".
+    const result = settings[name].safeParse(raw === "" ? undefined : raw);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new ConfigError(name, issue?.message ?? "invalid value");
+    }
+    parsed[name] = result.data;
+  }
+  return parsed as Parsed;
+}
+
+/** Reads and checks every setting; throws ConfigError naming the first bad one. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const s = parseSettings(env);
+  const production = s.NODE_ENV === "production";
+  const authMode: AuthMode = s.VOUCH_AUTH ?? (production ? "entra" : "dev");
+  if (production && authMode === "dev") {
+    throw new ConfigError(
+      "VOUCH_AUTH",
+      "the development issuer is refused when NODE_ENV=production; use VOUCH_AUTH=entra",
+    );
+  }
+  if (authMode === "entra" && !s.VOUCH_ENTRA_CLIENT_ID) {
+    throw new ConfigError("VOUCH_ENTRA_CLIENT_ID", "is required with VOUCH_AUTH=entra");
+  }
+  if (authMode === "entra" && (!s.VOUCH_ENTRA_TENANTS || s.VOUCH_ENTRA_TENANTS.length === 0)) {
+    throw new ConfigError(
+      "VOUCH_ENTRA_TENANTS",
+      "is required with VOUCH_AUTH=entra: the tenant ids allowed to use this service",
+    );
+  }
+  if (Boolean(s.VOUCH_TLS_CERT) !== Boolean(s.VOUCH_TLS_KEY)) {
+    const missing = s.VOUCH_TLS_CERT ? "VOUCH_TLS_KEY" : "VOUCH_TLS_CERT";
+    throw new ConfigError(missing, "VOUCH_TLS_CERT and VOUCH_TLS_KEY go together");
+  }
+
+  const dataDir = resolve(s.VOUCH_DATA_DIR);
+  const tls: TlsSetting = s.VOUCH_HTTP
+    ? { kind: "none" }
+    : s.VOUCH_TLS_CERT && s.VOUCH_TLS_KEY
+      ? { kind: "files", certPath: resolve(s.VOUCH_TLS_CERT), keyPath: resolve(s.VOUCH_TLS_KEY) }
+      : { kind: "development" };
+  const scheme = tls.kind === "none" ? "http" : "https";
+  const displayHost = ["127.0.0.1", "0.0.0.0", "::", "::1"].includes(s.HOST) ? "localhost" : s.HOST;
+
+  const admins = new Map<string, Set<string>>();
+  for (const [tenant, oids] of s.VOUCH_ADMINS ?? []) admins.set(tenant, new Set(oids));
+
+  return {
+    nodeEnv: s.NODE_ENV,
+    host: s.HOST,
+    port: s.PORT,
+    tls,
+    trustProxy: s.VOUCH_TRUST_PROXY,
+    dataDir,
+    database: s.DATABASE_URL
+      ? { kind: "postgres", url: s.DATABASE_URL }
+      : { kind: "sqlite", path: resolve(dataDir, "vouch.sqlite") },
+    durableWrites: s.VOUCH_DURABLE_WRITES,
+    auth: {
+      mode: authMode,
+      clientId: s.VOUCH_ENTRA_CLIENT_ID ?? DEV_CLIENT_ID,
+      tenants: s.VOUCH_ENTRA_TENANTS?.length ? new Set(s.VOUCH_ENTRA_TENANTS) : null,
+      requiredScope: s.VOUCH_REQUIRED_SCOPE,
+      adminRole: s.VOUCH_ADMIN_ROLE,
+      admins,
+      jwksUrlTemplate: s.VOUCH_ENTRA_JWKS_URL,
+      issuerTemplate: s.VOUCH_ENTRA_ISSUER,
+      clockToleranceSeconds: Math.round(s.VOUCH_CLOCK_TOLERANCE / 1000),
+    },
+    retractWindowMs: s.VOUCH_RETRACT_WINDOW,
+    retentionDays: s.VOUCH_RETENTION_DAYS,
+    purgeIntervalMs: s.VOUCH_PURGE_INTERVAL,
+    maxHeaderBytes: s.VOUCH_MAX_HEADER_BYTES,
+    // JSON escaping can at worst double the headers (\r\n, quotes); the other fields are small.
+    bodyLimitBytes: s.VOUCH_MAX_HEADER_BYTES * 2 + 64 * 1024,
+    rateLimitUser: s.VOUCH_RATE_LIMIT_USER,
+    rateLimitTenant: s.VOUCH_RATE_LIMIT_TENANT,
+    trustedAuthserv: s.VOUCH_TRUSTED_AUTHSERV ?? new Map(),
+    publicOrigin: s.VOUCH_PUBLIC_ORIGIN ?? `${scheme}://${displayHost}:${s.PORT}`,
+    logLevel: s.LOG_LEVEL,
+    benchFloor: s.VOUCH_BENCH_FLOOR,
+  };
+}
+
+/** The authserv-ids whose Authentication-Results the service trusts for this tenant. */
+export function trustedAuthservFor(config: Config, tenantId: string): readonly string[] {
+  return config.trustedAuthserv.get(tenantId) ?? config.trustedAuthserv.get("*") ?? [];
+}

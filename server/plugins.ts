@@ -1,0 +1,9 @@
+import type { FeaturePlugin } from "./feature-context";
+
+/**
+ * Feature plugins, registered by buildApp (server/app.ts) in this order after authentication,
+ * error handling and the core API are set up. Each is `async (app, context) => { ... }`; see
+ * FeatureContext (server/feature-context.ts) for what `context` holds. Keep this a plain list:
+ * append your plugin's import and entry.
+ */
+export const featurePlugins: FeaturePlugin[] = [];

@@ -1,0 +1,149 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { analyzeHeaders } from "../../src/analysis";
+import {
+  API_PREFIX,
+  reportDetailSchema,
+  reportRequestSchema,
+  reportResponseSchema,
+  type ReportDetail,
+  type ReportResponse,
+} from "../../src/api/contract";
+import { callerOf } from "../auth/plugin";
+import { trustedAuthservFor } from "../config";
+import type { FeatureContext } from "../feature-context";
+import { HttpError, notFound, parseOr400 } from "../http/errors";
+import type { StoredReport } from "../storage";
+import { senderStatusOf } from "./sender-status";
+
+const reportParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
+
+function retractableUntil(report: StoredReport, windowMs: number, now = Date.now()): string | null {
+  if (report.retractedAt) return null;
+  const until = Date.parse(report.createdAt) + windowMs;
+  return until > now ? new Date(until).toISOString() : null;
+}
+
+/**
+ * POST /api/v1/reports, GET and DELETE /api/v1/reports/:id. The service re-analyses the
+ * headers itself with the tenant's trusted authserv-ids; whatever the client concluded is never
+ * read. Recording is idempotent per (tenant, reporter, message id): 201 the first time, 200 with
+ * the same id after. Retraction answers 204, 404 (unknown here), 403 (someone else's report),
+ * 409 (the window closed; the report stands).
+ */
+export async function reportRoutes(app: FastifyInstance, context: FeatureContext): Promise<void> {
+  const { config, store } = context;
+
+  app.post(`${API_PREFIX}/reports`, { preHandler: app.authenticate }, async (request, reply) => {
+    const user = callerOf(request);
+    const body = parseOr400(reportRequestSchema, request.body, "body");
+    const headerBytes = Buffer.byteLength(body.headers, "utf8");
+    if (headerBytes > config.maxHeaderBytes) {
+      throw new HttpError(
+        413,
+        "headers-too-large",
+        `headers: ${headerBytes} bytes, more than the ${config.maxHeaderBytes} bytes accepted`,
+      );
+    }
+    const analysis = analyzeHeaders(body.headers, {
+      trustedAuthservIds: trustedAuthservFor(config, user.tenantId),
+    });
+    const result = await store.reports.record({
+      tenantId: user.tenantId,
+      reporterId: user.userId,
+      internetMessageId: body.internetMessageId,
+      kind: body.kind,
+      comment: body.comment ?? null,
+      mailbox: body.mailbox ?? null,
+      rawHeaders: body.headers,
+      analysis,
+    });
+    const answer: ReportResponse = {
+      id: result.report.id,
+      outcome: result.outcome,
+      kind: result.report.kind,
+      createdAt: result.report.createdAt,
+      retractableUntil: retractableUntil(result.report, config.retractWindowMs),
+      sender: await senderStatusOf(context, user.tenantId, result.sender),
+    };
+    return reply.code(result.outcome === "created" ? 201 : 200).send(answer);
+  });
+
+  app.get(`${API_PREFIX}/reports/:id`, { preHandler: app.authenticate }, async (request) => {
+    const user = callerOf(request);
+    const { id } = parseOr400(reportParamsSchema, request.params, "id");
+    const report = await store.reports.get(user.tenantId, id);
+    if (!report) throw notFound("this report");
+    if (report.reporterId !== user.userId) {
+      throw new HttpError(403, "not-yours", "this report was made by someone else");
+    }
+    const counts = report.sender
+      ? await store.senders.status(user.tenantId, report.sender.key, user.userId)
+      : null;
+    const detail: ReportDetail = {
+      id: report.id,
+      kind: report.kind,
+      internetMessageId: report.internetMessageId,
+      createdAt: report.createdAt,
+      retractedAt: report.retractedAt,
+      retractableUntil: retractableUntil(report, config.retractWindowMs),
+      sender: await senderStatusOf(context, user.tenantId, counts),
+    };
+    return detail;
+  });
+
+  app.delete(
+    `${API_PREFIX}/reports/:id`,
+    { preHandler: app.authenticate },
+    async (request, reply) => {
+      const user = callerOf(request);
+      const { id } = parseOr400(reportParamsSchema, request.params, "id");
+      const result = await store.reports.retract(user.tenantId, user.userId, id, {
+        windowMs: config.retractWindowMs,
+      });
+      switch (result.outcome) {
+        case "retracted":
+          return reply.code(204).send();
+        case "not-found":
+          throw notFound("this report");
+        case "not-yours":
+          throw new HttpError(403, "not-yours", "only the person who made a report can retract it");
+        case "too-late":
+          throw new HttpError(
+            409,
+            "retract-window-closed",
+            `the report could be retracted until ${result.retractableUntil}; it stands`,
+          );
+      }
+    },
+  );
+
+  const idParams = z.object({ id: z.string() });
+  context.openapi.add({
+    method: "post",
+    path: `${API_PREFIX}/reports`,
+    summary: "Report a message as not spam or its sender as trusted (idempotent per message).",
+    body: reportRequestSchema,
+    responses: {
+      201: { description: "Recorded for the first time.", schema: reportResponseSchema },
+      200: { description: "Already recorded: the same report.", schema: reportResponseSchema },
+    },
+  });
+  context.openapi.add({
+    method: "get",
+    path: `${API_PREFIX}/reports/{id}`,
+    summary: "One of the caller's own reports.",
+    params: idParams,
+    responses: { 200: { description: "The report.", schema: reportDetailSchema } },
+  });
+  context.openapi.add({
+    method: "delete",
+    path: `${API_PREFIX}/reports/{id}`,
+    summary: "Retract one's own report within the retraction window.",
+    params: idParams,
+    responses: {
+      204: { description: "Retracted; the sender's counts follow.", schema: null },
+      409: { description: "The retraction window has closed; the report stands.", schema: null },
+    },
+  });
+}

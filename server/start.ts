@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import { buildService } from "./app";
+import type { Config } from "./config";
+import type { FeatureContext } from "./feature-context";
+import { startHeaderPurge } from "./retention";
+import { openStore, type Store } from "./storage";
+import { resolveTls } from "./tls";
+
+export interface RunningService {
+  app: FastifyInstance;
+  context: FeatureContext;
+  store: Store;
+  /** http(s)://host:port the service listens on. */
+  url: string;
+  /** Where the certificate came from, or "plain HTTP". */
+  certificate: string;
+  /** Stops accepting, finishes the requests in flight, closes the store. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function openConfiguredStore(config: Config): Promise<Store> {
+  return config.database.kind === "postgres"
+    ? openStore({ databaseUrl: config.database.url })
+    : openStore({ sqlitePath: config.database.path, durable: config.durableWrites });
+}
+
+/**
+ * Opens the store (running migrations), builds the service and listens. `store` lets tests
+ * hand in one they opened themselves; the service then still closes it on stop.
+ */
+export async function startService(config: Config, given?: Store): Promise<RunningService> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const tls = resolveTls(config);
+  const store = given ?? (await openConfiguredStore(config));
+  let app: FastifyInstance;
+  let context: FeatureContext;
+  try {
+    ({ app, context } = await buildService(config, store, { https: tls }));
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const stopPurge = startHeaderPurge(store, {
+    retentionDays: config.retentionDays,
+    intervalMs: config.purgeIntervalMs,
+    log: app.log,
+  });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  let stopping: Promise<void> | null = null;
+  return {
+    app,
+    context,
+    store,
+    url: `${tls ? "https" : "http"}://${host}:${port}`,
+    certificate: tls ? tls.source : "plain HTTP (VOUCH_HTTP=1)",
+    stop() {
+      stopping ??= (async () => {
+        stopPurge();
+        try {
+          await app.close();
+        } finally {
+          await store.close();
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Stops the service on SIGTERM and SIGINT, letting requests in flight finish first. */
+export function stopOnSignals(service: RunningService, onStopped: () => void): void {
+  const handler = (signal: NodeJS.Signals) => {
+    service.app.log.info({ signal }, "stopping");
+    void service
+      .stop()
+      .catch((error: unknown) => service.app.log.error({ err: error }, "stop failed"))
+      .finally(onStopped);
+  };
+  process.once("SIGTERM", handler);
+  process.once("SIGINT", handler);
+}
