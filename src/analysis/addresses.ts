@@ -1,9 +1,16 @@
-// PROVISIONAL signatures: helper "analysis primitives" replaces the bodies.
+/**
+ * RFC 5322 address lists read forgivingly: display names with quotes, escapes, comments and
+ * encoded words; angle addresses with obsolete routes; groups (flattened); and the garbage real
+ * mail carries (missing brackets, semicolons for commas, unquoted specials in names). One pass
+ * to tokenize, one to assemble; never throws.
+ */
+import { decodeEncodedWords, matchEncodedWord } from "./encoded-words";
 import type { Address } from "./types";
 
 /** Every mailbox of an address list (groups flattened), display names decoded. */
-export function parseAddressList(_value: string): Address[] {
-  return [];
+export function parseAddressList(value: string): Address[] {
+  if (typeof value !== "string" || value.length === 0) return [];
+  return assemble(tokenize(value));
 }
 
 /** The first mailbox of a From / Reply-To value, or null when none can be read. */
@@ -12,6 +19,239 @@ export function parseMailbox(value: string): Address | null {
 }
 
 /** Return-Path: the bare address without brackets, or null (also for the null path "<>"). */
-export function parseReturnPath(_value: string): string | null {
-  return null;
+export function parseReturnPath(value: string): string | null {
+  const first = parseAddressList(value)[0];
+  return first ? first.address : null;
+}
+
+type TokenKind = "atom" | "quoted" | "comment" | "literal" | "special";
+
+interface Token {
+  kind: TokenKind;
+  /** As written (quoted strings with their quotes). */
+  raw: string;
+  /** What a person reads: quotes and escapes removed. */
+  text: string;
+  spaceBefore: boolean;
+}
+
+const SPECIALS = new Set(Array.from('()<>[]:;@,"', (char) => char.charCodeAt(0)));
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+}
+
+function tokenize(value: string): Token[] {
+  const tokens: Token[] = [];
+  let spaceBefore = false;
+  let i = 0;
+  const push = (kind: TokenKind, raw: string, text: string) => {
+    tokens.push({ kind, raw, text, spaceBefore });
+    spaceBefore = false;
+  };
+  while (i < value.length) {
+    const code = value.charCodeAt(i);
+    if (isSpace(code)) {
+      spaceBefore = true;
+      i++;
+    } else if (code === 0x22) {
+      const end = scanQuoted(value, i);
+      push("quoted", value.slice(i, end), unescape(value, i + 1, closedAt(value, end, 0x22)));
+      i = end;
+    } else if (code === 0x28) {
+      const end = scanComment(value, i);
+      push("comment", value.slice(i, end), unescape(value, i + 1, closedAt(value, end, 0x29)));
+      i = end;
+    } else if (code === 0x5b) {
+      const close = value.indexOf("]", i + 1);
+      const end = close < 0 ? value.length : close + 1;
+      push("literal", value.slice(i, end), value.slice(i, end));
+      i = end;
+    } else if (SPECIALS.has(code)) {
+      push("special", value[i] as string, value[i] as string);
+      i++;
+    } else {
+      const end = scanAtom(value, i);
+      push("atom", value.slice(i, end), value.slice(i, end));
+      i = end;
+    }
+  }
+  return tokens;
+}
+
+/** Index just past the closing quote (or the end of the text when it never closes). */
+function scanQuoted(value: string, start: number): number {
+  for (let i = start + 1; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 0x5c) i++;
+    else if (code === 0x22) return i + 1;
+  }
+  return value.length;
+}
+
+/** Index just past the matching ")" of a possibly nested comment. */
+function scanComment(value: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 0x5c) i++;
+    else if (code === 0x28) depth++;
+    else if (code === 0x29 && --depth === 0) return i + 1;
+  }
+  return value.length;
+}
+
+/** Where the content of a quoted string or comment ends: before its closing character. */
+function closedAt(value: string, end: number, closer: number): number {
+  return end > 0 && value.charCodeAt(end - 1) === closer ? end - 1 : end;
+}
+
+function scanAtom(value: string, start: number): number {
+  if (value.charCodeAt(start) === 0x3d) {
+    const word = matchEncodedWord(value, start);
+    if (word) return word.end;
+  }
+  let i = start;
+  while (i < value.length) {
+    const code = value.charCodeAt(i);
+    if (isSpace(code) || SPECIALS.has(code)) break;
+    if (code === 0x3d && i > start && matchEncodedWord(value, i)) break;
+    i++;
+  }
+  return i === start ? start + 1 : i;
+}
+
+function unescape(value: string, from: number, to: number): string {
+  const slice = value.slice(from, Math.max(from, to));
+  if (slice.indexOf("\\") < 0) return slice;
+  let out = "";
+  for (let i = 0; i < slice.length; i++) {
+    if (slice.charCodeAt(i) === 0x5c && i + 1 < slice.length) i++;
+    out += slice[i];
+  }
+  return out;
+}
+
+interface PendingMailbox {
+  phrase: Token[];
+  comments: Token[];
+  angle: Token[] | null;
+  angleClosed: boolean;
+}
+
+function assemble(tokens: readonly Token[]): Address[] {
+  const addresses: Address[] = [];
+  let pending = emptyMailbox();
+  let inAngle = false;
+
+  const finish = () => {
+    const address = toAddress(pending);
+    if (address) addresses.push(address);
+    pending = emptyMailbox();
+    inAngle = false;
+  };
+
+  for (const token of tokens) {
+    const special = token.kind === "special" ? token.raw : null;
+    if (inAngle && pending.angle) {
+      if (special === ">") {
+        inAngle = false;
+        pending.angleClosed = true;
+      } else if (special === ":") {
+        pending.angle.length = 0; // obsolete route "<@relay:user@host>"
+      } else if (special === "," && pending.angle[0]?.raw !== "@") {
+        finish(); // the ">" was never written
+      } else if (special === ";") {
+        finish();
+      } else if (token.kind !== "comment" && special !== "<") {
+        pending.angle.push(token);
+      }
+      continue;
+    }
+    if (special === "," || special === ";") {
+      finish();
+    } else if (special === ":" && !pending.angle && !pending.phrase.some(isAt)) {
+      pending = emptyMailbox(); // a group's display name: its members follow
+    } else if (special === "<") {
+      if (!pending.angle) {
+        pending.angle = [];
+        inAngle = true;
+      }
+    } else if (special === ">") {
+      // a stray closing bracket: nothing to keep
+    } else if (token.kind === "comment") {
+      pending.comments.push(token);
+    } else if (!pending.angle) {
+      pending.phrase.push(token);
+    }
+  }
+  finish();
+  return addresses;
+}
+
+function emptyMailbox(): PendingMailbox {
+  return { phrase: [], comments: [], angle: null, angleClosed: false };
+}
+
+function isAt(token: Token): boolean {
+  return token.kind === "special" && token.raw === "@";
+}
+
+function toAddress(pending: PendingMailbox): Address | null {
+  if (pending.angle) {
+    const address = pending.angle.map((token) => token.raw).join("");
+    if (address.length === 0) return null;
+    return makeAddress(address, displayName(pending.phrase));
+  }
+  const phrase = pending.phrase;
+  const at = phrase.findIndex(isAt);
+  if (at < 0) return null;
+  const local = phrase[at - 1];
+  const hasLocal = local !== undefined && (local.kind === "atom" || local.kind === "quoted");
+  const domain = phrase[at + 1];
+  const hasDomain = domain !== undefined && (domain.kind === "atom" || domain.kind === "literal");
+  const address = `${hasLocal ? local.raw : ""}@${hasDomain ? domain.raw : ""}`;
+  if (address === "@") return null;
+  const before = phrase.slice(0, hasLocal ? at - 1 : at);
+  const name =
+    displayName(before) ?? displayName(pending.comments.map((comment) => asText(comment)));
+  return makeAddress(address, name);
+}
+
+function asText(comment: Token): Token {
+  return { kind: "atom", raw: comment.text, text: comment.text, spaceBefore: true };
+}
+
+function makeAddress(address: string, name: string | null): Address {
+  const at = address.lastIndexOf("@");
+  const domain = at >= 0 ? address.slice(at + 1).toLowerCase() : "";
+  return { address, name, domain };
+}
+
+/** The words of a display name joined as they were spaced, encoded words decoded. */
+function displayName(tokens: readonly Token[]): string | null {
+  let joined = "";
+  for (const token of tokens) {
+    if (token.kind === "comment") continue;
+    if (joined.length > 0 && token.spaceBefore) joined += " ";
+    joined += token.kind === "quoted" ? token.text : token.raw;
+  }
+  const name = collapseWhitespace(decodeEncodedWords(joined));
+  return name.length > 0 ? name : null;
+}
+
+function collapseWhitespace(text: string): string {
+  let out = "";
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) out += " ";
+    pendingSpace = false;
+    out += text[i];
+  }
+  return out;
 }

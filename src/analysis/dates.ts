@@ -1,5 +1,302 @@
-// PROVISIONAL signature: helper "analysis primitives" replaces the body.
+/**
+ * Dates as mail writes them, read token by token (never `Date.parse`, whose behaviour on free
+ * text differs between engines): RFC 5322 with or without the weekday, obsolete zones, 2- and
+ * 3-digit years, asctime and date(1) orders, ISO 8601 with fractional seconds, and stray
+ * comments such as "(PDT)". Linear in the input.
+ */
+
 /** An RFC 5322 / obsolete / ISO 8601 date as ISO 8601 UTC, or null when it cannot be read. */
-export function parseDate(_text: string): string | null {
+export function parseDate(text: string): string | null {
+  const instant = parseDateMillis(text);
+  return instant === null ? null : new Date(instant).toISOString();
+}
+
+/** The same, as milliseconds since the epoch; null when the text is not a readable date. */
+export function parseDateMillis(text: string): number | null {
+  if (typeof text !== "string" || text.length === 0) return null;
+  const { plain, commentZone } = stripComments(text.length > 400 ? text.slice(0, 400) : text);
+  const trimmed = plain.trim();
+  if (trimmed.length === 0) return null;
+  const parts = isIsoStart(trimmed) ? readIso(trimmed) : readRfc(trimmed);
+  if (!parts) return null;
+  if (parts.offsetMinutes === null) parts.offsetMinutes = commentZone ?? 0;
+  return toMillis(parts);
+}
+
+interface DateParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** East of UTC; null when the text names no zone (read as -0000, i.e. UTC). */
+  offsetMinutes: number | null;
+}
+
+/**
+ * Obsolete zones of RFC 5322 §4.3, plus UTC. Military letters and other names are "unknown",
+ * which the RFC says to read as -0000.
+ */
+const NAMED_ZONES: Record<string, number> = {
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -5 * 60,
+  EDT: -4 * 60,
+  CST: -6 * 60,
+  CDT: -5 * 60,
+  MST: -7 * 60,
+  MDT: -6 * 60,
+  PST: -8 * 60,
+  PDT: -7 * 60,
+};
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/** Removes (nested) comments; remembers a zone name written alone in one, e.g. "(UTC)". */
+function stripComments(text: string): { plain: string; commentZone: number | null } {
+  if (text.indexOf("(") < 0) return { plain: text, commentZone: null };
+  let plain = "";
+  let commentZone: number | null = null;
+  let depth = 0;
+  let commentStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (char === "(") {
+      if (depth === 0) commentStart = i + 1;
+      depth++;
+    } else if (char === ")" && depth > 0) {
+      depth--;
+      if (depth === 0 && commentZone === null) {
+        const zone = NAMED_ZONES[text.slice(commentStart, i).trim().toUpperCase()];
+        if (zone !== undefined) commentZone = zone;
+      }
+    } else if (depth === 0) {
+      plain += char;
+    }
+  }
+  return { plain, commentZone };
+}
+
+function isIsoStart(text: string): boolean {
+  return isDigits(text, 0, 4) && text[4] === "-";
+}
+
+function isDigits(text: string, from: number, count: number): boolean {
+  if (from + count > text.length) return false;
+  for (let i = from; i < from + count; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** YYYY-MM-DD[(T| )hh:mm[:ss[.fraction]]][ ][Z|±hh[:]mm|±hh|UTC|GMT] */
+function readIso(text: string): DateParts | null {
+  if (!isDigits(text, 5, 2) || text[7] !== "-" || !isDigits(text, 8, 2)) return null;
+  const parts: DateParts = {
+    year: Number(text.slice(0, 4)),
+    month: Number(text.slice(5, 7)),
+    day: Number(text.slice(8, 10)),
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+    offsetMinutes: null,
+  };
+  let rest = text.slice(10);
+  if (rest.length === 0) return parts;
+  if (rest[0] !== "T" && rest[0] !== "t" && rest[0] !== " ") return null;
+  rest = rest.slice(1).trimStart();
+  const time = readTime(rest);
+  if (!time) return null;
+  parts.hour = time.hour;
+  parts.minute = time.minute;
+  parts.second = time.second;
+  parts.millisecond = time.millisecond;
+  const zoneText = rest.slice(time.length).trim();
+  if (zoneText.length > 0) {
+    const zone = readZone(zoneText.split(/\s/)[0] as string, true);
+    if (zone === null) return null;
+    parts.offsetMinutes = zone;
+  }
+  return parts;
+}
+
+interface TimeOfDay {
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** Characters read. */
+  length: number;
+}
+
+/** h:mm[:ss[.fraction]] at the start of the text. */
+function readTime(text: string): TimeOfDay | null {
+  let i = 0;
+  const number = (maxDigits: number): number | null => {
+    const start = i;
+    while (i < text.length && i - start < maxDigits && isDigits(text, i, 1)) i++;
+    return i === start ? null : Number(text.slice(start, i));
+  };
+  const hour = number(2);
+  if (hour === null || text[i] !== ":") return null;
+  i++;
+  const minuteStart = i;
+  const minute = number(2);
+  if (minute === null || i - minuteStart !== 2) return null;
+  let second = 0;
+  let millisecond = 0;
+  if (text[i] === ":" && isDigits(text, i + 1, 2)) {
+    i++;
+    second = number(2) as number;
+    if ((text[i] === "." || text[i] === ",") && isDigits(text, i + 1, 1)) {
+      i++;
+      const fractionStart = i;
+      while (i < text.length && isDigits(text, i, 1)) i++;
+      millisecond = Number(
+        text.slice(fractionStart, Math.min(i, fractionStart + 3)).padEnd(3, "0"),
+      );
+    }
+  }
+  return { hour, minute, second, millisecond, length: i };
+}
+
+/**
+ * A zone token: ±hhmm, ±hh:mm (and ±hh in ISO), a named obsolete zone, or a military letter
+ * (unknown, so -0000). Null for anything else; the caller decides about other names.
+ */
+function readZone(token: string, iso: boolean): number | null {
+  const sign = token[0];
+  if (sign === "+" || sign === "-") {
+    const digits = token.slice(1).replace(":", "");
+    if (!isDigits(digits, 0, digits.length)) return null;
+    let hours: number;
+    let minutes = 0;
+    if (digits.length === 4) {
+      hours = Number(digits.slice(0, 2));
+      minutes = Number(digits.slice(2));
+    } else if (iso && digits.length === 2) {
+      hours = Number(digits);
+    } else {
+      return null;
+    }
+    if (hours > 23 || minutes > 59) return null;
+    const total = hours * 60 + minutes;
+    return sign === "-" ? -total : total;
+  }
+  const name = token.toUpperCase();
+  const named = NAMED_ZONES[name];
+  if (named !== undefined) return named;
+  if (name.length === 1 && name >= "A" && name <= "Z" && name !== "J") return 0;
   return null;
+}
+
+/**
+ * RFC 5322 and the older orders mail still carries: "[Wkd,] d Mon yy[yy] hh:mm[:ss] zone",
+ * asctime "Wkd Mon d hh:mm:ss yyyy [zone]" and date(1) "Wkd Mon d hh:mm:ss ZONE yyyy".
+ */
+function readRfc(text: string): DateParts | null {
+  let day: number | null = null;
+  let month: number | null = null;
+  let year: number | null = null;
+  let time: TimeOfDay | null = null;
+  let zone: number | null = null;
+  for (const token of text.split(/[\s,]+/)) {
+    if (token.length === 0) continue;
+    if (day !== null && month !== null && year !== null && time !== null && zone !== null) break;
+    const first = token.charCodeAt(0);
+    const isDigit = first >= 0x30 && first <= 0x39;
+    if (isDigit && token.indexOf(":") > 0) {
+      if (time === null) {
+        const read = readTime(token);
+        if (read && read.length === token.length) time = read;
+      }
+      continue;
+    }
+    if (isDigit) {
+      if (!isDigits(token, 0, token.length)) continue;
+      if (day === null && token.length <= 2 && (month === null || year === null)) {
+        day = Number(token);
+      } else if (year === null && token.length >= 2 && token.length <= 4) {
+        year = widenYear(token);
+      }
+      continue;
+    }
+    if (token[0] === "+" || token[0] === "-") {
+      if (zone === null && time !== null) zone = readZone(token, false);
+      continue;
+    }
+    const lower = token.toLowerCase();
+    const monthIndex = lower.length >= 3 ? MONTHS.indexOf(lower.slice(0, 3)) : -1;
+    if (monthIndex >= 0 && month === null && isMonthName(lower)) {
+      month = monthIndex + 1;
+      continue;
+    }
+    if (WEEKDAYS.indexOf(lower.slice(0, 3)) >= 0 && lower.length <= 9) continue;
+    if (zone === null && time !== null) {
+      const named = readZone(token, false);
+      if (named !== null) zone = named;
+      else if (isUnknownZoneName(token)) zone = 0;
+    }
+  }
+  if (day === null || month === null || year === null || time === null) return null;
+  return { year, month, day, ...time, offsetMinutes: zone };
+}
+
+const FULL_MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+function isMonthName(lower: string): boolean {
+  return lower.length === 3 || FULL_MONTHS.indexOf(lower) >= 0 || lower === "sept";
+}
+
+/** "CEST", "MEZ": an alphabetic zone RFC 5322 tells us to read as -0000. */
+function isUnknownZoneName(token: string): boolean {
+  if (token.length < 3 || token.length > 5) return false;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code < 0x41 || code > 0x5a) return false;
+  }
+  return true;
+}
+
+/** RFC 5322 §4.3: 2-digit years below 50 are 20xx, others 19xx; 3-digit years add 1900. */
+function widenYear(digits: string): number {
+  const value = Number(digits);
+  if (digits.length === 2) return value < 50 ? 2000 + value : 1900 + value;
+  if (digits.length === 3) return 1900 + value;
+  return value;
+}
+
+function toMillis(parts: DateParts): number | null {
+  const { year, month, day, hour, minute, second, millisecond } = parts;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 60) return null;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const instant = local - (parts.offsetMinutes ?? 0) * 60_000;
+  return Number.isFinite(instant) ? instant : null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -1,10 +1,385 @@
-// PROVISIONAL signatures: helper "analysis primitives" replaces the bodies.
+/**
+ * Received headers as the world's MTAs write them (Postfix, Exim, Sendmail, qmail, Exchange and
+ * Exchange Online, Gmail, SendGrid, Amazon SES, IBM, CommuniGate, MDaemon...). The value is
+ * split once into words, comments, [literals], <angles>, "quoted strings" and semicolons; the
+ * clauses (from, by, via, with, id, for) are read from that token list, and the date is what
+ * follows the last top-level semicolon. Every scanner moves forward only, so the work is linear.
+ */
+import { parseDate } from "./dates";
 import type { Hop } from "./types";
+
+export interface ParsedReceived {
+  /** The host named after "from" (an IP literal without its brackets), or null. */
+  from: string | null;
+  /** The sending host's IP as the header gives it (brackets, "IPv6:", port and zone removed). */
+  fromIp: string | null;
+  by: string | null;
+  /** The protocol words after "with", e.g. "ESMTPS" or "Microsoft SMTP Server". */
+  with: string | null;
+  via: string | null;
+  id: string | null;
+  for: string | null;
+  /** ISO 8601 UTC. */
+  date: string | null;
+}
 
 /**
  * The hops of a message from its Received values as they stand in the header block
  * (topmost first), returned oldest first with index and delays filled in.
  */
-export function buildHops(_receivedTopmostFirst: readonly string[]): Hop[] {
-  return [];
+export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
+  const hops: Hop[] = [];
+  let previousMillis: number | null = null;
+  for (let i = receivedTopmostFirst.length - 1; i >= 0; i--) {
+    const parsed = parseReceived(receivedTopmostFirst[i] ?? "");
+    const millis = parsed.date === null ? null : new Date(parsed.date).getTime();
+    const delaySeconds =
+      hops.length === 0 || millis === null || previousMillis === null
+        ? null
+        : (millis - previousMillis) / 1000;
+    hops.push({
+      index: hops.length + 1,
+      from: parsed.from,
+      fromIp: parsed.fromIp,
+      by: parsed.by,
+      with: parsed.with,
+      id: parsed.id,
+      date: parsed.date,
+      delaySeconds,
+    });
+    previousMillis = millis;
+  }
+  return hops;
+}
+
+/** One Received value (unfolded or not); never throws, unknown parts are null. */
+export function parseReceived(value: string): ParsedReceived {
+  const text = typeof value === "string" ? value : "";
+  const { tokens, lastSemicolon } = lex(text);
+  const clauseTokens = lastSemicolon < 0 ? tokens : tokens.filter((t) => t.start < lastSemicolon);
+  const clauses = readClauses(clauseTokens);
+  if (!clauses.sawFrom) {
+    // qmail's "(qmail 1234 invoked from network)", "(from user@localhost) by ...",
+    // Postfix's "by host (Postfix, from userid 1002)": the origin is told inside a comment.
+    for (const token of clauseTokens) {
+      if (token.kind !== "comment") continue;
+      const inner = readClauses(lex(token.text).tokens);
+      if (inner.sawFrom) {
+        clauses.from = inner.from;
+        clauses.fromIp = inner.fromIp;
+        break;
+      }
+    }
+  }
+  return {
+    from: clauses.from,
+    fromIp: clauses.fromIp,
+    by: clauses.by,
+    with: clauses.with,
+    via: clauses.via,
+    id: clauses.id,
+    for: clauses.for,
+    date: lastSemicolon < 0 ? null : parseDate(text.slice(lastSemicolon + 1)),
+  };
+}
+
+type TokenKind = "word" | "comment" | "literal" | "angle" | "quoted";
+
+interface Token {
+  kind: TokenKind;
+  /** The word, or the content inside the brackets / parentheses / quotes. */
+  text: string;
+  start: number;
+}
+
+const WORD_STOPS = new Set(Array.from('()[];,<"', (char) => char.charCodeAt(0)));
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+}
+
+/** Splits the value into tokens; remembers the last semicolon outside any bracket. */
+function lex(text: string): { tokens: Token[]; lastSemicolon: number } {
+  const tokens: Token[] = [];
+  let lastSemicolon = -1;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    const start = i;
+    if (isSpace(code) || code === 0x2c || code === 0x29) {
+      i++; // whitespace, commas and stray ")" separate tokens and mean nothing
+    } else if (code === 0x3b) {
+      lastSemicolon = i;
+      i++;
+    } else if (code === 0x28) {
+      const end = commentEnd(text, i);
+      const contentEnd = text.charCodeAt(end - 1) === 0x29 ? end - 1 : end;
+      tokens.push({ kind: "comment", text: text.slice(i + 1, contentEnd), start });
+      i = end;
+    } else if (code === 0x5b || code === 0x3c || code === 0x22) {
+      const closer = code === 0x5b ? "]" : code === 0x3c ? ">" : '"';
+      const close = text.indexOf(closer, i + 1);
+      const end = close < 0 ? text.length : close;
+      const kind: TokenKind = code === 0x5b ? "literal" : code === 0x3c ? "angle" : "quoted";
+      tokens.push({ kind, text: text.slice(i + 1, end), start });
+      i = close < 0 ? text.length : close + 1;
+    } else {
+      while (i < text.length && !isSpace(text.charCodeAt(i)) && !WORD_STOPS.has(text.charCodeAt(i)))
+        i++;
+      tokens.push({ kind: "word", text: text.slice(start, i), start });
+    }
+  }
+  if (lastSemicolon < 0 && tokens.length > 0) {
+    // An unclosed comment or bracket swallowed the rest: fall back to the last semicolon at all.
+    const anywhere = text.lastIndexOf(";");
+    const lastToken = tokens[tokens.length - 1] as Token;
+    if (anywhere > lastToken.start) lastSemicolon = anywhere;
+  }
+  return { tokens, lastSemicolon };
+}
+
+/** Index just past the ")" that closes the comment opened at `start` (nesting, escapes). */
+function commentEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5c) i++;
+    else if (code === 0x28) depth++;
+    else if (code === 0x29 && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+type Keyword = "from" | "by" | "via" | "with" | "id" | "for";
+const KEYWORDS = new Set<string>(["from", "by", "via", "with", "id", "for"]);
+const MAX_WITH_WORDS = 5;
+
+interface Clauses {
+  sawFrom: boolean;
+  from: string | null;
+  fromIp: string | null;
+  by: string | null;
+  with: string | null;
+  via: string | null;
+  id: string | null;
+  for: string | null;
+}
+
+/** Reads the clauses; the first occurrence of each keyword wins ("by alpha by uid 7791"). */
+function readClauses(tokens: readonly Token[]): Clauses {
+  const clauses: Clauses = {
+    sawFrom: false,
+    from: null,
+    fromIp: null,
+    by: null,
+    with: null,
+    via: null,
+    id: null,
+    for: null,
+  };
+  const seen = new Set<Keyword>();
+  let current: Keyword | null = null;
+  let expectingValue = false;
+  let fromHostIsIp = false;
+  const fromPart: Token[] = [];
+  const withWords: string[] = [];
+  let withOpen = false;
+
+  for (const token of tokens) {
+    const lower = token.kind === "word" ? token.text.toLowerCase() : "";
+    if (KEYWORDS.has(lower)) {
+      const keyword = lower as Keyword;
+      current = seen.has(keyword) ? null : keyword;
+      seen.add(keyword);
+      expectingValue = current !== null;
+      withOpen = false;
+      if (keyword === "from") clauses.sawFrom = true;
+      continue;
+    }
+    if (current === null) continue;
+    if (expectingValue) {
+      expectingValue = false;
+      if (current === "from") {
+        const host = hostOf(token);
+        clauses.from = host.name;
+        fromHostIsIp = host.isIp;
+        if (token.kind === "comment") fromPart.push(token);
+      } else if (current === "by") {
+        clauses.by = hostOf(token).name;
+      } else if (current === "with") {
+        if (token.kind === "word") {
+          withWords.push(token.text);
+          withOpen = true;
+        }
+      } else if (current === "via") {
+        clauses.via = token.kind === "word" ? token.text : null;
+      } else if (current === "id") {
+        clauses.id = valueOf(token);
+      } else if (current === "for") {
+        clauses.for = valueOf(token);
+      }
+      continue;
+    }
+    if (current === "from") fromPart.push(token);
+    else if (current === "with" && withOpen) {
+      if (token.kind === "word" && withWords.length < MAX_WITH_WORDS) withWords.push(token.text);
+      else withOpen = false;
+    }
+  }
+
+  if (withWords.length > 0) clauses.with = withWords.join(" ");
+  clauses.fromIp = firstIpIn(fromPart) ?? (fromHostIsIp ? clauses.from : null);
+  return clauses;
+}
+
+/** The host a "from" or "by" names: a word (cut at "/", which no host name holds) or an IP literal. */
+function hostOf(token: Token): { name: string | null; isIp: boolean } {
+  if (token.kind === "literal") {
+    const ip = ipFromLiteral(token.text);
+    return { name: ip, isIp: ip !== null };
+  }
+  if (token.kind === "angle") return { name: nonEmpty(token.text.trim()), isIp: false };
+  if (token.kind !== "word") return { name: null, isIp: false };
+  const ip = ipFromWord(token.text);
+  if (ip) return { name: ip, isIp: true };
+  const slash = token.text.indexOf("/");
+  return { name: nonEmpty(slash >= 0 ? token.text.slice(0, slash) : token.text), isIp: false };
+}
+
+function valueOf(token: Token): string | null {
+  if (token.kind === "word" || token.kind === "angle") return nonEmpty(token.text.trim());
+  return null;
+}
+
+function nonEmpty(text: string): string | null {
+  return text.length > 0 ? text : null;
+}
+
+/** The first IP the from-part names: in comments, [literals] or bare words, in order. */
+function firstIpIn(fromPart: readonly Token[]): string | null {
+  for (const token of fromPart) {
+    const ip =
+      token.kind === "comment"
+        ? firstIpInText(token.text)
+        : token.kind === "literal"
+          ? ipFromLiteral(token.text)
+          : token.kind === "word"
+            ? ipFromWord(token.text)
+            : null;
+    if (ip) return ip;
+  }
+  return null;
+}
+
+const TEXT_WORD_STOPS = new Set(Array.from("()[];,<>", (char) => char.charCodeAt(0)));
+
+/**
+ * The first IP in a comment: a [literal] anywhere ("unknown[1.2.3.4]", "user@[1.2.3.4]") or a
+ * word that is an IP by itself. "user@1.2.3.4" is an ident, not the connecting address.
+ */
+function firstIpInText(text: string): string | null {
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5b) {
+      const close = text.indexOf("]", i + 1);
+      if (close < 0) return null;
+      const ip = ipFromLiteral(text.slice(i + 1, close));
+      if (ip) return ip;
+      i = close + 1;
+    } else if (isSpace(code) || TEXT_WORD_STOPS.has(code)) {
+      i++;
+    } else {
+      const start = i;
+      while (
+        i < text.length &&
+        !isSpace(text.charCodeAt(i)) &&
+        !TEXT_WORD_STOPS.has(text.charCodeAt(i))
+      )
+        i++;
+      const ip = ipFromWord(text.slice(start, i));
+      if (ip) return ip;
+    }
+  }
+  return null;
+}
+
+/** "[1.2.3.4]", "[IPv6:::1]", "[(1.2.3.4)]", "[1.2.3.4:25]", "[fe80::1%6]" contents. */
+function ipFromLiteral(content: string): string | null {
+  let text = content.trim();
+  if (text.startsWith("(") && text.endsWith(")")) text = text.slice(1, -1).trim();
+  if (text.length > 5 && text.slice(0, 5).toLowerCase() === "ipv6:") text = text.slice(5);
+  return ipFromWord(text);
+}
+
+/** An IPv4 or IPv6 address, optionally an IPv4 with ":port" or an IPv6 with "%zone". */
+export function ipFromWord(word: string): string | null {
+  if (word.length < 2 || word.length > 60) return null;
+  if (isIpv4(word)) return word;
+  const zone = word.indexOf("%");
+  const withoutZone = zone > 0 ? word.slice(0, zone) : word;
+  if (isIpv6(withoutZone)) return withoutZone;
+  const colon = word.lastIndexOf(":");
+  if (colon > 0 && word.indexOf(":") === colon && isPort(word.slice(colon + 1))) {
+    const host = word.slice(0, colon);
+    if (isIpv4(host)) return host;
+  }
+  return null;
+}
+
+function isPort(text: string): boolean {
+  if (text.length === 0 || text.length > 5) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+export function isIpv4(text: string): boolean {
+  const parts = text.split(".");
+  if (parts.length !== 4) return false;
+  for (const part of parts) {
+    if (part.length === 0 || part.length > 3 || !isPort(part) || Number(part) > 255) return false;
+  }
+  return true;
+}
+
+export function isIpv6(text: string): boolean {
+  if (text.length < 2 || text.indexOf(":") < 0) return false;
+  const doubleColon = text.indexOf("::");
+  if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) return false;
+  const parts = text.split(":");
+  let groups = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    if (part.length === 0) continue; // the halves of "::" (checked below)
+    if (i === parts.length - 1 && part.indexOf(".") >= 0) {
+      if (!isIpv4(part)) return false;
+      groups += 2;
+    } else if (isHexGroup(part)) {
+      groups++;
+    } else {
+      return false;
+    }
+  }
+  if (doubleColon < 0) {
+    return groups === 8 && parts.every((part) => part.length > 0);
+  }
+  // Empty parts are allowed only as the "::" itself (two at the ends: "::1", "fe80::").
+  const empties = parts.filter((part) => part.length === 0).length;
+  const atEdge = (text.startsWith("::") ? 1 : 0) + (text.endsWith("::") ? 1 : 0);
+  if (empties > 1 + atEdge || (text === "::" ? false : empties > 2)) return false;
+  if (text.startsWith(":") && !text.startsWith("::")) return false;
+  if (text.endsWith(":") && !text.endsWith("::")) return false;
+  return groups < 8;
+}
+
+function isHexGroup(part: string): boolean {
+  if (part.length === 0 || part.length > 4) return false;
+  for (let i = 0; i < part.length; i++) {
+    const code = part.charCodeAt(i) | 0x20;
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
+  }
+  return true;
 }
