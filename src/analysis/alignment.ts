@@ -1,0 +1,49 @@
+/**
+ * DMARC identifier alignment, relaxed mode (RFC 7489 §3.1): two domains align when they share
+ * an organisational domain. The organisational domain comes from the public suffix list
+ * (tldts, ICANN section, as most DMARC verifiers do); for a suffix the list does not know, the
+ * last two labels stand in.
+ */
+import { getDomain } from "tldts";
+
+/** A domain as compared: lower case, no trailing dot, no surrounding brackets or spaces. */
+export function normalizeDomain(domain: string | null | undefined): string | null {
+  if (domain === null || domain === undefined) return null;
+  let text = domain.trim().toLowerCase();
+  if (text.startsWith("[") && text.endsWith("]")) text = text.slice(1, -1);
+  while (text.endsWith(".")) text = text.slice(0, -1);
+  return text.length > 0 ? text : null;
+}
+
+/** The domain part of `local@domain`, or the value itself when it has no "@". */
+export function domainOfIdentity(identity: string | null | undefined): string | null {
+  if (identity === null || identity === undefined) return null;
+  const at = identity.lastIndexOf("@");
+  return normalizeDomain(at >= 0 ? identity.slice(at + 1) : identity);
+}
+
+/** The organisational domain, e.g. "mail.example.co.uk" -> "example.co.uk". */
+export function organizationalDomain(domain: string | null | undefined): string | null {
+  const normalized = normalizeDomain(domain);
+  if (normalized === null) return null;
+  const fromList = getDomain(normalized);
+  if (fromList) return fromList;
+  const labels = normalized.split(".").filter((label) => label.length > 0);
+  if (labels.length <= 2) return labels.join(".") || null;
+  return labels.slice(-2).join(".");
+}
+
+/** Relaxed alignment of an authenticated domain with the From domain; null when either is unknown. */
+export function isAligned(
+  authenticatedDomain: string | null | undefined,
+  fromDomain: string | null | undefined,
+): boolean | null {
+  const a = normalizeDomain(authenticatedDomain);
+  const b = normalizeDomain(fromDomain);
+  if (a === null || b === null) return null;
+  if (a === b) return true;
+  const orgA = organizationalDomain(a);
+  const orgB = organizationalDomain(b);
+  if (orgA === null || orgB === null) return false;
+  return orgA === orgB;
+}

@@ -1,0 +1,270 @@
+/**
+ * The assembly: raw header text -> `HeaderAnalysis` (ANALYSIS-CONTRACT.md). Each part runs on
+ * its own; a part that fails yields its empty form plus an `analysis-incomplete` finding, so
+ * the function never throws.
+ *
+ * `auth.source.header` is the trusted Authentication-Results value as it stands in the block,
+ * unfolded and trimmed, without the field name (always "Authentication-Results").
+ */
+import { parseMailbox, parseReturnPath } from "./addresses";
+import { emptyStamps, isJunked, parseAntispam } from "./antispam";
+import type { AntispamExtras } from "./antispam";
+import { attributeOf, propertyOf, resultsOf } from "./auth-results";
+import type { AuthResultEntry } from "./auth-results";
+import { domainOfIdentity, isAligned, normalizeDomain } from "./alignment";
+import { parseDate } from "./dates";
+import { decodeEncodedWords } from "./encoded-words";
+import { deriveFindings } from "./findings";
+import { parseHeaderBlock } from "./header-block";
+import type { HeaderBlock } from "./header-block";
+import { authenticatedSender } from "./identity";
+import { compauthMeaning } from "./meanings";
+import { buildHops } from "./received";
+import { chooseTrustedAuth } from "./trusted-auth";
+import type { TrustedAuth } from "./trusted-auth";
+import type {
+  AnalyzeOptions,
+  AntispamStamps,
+  AuthSummary,
+  DkimResult,
+  DmarcResult,
+  HeaderAnalysis,
+  Hop,
+  MessageFields,
+} from "./types";
+
+const EMPTY_MESSAGE: MessageFields = {
+  subject: null,
+  messageId: null,
+  date: null,
+  from: null,
+  replyTo: null,
+  returnPath: null,
+};
+
+function emptyAuth(): AuthSummary {
+  return { source: null, spf: null, dkim: [], dmarc: null, compauth: null, arc: null };
+}
+
+/** Runs one part; on failure records its name and returns the fallback. */
+function attempt<T>(name: string, failed: string[], run: () => T, fallback: () => T): T {
+  try {
+    return run();
+  } catch {
+    failed.push(name);
+    return fallback();
+  }
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+function readMessage(block: HeaderBlock, failed: string[]): MessageFields {
+  const field = (name: string) => nonEmpty(block.first(name)?.value);
+  const part = <T>(name: string, run: () => T | null): T | null =>
+    attempt(name, failed, run, () => null);
+  const subject = field("Subject");
+  const messageId = field("Message-ID");
+  const date = field("Date");
+  const from = field("From");
+  const replyTo = field("Reply-To");
+  const returnPath = field("Return-Path");
+  return {
+    subject: subject === null ? null : part("subject", () => decodeEncodedWords(subject)),
+    messageId,
+    date: date === null ? null : part("date", () => parseDate(date)),
+    from: from === null ? null : part("from", () => parseMailbox(from)),
+    replyTo: replyTo === null ? null : part("reply-to", () => parseMailbox(replyTo)),
+    returnPath: returnPath === null ? null : part("return-path", () => parseReturnPath(returnPath)),
+  };
+}
+
+/** The DMARC policy: `p=` / `policy.published-domain-policy` / `policy.dmarc`, or `p=` in the comment. */
+function dmarcPolicy(entry: AuthResultEntry): string | null {
+  const explicit =
+    attributeOf(entry, "p") ??
+    propertyOf(entry, "policy.published-domain-policy") ??
+    propertyOf(entry, "policy.dmarc") ??
+    propertyOf(entry, "policy.p");
+  if (explicit) return explicit.toLowerCase();
+  return entry.comment ? policyInComment(entry.comment) : null;
+}
+
+/** Google writes `dmarc=pass (p=NONE sp=NONE dis=NONE)`: the word after "p=" in the comment. */
+function policyInComment(comment: string): string | null {
+  const words = comment.split(" ");
+  for (const word of words) {
+    if (word.length > 2 && (word.startsWith("p=") || word.startsWith("P="))) {
+      return word.slice(2).toLowerCase();
+    }
+  }
+  return null;
+}
+
+function readAuth(trustedAuth: TrustedAuth, fromDomain: string | null): AuthSummary {
+  const auth = emptyAuth();
+  auth.arc = trustedAuth.arc ? { result: trustedAuth.arc.result } : null;
+  const trusted = trustedAuth.trusted;
+  if (!trusted) return auth;
+  const parsed = trusted.parsed;
+  auth.source = { header: trusted.value, authservId: parsed.authservId };
+
+  const dmarcEntry = resultsOf(parsed, "dmarc")[0];
+  const dmarc: DmarcResult | null = dmarcEntry
+    ? {
+        result: dmarcEntry.result,
+        domain: normalizeDomain(propertyOf(dmarcEntry, "header.from")),
+        action: attributeOf(dmarcEntry, "action")?.toLowerCase() ?? null,
+        policy: dmarcPolicy(dmarcEntry),
+      }
+    : null;
+  auth.dmarc = dmarc;
+  const alignWith = dmarc?.domain ?? fromDomain;
+
+  const spfEntry = resultsOf(parsed, "spf")[0];
+  if (spfEntry) {
+    const domain =
+      domainOfIdentity(propertyOf(spfEntry, "smtp.mailfrom")) ??
+      domainOfIdentity(propertyOf(spfEntry, "smtp.helo"));
+    auth.spf = { result: spfEntry.result, domain, aligned: isAligned(domain, alignWith) };
+  }
+
+  auth.dkim = resultsOf(parsed, "dkim").map((entry): DkimResult => {
+    const signingDomain =
+      propertyOf(entry, "header.d") ?? domainOfIdentity(propertyOf(entry, "header.i"));
+    // Exchange Online writes `header.d=none` for an unsigned message.
+    const domain =
+      signingDomain === null || signingDomain.toLowerCase() === "none"
+        ? null
+        : normalizeDomain(signingDomain);
+    return {
+      result: entry.result,
+      domain,
+      selector: propertyOf(entry, "header.s"),
+      aligned: isAligned(domain, alignWith),
+    };
+  });
+
+  const compauthEntry = resultsOf(parsed, "compauth")[0];
+  if (compauthEntry) {
+    const reason = compauthEntry.reason?.trim() || null;
+    auth.compauth = {
+      result: compauthEntry.result,
+      reason,
+      meaning: compauthMeaning(compauthEntry.result, reason),
+    };
+  }
+  return auth;
+}
+
+/** Received, Authentication-Results or Microsoft's stamps: what a delivered message carries. */
+function hasTransportHeaders(block: HeaderBlock): boolean {
+  return block.fields.some(
+    (field) =>
+      field.key === "received" ||
+      field.key === "authentication-results" ||
+      field.key === "arc-authentication-results" ||
+      field.key === "x-forefront-antispam-report" ||
+      field.key === "x-microsoft-antispam" ||
+      field.key.startsWith("x-ms-exchange-"),
+  );
+}
+
+export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): HeaderAnalysis {
+  const failed: string[] = [];
+  const text = typeof raw === "string" ? raw : "";
+  const block = attempt(
+    "header block",
+    failed,
+    () => parseHeaderBlock(text),
+    () => parseHeaderBlock(""),
+  );
+
+  const message = attempt(
+    "message fields",
+    failed,
+    () => readMessage(block, failed),
+    () => ({
+      ...EMPTY_MESSAGE,
+    }),
+  );
+  const fromDomain = message.from ? normalizeDomain(message.from.domain) : null;
+
+  const trustedAuth = attempt(
+    "authentication results",
+    failed,
+    () => chooseTrustedAuth(block, options.trustedAuthservIds ?? []),
+    () => null,
+  );
+  const auth = trustedAuth
+    ? attempt("authentication results", failed, () => readAuth(trustedAuth, fromDomain), emptyAuth)
+    : emptyAuth();
+
+  const antispam = attempt(
+    "anti-spam stamps",
+    failed,
+    () => parseAntispam(block),
+    () => ({ stamps: emptyStamps(), extras: null as AntispamExtras | null }),
+  );
+  const stamps: AntispamStamps = antispam.stamps;
+
+  const hops = attempt(
+    "received hops",
+    failed,
+    () => buildHops(block.all("Received").map((field) => field.value)),
+    (): Hop[] => [],
+  );
+
+  const junked = attempt(
+    "verdict",
+    failed,
+    () => isJunked(stamps),
+    () => null,
+  );
+
+  const analysis: HeaderAnalysis = {
+    schema: "vouch.analysis/1",
+    message,
+    auth,
+    antispam: stamps,
+    hops,
+    verdict: { junked, findings: [] },
+  };
+
+  const authenticated = attempt(
+    "sender identity",
+    failed,
+    () => authenticatedSender(analysis),
+    () => null,
+  );
+  const valueProblems = [
+    ...(trustedAuth?.trusted?.parsed.problems.map(
+      (problem) => `Authentication-Results: ${problem}`,
+    ) ?? []),
+    ...(antispam.extras?.problems ?? []),
+  ];
+  analysis.verdict.findings = attempt(
+    "findings",
+    failed,
+    () =>
+      deriveFindings({
+        noTransportHeaders: !hasTransportHeaders(block),
+        headerProblems: block.problems,
+        valueProblems,
+        failedParts: [...new Set(failed)],
+        auth,
+        trustedAuth,
+        stamps,
+        extras: antispam.extras,
+        hops,
+        fromDomain,
+        authenticated,
+        junked,
+      }),
+    () => [],
+  );
+  return analysis;
+}

@@ -1,0 +1,439 @@
+/**
+ * Authentication-Results (RFC 8601) and ARC-Authentication-Results (RFC 8617) parsing, including
+ * Exchange Online's dialect: no authserv-id, stray `; domain;` tokens, `action=`, `reason=NNN`,
+ * empty values and missing spaces. One linear scan into tokens, then one pass over statements;
+ * nothing here throws or backtracks. What could not be read goes to `problems`.
+ */
+
+export interface AuthProperty {
+  /** Lower case, e.g. "header", "smtp", "policy". */
+  ptype: string;
+  /** Lower case, e.g. "d", "from", "mailfrom". */
+  property: string;
+  /** As written; "" when the header left it empty. */
+  value: string;
+  comment: string | null;
+}
+
+export interface AuthAttribute {
+  /** Lower case, e.g. "action", "p". */
+  name: string;
+  value: string;
+}
+
+export interface AuthResultEntry {
+  /** Lower case, e.g. "spf", "dkim", "compauth". */
+  method: string;
+  methodVersion: string | null;
+  /** Lower case; "" when the header gave none. */
+  result: string;
+  /** `reason=` (RFC 8601's quoted reason, or Microsoft's compauth code). */
+  reason: string | null;
+  /** The comment after the result, e.g. "sender IP is 192.0.2.1". */
+  comment: string | null;
+  properties: AuthProperty[];
+  /** Other `name=value` pairs: Microsoft's `action=`, DMARC `p=` / `sp=`, and the like. */
+  attributes: AuthAttribute[];
+}
+
+export interface ParsedAuthResults {
+  /** ARC-Authentication-Results `i=`; null for Authentication-Results. */
+  instance: number | null;
+  /** Lower case; null when the header has none (Exchange Online writes none). */
+  authservId: string | null;
+  authservVersion: string | null;
+  /** The header said `none`: no authentication was done. */
+  noResults: boolean;
+  results: AuthResultEntry[];
+  /** Words that stood alone between results, e.g. Microsoft's `; contoso.com;`. */
+  strays: string[];
+  problems: string[];
+}
+
+/** Method names that start a new result even when the `;` before them is missing. */
+const KNOWN_METHODS = new Set([
+  "arc",
+  "auth",
+  "bimi",
+  "compauth",
+  "dkim",
+  "dkim-adsp",
+  "dkim-atps",
+  "dmarc",
+  "dnswl",
+  "domainkeys",
+  "iprev",
+  "rrvs",
+  "sender-id",
+  "smime",
+  "spf",
+  "vbr",
+]);
+
+type Token =
+  | { kind: "word"; text: string; spaceBefore: boolean }
+  | { kind: "quoted"; text: string; spaceBefore: boolean }
+  | { kind: "equals" }
+  | { kind: "semicolon" }
+  | { kind: "comment"; text: string };
+
+const MAX_PROBLEMS = 10;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** Characters that end a word. */
+function isDelimiter(code: number): boolean {
+  return (
+    isSpace(code) ||
+    code === 0x3b /* ; */ ||
+    code === 0x3d /* = */ ||
+    code === 0x28 /* ( */ ||
+    code === 0x29 /* ) */ ||
+    code === 0x22 /* " */
+  );
+}
+
+/** One linear pass: words, quoted strings (escapes honoured), nested comments, `=` and `;`. */
+export function tokenizeAuthResults(value: string, problems: string[]): Token[] {
+  const tokens: Token[] = [];
+  const note = (problem: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+  const length = value.length;
+  let spaceBefore = true;
+  let i = 0;
+  while (i < length) {
+    const code = value.charCodeAt(i);
+    if (isSpace(code)) {
+      spaceBefore = true;
+      i++;
+      continue;
+    }
+    if (code === 0x3b) {
+      tokens.push({ kind: "semicolon" });
+      i++;
+      spaceBefore = true;
+      continue;
+    }
+    if (code === 0x3d) {
+      tokens.push({ kind: "equals" });
+      i++;
+      spaceBefore = false;
+      continue;
+    }
+    if (code === 0x29) {
+      note(`A ")" at position ${i} closes no comment; it was ignored.`);
+      i++;
+      spaceBefore = true;
+      continue;
+    }
+    if (code === 0x28) {
+      // Nested comments by a depth counter, never by recursion: 10,000 "(" cost nothing.
+      let depth = 0;
+      let text = "";
+      let start = i + 1;
+      let closed = false;
+      for (; i < length; i++) {
+        const c = value.charCodeAt(i);
+        if (c === 0x5c /* \ */) {
+          text += value.slice(start, i);
+          start = i + 1;
+          i++;
+          continue;
+        }
+        if (c === 0x28) {
+          depth++;
+          continue;
+        }
+        if (c === 0x29) {
+          depth--;
+          if (depth === 0) {
+            text += value.slice(start, i);
+            closed = true;
+            i++;
+            break;
+          }
+        }
+      }
+      if (!closed) {
+        text += value.slice(start, length);
+        note("A comment was never closed; it runs to the end of the header.");
+      }
+      tokens.push({ kind: "comment", text: text.trim() });
+      spaceBefore = true;
+      continue;
+    }
+    if (code === 0x22) {
+      let text = "";
+      let start = i + 1;
+      let closed = false;
+      for (i++; i < length; i++) {
+        const c = value.charCodeAt(i);
+        if (c === 0x5c) {
+          text += value.slice(start, i);
+          start = i + 1;
+          i++;
+          continue;
+        }
+        if (c === 0x22) {
+          text += value.slice(start, i);
+          closed = true;
+          i++;
+          break;
+        }
+      }
+      if (!closed) {
+        text += value.slice(start, length);
+        note("A quoted string was never closed; it runs to the end of the header.");
+      }
+      tokens.push({ kind: "quoted", text, spaceBefore });
+      spaceBefore = false;
+      continue;
+    }
+    const start = i;
+    while (i < length && !isDelimiter(value.charCodeAt(i))) i++;
+    tokens.push({ kind: "word", text: value.slice(start, i), spaceBefore });
+    spaceBefore = false;
+  }
+  return tokens;
+}
+
+/** A statement item: `key=value`, a lone word, or a comment. */
+type Item =
+  | { kind: "pair"; key: string; value: string; comment: string | null }
+  | { kind: "word"; text: string; comment: string | null }
+  | { kind: "comment"; text: string };
+
+function splitStatements(tokens: Token[]): Token[][] {
+  const statements: Token[][] = [[]];
+  for (const token of tokens) {
+    if (token.kind === "semicolon") statements.push([]);
+    else statements[statements.length - 1]!.push(token);
+  }
+  return statements;
+}
+
+function isValueToken(
+  token: Token | undefined,
+): token is Extract<Token, { kind: "word" | "quoted" }> {
+  return token !== undefined && (token.kind === "word" || token.kind === "quoted");
+}
+
+function readItems(tokens: Token[], problems: string[]): Item[] {
+  const items: Item[] = [];
+  const attachComment = (text: string) => {
+    const last = items[items.length - 1];
+    if (last && last.kind !== "comment" && last.comment === null) last.comment = text;
+    else items.push({ kind: "comment", text });
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    if (token.kind === "comment") {
+      attachComment(token.text);
+      i++;
+      continue;
+    }
+    if (token.kind === "equals") {
+      if (problems.length < MAX_PROBLEMS) problems.push('An "=" had no name before it.');
+      i++;
+      // Skip the value it would have introduced, so it is not read as a lone word.
+      if (isValueToken(tokens[i]) && tokens[i + 1]?.kind !== "equals") i++;
+      continue;
+    }
+    if (token.kind === "semicolon") {
+      i++;
+      continue;
+    }
+    // A word or quoted string; a pair when "=" follows (comments may sit in between).
+    let next = i + 1;
+    const between: string[] = [];
+    while (tokens[next]?.kind === "comment") {
+      between.push((tokens[next] as { text: string }).text);
+      next++;
+    }
+    if (tokens[next]?.kind !== "equals") {
+      items.push({ kind: "word", text: token.text, comment: null });
+      for (const text of between) attachComment(text);
+      i = next;
+      continue;
+    }
+    let cursor = next + 1;
+    while (tokens[cursor]?.kind === "comment") {
+      between.push((tokens[cursor] as { text: string }).text);
+      cursor++;
+    }
+    let value = "";
+    const first = tokens[cursor];
+    // An empty value: `header.from=;` or `header.from= dmarc=pass` (the word is the next key).
+    if (isValueToken(first) && tokens[cursor + 1]?.kind !== "equals") {
+      value = first.text;
+      cursor++;
+      // Adjacent pieces make one value: `"quoted local"@example.com`.
+      for (;;) {
+        const piece = tokens[cursor];
+        if (!isValueToken(piece) || piece.spaceBefore) break;
+        if (tokens[cursor + 1]?.kind === "equals") break;
+        value += piece.text;
+        cursor++;
+      }
+    }
+    items.push({ kind: "pair", key: token.text, value, comment: null });
+    for (const text of between) attachComment(text);
+    i = cursor;
+  }
+  return items;
+}
+
+function methodOf(key: string): { method: string; version: string | null } {
+  const slash = key.indexOf("/");
+  if (slash < 0) return { method: key.toLowerCase(), version: null };
+  return { method: key.slice(0, slash).toLowerCase(), version: key.slice(slash + 1) || null };
+}
+
+function isVersionNumber(text: string): boolean {
+  if (text.length === 0 || text.length > 9) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** Parses one Authentication-Results or ARC-Authentication-Results value. Never throws. */
+export function parseAuthenticationResults(value: string): ParsedAuthResults {
+  const problems: string[] = [];
+  const parsed: ParsedAuthResults = {
+    instance: null,
+    authservId: null,
+    authservVersion: null,
+    noResults: false,
+    results: [],
+    strays: [],
+    problems,
+  };
+  const statements = splitStatements(tokenizeAuthResults(value, problems)).map((tokens) =>
+    readItems(tokens, problems),
+  );
+
+  let expectAuthserv = true;
+  for (const items of statements) {
+    let k = 0;
+    // ARC-Authentication-Results: `i=N;` comes before the authserv-id.
+    const firstItem = items[0];
+    if (
+      expectAuthserv &&
+      parsed.instance === null &&
+      firstItem?.kind === "pair" &&
+      firstItem.key.toLowerCase() === "i" &&
+      isVersionNumber(firstItem.value)
+    ) {
+      parsed.instance = Number(firstItem.value);
+      k = 1;
+    }
+    if (expectAuthserv) {
+      // The authserv-id statement: the leading lone words. Exchange Online starts with `spf=`.
+      const head = items[k];
+      if (head?.kind === "word") {
+        expectAuthserv = false;
+        parsed.authservId = head.text.toLowerCase();
+        k++;
+        const version = items[k];
+        if (version?.kind === "word" && isVersionNumber(version.text)) {
+          parsed.authservVersion = version.text;
+          k++;
+        }
+      } else if (head?.kind === "pair") {
+        expectAuthserv = false;
+      }
+    }
+    // Each statement starts afresh: a result never continues over a ";".
+    let current: AuthResultEntry | null = null;
+    for (; k < items.length; k++) {
+      const item = items[k]!;
+      if (item.kind === "comment") {
+        if (current && current.comment === null) current.comment = item.text;
+        continue;
+      }
+      if (item.kind === "word") {
+        if (item.text.toLowerCase() === "none" && parsed.results.length === 0 && !current) {
+          parsed.noResults = true;
+        } else {
+          parsed.strays.push(item.text);
+        }
+        continue;
+      }
+      const key = item.key;
+      const lowerKey = key.toLowerCase();
+      const { method, version } = methodOf(key);
+      if (!current || (KNOWN_METHODS.has(method) && !lowerKey.includes("."))) {
+        if (lowerKey.includes(".") && !current) {
+          if (problems.length < MAX_PROBLEMS)
+            problems.push(`"${key}=" stands where a method result was expected; it was ignored.`);
+          continue;
+        }
+        current = {
+          method,
+          methodVersion: version,
+          result: item.value.toLowerCase(),
+          reason: null,
+          comment: item.comment,
+          properties: [],
+          attributes: [],
+        };
+        parsed.results.push(current);
+        continue;
+      }
+      if (lowerKey === "reason") {
+        current.reason = item.value;
+        continue;
+      }
+      const dot = lowerKey.indexOf(".");
+      if (dot > 0) {
+        current.properties.push({
+          ptype: lowerKey.slice(0, dot),
+          property: lowerKey.slice(dot + 1),
+          value: item.value,
+          comment: item.comment,
+        });
+      } else {
+        current.attributes.push({ name: lowerKey, value: item.value });
+      }
+    }
+  }
+  if (parsed.noResults && parsed.results.length > 0) parsed.noResults = false;
+  return parsed;
+}
+
+/** The first value of `ptype.property` in a result, or null. Empty values count as absent. */
+export function propertyOf(entry: AuthResultEntry, name: string): string | null {
+  const dot = name.indexOf(".");
+  const ptype = name.slice(0, dot).toLowerCase();
+  const property = name.slice(dot + 1).toLowerCase();
+  for (const candidate of entry.properties) {
+    if (candidate.ptype === ptype && candidate.property === property) {
+      const value = candidate.value.trim();
+      return value.length > 0 ? value : null;
+    }
+  }
+  return null;
+}
+
+/** The first value of a plain `name=value` attribute (e.g. "action"), or null. */
+export function attributeOf(entry: AuthResultEntry, name: string): string | null {
+  const lower = name.toLowerCase();
+  for (const attribute of entry.attributes) {
+    if (attribute.name === lower) {
+      const value = attribute.value.trim();
+      return value.length > 0 ? value : null;
+    }
+  }
+  return null;
+}
+
+/** Every result of one method, in order. */
+export function resultsOf(parsed: ParsedAuthResults, method: string): AuthResultEntry[] {
+  return parsed.results.filter((entry) => entry.method === method);
+}
