@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import { reportsAndSenders } from "./0001-reports-and-senders";
+import { proposalsMigration } from "../../proposals/migration";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -12,4 +13,5 @@ import { reportsAndSenders } from "./0001-reports-and-senders";
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-reports-and-senders": reportsAndSenders,
+  "0100-proposals": proposalsMigration,
 };
