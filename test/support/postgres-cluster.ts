@@ -133,7 +133,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ]);
   } catch (error) {
     stop();
-    throw new Error(`initdb of the test cluster failed:\n${explain(error, logFile)}`);
+    throw new Error(`initdb of the test cluster failed:\n${explain(error, logFile)}`, {
+      cause: error,
+    });
   }
 
   let port = 0;
@@ -166,7 +168,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // Another process may have taken the port between our probe and the start.
       if (attempt >= 3) {
         stop();
-        throw new Error(`the test PostgreSQL did not start:\n${explain(error, logFile)}`);
+        throw new Error(`the test PostgreSQL did not start:\n${explain(error, logFile)}`, {
+          cause: error,
+        });
       }
     }
   }
