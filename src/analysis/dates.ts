@@ -229,7 +229,10 @@ function readRfc(text: string): DateParts | null {
       continue;
     }
     if (token[0] === "+" || token[0] === "-") {
-      if (zone === null && time !== null) zone = readZone(token, false);
+      if (zone === null && time !== null && token.length >= 3) {
+        zone = readZone(token, false);
+        if (zone === null) return null; // "+2500": a zone, but not a possible one
+      }
       continue;
     }
     const lower = token.toLowerCase();

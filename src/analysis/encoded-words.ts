@@ -238,5 +238,24 @@ function decoderFor(charset: string): TextDecoder | null {
 
 function decodeBytes(charset: string, bytes: Uint8Array): string | null {
   const decoder = decoderFor(charset);
-  return decoder ? decoder.decode(bytes) : null;
+  if (!decoder) return null;
+  // Node's TextDecoder reads windows-1252 as ISO-8859-1 (0x80-0x9F become C1 controls, not
+  // curly quotes and the euro sign); browsers do not. Decode it here so both agree.
+  return decoder.encoding === "windows-1252" ? decodeWindows1252(bytes) : decoder.decode(bytes);
+}
+
+/** 0x80-0x9F of windows-1252 (WHATWG index); 0 marks the five unassigned bytes. */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161,
+  0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (const byte of bytes) {
+    const mapped = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] || byte : byte;
+    out += String.fromCharCode(mapped);
+  }
+  return out;
 }
