@@ -28,6 +28,8 @@ export interface BuildOptions {
   https?: { key: string | Buffer; cert: string | Buffer } | null;
   /** Static folder override (tests of the "not built" page). */
   webDir?: string;
+  /** Where log lines go instead of stdout (tests that read the logs). */
+  logStream?: { write(line: string): void };
 }
 
 export interface VouchApp {
@@ -50,7 +52,7 @@ export async function buildService(
   options: BuildOptions = {},
 ): Promise<VouchApp> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, options.logStream),
     genReqId: requestId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,

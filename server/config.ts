@@ -33,6 +33,8 @@ export interface AuthConfig {
   /** `{tid}` is replaced by the token's tenant id. */
   jwksUrlTemplate: string;
   issuerTemplate: string;
+  /** After fetching a key set, how long before an unknown key id may trigger another fetch. */
+  jwksCooldownMs: number;
   clockToleranceSeconds: number;
 }
 
@@ -205,6 +207,7 @@ const settings = {
   VOUCH_ENTRA_TENANTS: tenantList.optional(),
   VOUCH_ENTRA_JWKS_URL: template.default(DEFAULT_ENTRA_JWKS_URL),
   VOUCH_ENTRA_ISSUER: template.default(DEFAULT_ENTRA_ISSUER),
+  VOUCH_ENTRA_JWKS_COOLDOWN: duration.default(30_000),
   VOUCH_CLOCK_TOLERANCE: duration.default(60_000),
   VOUCH_REQUIRED_SCOPE: z
     .string()
@@ -300,6 +303,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       admins,
       jwksUrlTemplate: s.VOUCH_ENTRA_JWKS_URL,
       issuerTemplate: s.VOUCH_ENTRA_ISSUER,
+      jwksCooldownMs: s.VOUCH_ENTRA_JWKS_COOLDOWN,
       clockToleranceSeconds: Math.round(s.VOUCH_CLOCK_TOLERANCE / 1000),
     },
     retractWindowMs: s.VOUCH_RETRACT_WINDOW,

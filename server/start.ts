@@ -15,7 +15,7 @@ export interface RunningService {
   url: string;
   /** Where the certificate came from, or "plain HTTP". */
   certificate: string;
-  /** Stops accepting, finishes the requests in flight, closes the store. Safe to call twice. */
+  /** Stops accepting, finishes requests in flight, closes the store it opened. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -26,8 +26,8 @@ export function openConfiguredStore(config: Config): Promise<Store> {
 }
 
 /**
- * Opens the store (running migrations), builds the service and listens. `store` lets tests
- * hand in one they opened themselves; the service then still closes it on stop.
+ * Opens the store (running migrations), builds the service and listens. `given` lets tests hand
+ * in a store they opened themselves; they keep owning it (stop() leaves it open).
  */
 export async function startService(config: Config, given?: Store): Promise<RunningService> {
   mkdirSync(config.dataDir, { recursive: true });
@@ -39,7 +39,7 @@ export async function startService(config: Config, given?: Store): Promise<Runni
     ({ app, context } = await buildService(config, store, { https: tls }));
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
-    await store.close();
+    if (!given) await store.close();
     throw error;
   }
   const stopPurge = startHeaderPurge(store, {
@@ -63,7 +63,7 @@ export async function startService(config: Config, given?: Store): Promise<Runni
         try {
           await app.close();
         } finally {
-          await store.close();
+          if (!given) await store.close();
         }
       })();
       return stopping;

@@ -23,7 +23,7 @@ export function createEntraVerifier(auth: AuthConfig): TokenVerifier {
     if (!keys) {
       keys = createRemoteJWKSet(new URL(fillTenant(auth.jwksUrlTemplate, tenantId)), {
         timeoutDuration: 5000,
-        cooldownDuration: 30_000,
+        cooldownDuration: auth.jwksCooldownMs,
         cacheMaxAge: 24 * 3600_000,
       });
       keySets.set(tenantId, keys);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { AuthError } from "../auth/types";
+import { StoreInputError } from "../storage";
 
 /**
  * Every error leaves the service as JSON `{error, message}`: `error` a stable machine code,
@@ -59,6 +60,9 @@ function mapError(error: FastifyError | Error): Mapped {
       message: error.message,
       headers: error.headers,
     };
+  }
+  if (error instanceof StoreInputError) {
+    return { status: 400, code: "invalid-request", message: error.message };
   }
   if (error instanceof AuthError) {
     const challenge =

@@ -34,9 +34,13 @@ function pathOnly(url: string | undefined): string {
   return (url ?? "").split("?")[0] ?? "";
 }
 
-export function loggerOptions(level: LogLevel): FastifyServerOptions["logger"] {
+export function loggerOptions(
+  level: LogLevel,
+  stream?: { write(line: string): void },
+): FastifyServerOptions["logger"] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     serializers: {
       req: (req: { method?: string; url?: string; id?: string }) => ({
