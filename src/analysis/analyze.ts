@@ -9,7 +9,7 @@
 import { parseMailbox, parseReturnPath } from "./addresses";
 import { emptyStamps, isJunked, parseAntispam } from "./antispam";
 import type { AntispamExtras } from "./antispam";
-import { attributeOf, propertyOf, resultsOf } from "./auth-results";
+import { attributeOf, dkimSignatureDomainAndSelector, propertyOf, resultsOf } from "./auth-results";
 import type { AuthResultEntry } from "./auth-results";
 import { domainOfIdentity, isAligned, normalizeDomain } from "./alignment";
 import { parseDate } from "./dates";
@@ -104,7 +104,41 @@ function policyInComment(comment: string): string | null {
   return null;
 }
 
-function readAuth(trustedAuth: TrustedAuth, fromDomain: string | null): AuthSummary {
+/** DKIM-Signature selectors by signing domain, to name the selector Exchange Online leaves out. */
+function selectorsByDomain(block: HeaderBlock): Map<string, Set<string>> {
+  const selectors = new Map<string, Set<string>>();
+  for (const field of block.all("DKIM-Signature")) {
+    const { domain, selector } = dkimSignatureDomainAndSelector(field.value);
+    const normalized = normalizeDomain(domain);
+    if (normalized === null || selector === null) continue;
+    const set = selectors.get(normalized) ?? new Set<string>();
+    set.add(selector);
+    selectors.set(normalized, set);
+  }
+  return selectors;
+}
+
+/**
+ * The selector of a DKIM result: header.s when the Authentication-Results names it, else the
+ * s= of the message's DKIM-Signature for that domain when there is exactly one such selector.
+ */
+function selectorFor(
+  entry: AuthResultEntry,
+  domain: string | null,
+  selectors: Map<string, Set<string>>,
+): string | null {
+  const named = propertyOf(entry, "header.s");
+  if (named) return named;
+  if (domain === null) return null;
+  const candidates = selectors.get(domain);
+  return candidates && candidates.size === 1 ? ([...candidates][0] ?? null) : null;
+}
+
+function readAuth(
+  trustedAuth: TrustedAuth,
+  fromDomain: string | null,
+  block: HeaderBlock,
+): AuthSummary {
   const auth = emptyAuth();
   auth.arc = trustedAuth.arc ? { result: trustedAuth.arc.result } : null;
   const trusted = trustedAuth.trusted;
@@ -132,6 +166,7 @@ function readAuth(trustedAuth: TrustedAuth, fromDomain: string | null): AuthSumm
     auth.spf = { result: spfEntry.result, domain, aligned: isAligned(domain, alignWith) };
   }
 
+  const selectors = selectorsByDomain(block);
   auth.dkim = resultsOf(parsed, "dkim").map((entry): DkimResult => {
     const signingDomain =
       propertyOf(entry, "header.d") ?? domainOfIdentity(propertyOf(entry, "header.i"));
@@ -143,7 +178,7 @@ function readAuth(trustedAuth: TrustedAuth, fromDomain: string | null): AuthSumm
     return {
       result: entry.result,
       domain,
-      selector: propertyOf(entry, "header.s"),
+      selector: selectorFor(entry, domain, selectors),
       aligned: isAligned(domain, alignWith),
     };
   });
@@ -200,7 +235,12 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
     () => null,
   );
   const auth = trustedAuth
-    ? attempt("authentication results", failed, () => readAuth(trustedAuth, fromDomain), emptyAuth)
+    ? attempt(
+        "authentication results",
+        failed,
+        () => readAuth(trustedAuth, fromDomain, block),
+        emptyAuth,
+      )
     : emptyAuth();
 
   const antispam = attempt(

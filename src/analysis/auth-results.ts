@@ -73,7 +73,7 @@ const KNOWN_METHODS = new Set([
 type Token =
   | { kind: "word"; text: string; spaceBefore: boolean }
   | { kind: "quoted"; text: string; spaceBefore: boolean }
-  | { kind: "equals" }
+  | { kind: "equals"; spaceBefore: boolean }
   | { kind: "semicolon" }
   | { kind: "comment"; text: string };
 
@@ -118,7 +118,7 @@ export function tokenizeAuthResults(value: string, problems: string[]): Token[] 
       continue;
     }
     if (code === 0x3d) {
-      tokens.push({ kind: "equals" });
+      tokens.push({ kind: "equals", spaceBefore });
       i++;
       spaceBefore = false;
       continue;
@@ -221,7 +221,42 @@ function isValueToken(
   return token !== undefined && (token.kind === "word" || token.kind === "quoted");
 }
 
-function readItems(tokens: Token[], problems: string[]): Item[] {
+/**
+ * RFC 8601 allows comments and spaces inside `method / version` and `ptype . property`
+ * (Appendix B.7): a "/" or "." standing alone joins the words around it; comments in between
+ * are kept, after the joined word.
+ */
+function joinSeparatedNames(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    if (token.kind !== "word" || (token.text !== "/" && token.text !== ".")) {
+      out.push(token);
+      i++;
+      continue;
+    }
+    let previousIndex = out.length - 1;
+    while (previousIndex >= 0 && out[previousIndex]!.kind === "comment") previousIndex--;
+    let next = i + 1;
+    while (tokens[next]?.kind === "comment") next++;
+    const previous = out[previousIndex];
+    const following = tokens[next];
+    if (previous?.kind !== "word" || following?.kind !== "word") {
+      out.push(token);
+      i++;
+      continue;
+    }
+    const comments = [...out.splice(previousIndex + 1), ...tokens.slice(i + 1, next)];
+    out[previousIndex] = { ...previous, text: previous.text + token.text + following.text };
+    out.push(...comments);
+    i = next + 1;
+  }
+  return out;
+}
+
+function readItems(statementTokens: Token[], problems: string[]): Item[] {
+  const tokens = joinSeparatedNames(statementTokens);
   const items: Item[] = [];
   const attachComment = (text: string) => {
     const last = items[items.length - 1];
@@ -240,7 +275,7 @@ function readItems(tokens: Token[], problems: string[]): Item[] {
       if (problems.length < MAX_PROBLEMS) problems.push('An "=" had no name before it.');
       i++;
       // Skip the value it would have introduced, so it is not read as a lone word.
-      if (isValueToken(tokens[i]) && tokens[i + 1]?.kind !== "equals") i++;
+      if (isValueToken(tokens[i]) && !startsPair(tokens, i)) i++;
       continue;
     }
     if (token.kind === "semicolon") {
@@ -267,15 +302,16 @@ function readItems(tokens: Token[], problems: string[]): Item[] {
     }
     let value = "";
     const first = tokens[cursor];
-    // An empty value: `header.from=;` or `header.from= dmarc=pass` (the word is the next key).
-    if (isValueToken(first) && tokens[cursor + 1]?.kind !== "equals") {
+    // An empty value: `header.from=;` or `header.from= dmarc=pass` (the word is the next key,
+    // glued to its "=").
+    if (isValueToken(first) && !startsPair(tokens, cursor)) {
       value = first.text;
       cursor++;
       // Adjacent pieces make one value: `"quoted local"@example.com`.
       for (;;) {
         const piece = tokens[cursor];
         if (!isValueToken(piece) || piece.spaceBefore) break;
-        if (tokens[cursor + 1]?.kind === "equals") break;
+        if (startsPair(tokens, cursor)) break;
         value += piece.text;
         cursor++;
       }
@@ -285,6 +321,12 @@ function readItems(tokens: Token[], problems: string[]): Item[] {
     i = cursor;
   }
   return items;
+}
+
+/** The word at `index` is a key: an "=" follows it directly, with no space or comment between. */
+function startsPair(tokens: Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  return next?.kind === "equals" && !next.spaceBefore;
 }
 
 function methodOf(key: string): { method: string; version: string | null } {
@@ -386,6 +428,10 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
         parsed.results.push(current);
         continue;
       }
+      // A comment after `reason=` or `action=` still describes the result.
+      if (item.comment !== null && current.comment === null && !lowerKey.includes(".")) {
+        current.comment = item.comment;
+      }
       if (lowerKey === "reason") {
         current.reason = item.value;
         continue;
@@ -436,4 +482,28 @@ export function attributeOf(entry: AuthResultEntry, name: string): string | null
 /** Every result of one method, in order. */
 export function resultsOf(parsed: ParsedAuthResults, method: string): AuthResultEntry[] {
   return parsed.results.filter((entry) => entry.method === method);
+}
+
+/**
+ * The `d=` and `s=` tags of a DKIM-Signature value (RFC 6376 tag=value list), lower case;
+ * null when absent. Used to name the selector when the Authentication-Results gives none.
+ */
+export function dkimSignatureDomainAndSelector(value: string): {
+  domain: string | null;
+  selector: string | null;
+} {
+  let domain: string | null = null;
+  let selector: string | null = null;
+  for (const piece of value.split(";")) {
+    const equals = piece.indexOf("=");
+    if (equals < 0) continue;
+    const tag = piece.slice(0, equals).trim().toLowerCase();
+    const tagValue = piece
+      .slice(equals + 1)
+      .replace(/\s+/g, "")
+      .toLowerCase();
+    if (tag === "d" && domain === null) domain = tagValue || null;
+    if (tag === "s" && selector === null) selector = tagValue || null;
+  }
+  return { domain, selector };
 }
