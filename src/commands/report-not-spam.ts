@@ -1,0 +1,166 @@
+import type { ReportQueue, ReportRequest } from "../api";
+import type { GraphHeadersResult } from "../api";
+import type { HeadersResult, HostNotification, MailHost } from "../office/host";
+import { MESSAGES, refusedMessage, reportedMessage, unexpectedMessage } from "./messages";
+import type { MicrosoftReportResult } from "./report-to-microsoft";
+
+/**
+ * The "Not spam" ribbon button: read the headers, sign in silently, post the report through the
+ * shared retry queue, tell the person what happened, and always call event.completed() — on
+ * success, on error and after a deadline well inside Outlook's five minutes.
+ */
+
+/** The part of Office.AddinCommands.Event the command needs. */
+export interface CommandEvent {
+  completed(): void;
+}
+
+/**
+ * Silent sign-in only: a function command has no window for a popup. `account()` throws when the
+ * person must sign in interactively; the queue then files the report under a placeholder account
+ * until the pane signs them in (see sign-in.ts).
+ */
+export interface SilentSignIn {
+  account(): Promise<string>;
+}
+
+export interface ReportNotSpamDeps {
+  host: MailHost;
+  signIn: SilentSignIn;
+  queue: Pick<ReportQueue, "submit">;
+  /** Headers from Graph when Office.js gives none usable; absent where Graph is not available. */
+  graphHeaders?: (restItemId: string) => Promise<GraphHeadersResult>;
+  /** Whether the admin enabled telling Microsoft (read from the service). */
+  reportToMicrosoftEnabled?: () => Promise<boolean>;
+  reportToMicrosoft?: (restItemId: string) => Promise<MicrosoftReportResult>;
+  /** The whole command's deadline. */
+  timeoutMs?: number;
+  /** How long a notification may take before the command gives up on it. */
+  notifyTimeoutMs?: number;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+export const COMMAND_TIMEOUT_MS = 20_000;
+const NOTIFY_TIMEOUT_MS = 3_000;
+
+/** Where the command is, so a timeout can say truthfully whether the report was kept. */
+type Stage = "reading" | "signing-in" | "sending" | "telling-microsoft";
+
+class Deadline extends Error {}
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Deadline()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+async function usableHeaders(
+  deps: ReportNotSpamDeps,
+): Promise<{ text: string } | { problem: HostNotification }> {
+  const result: HeadersResult = await deps.host.readHeaders();
+  if (result.kind === "ok") return { text: result.text };
+  if (result.kind === "no-item") return { problem: MESSAGES.noItem };
+  // Empty, Subject-only, unsupported or failed: Graph may still have them.
+  const restId = deps.host.restItemId();
+  if (restId && deps.graphHeaders) {
+    const fromGraph = await deps.graphHeaders(restId);
+    if (fromGraph.ok) return { text: fromGraph.text };
+    deps.log?.("Graph header fallback failed", fromGraph);
+  }
+  return { problem: MESSAGES.noHeaders };
+}
+
+async function run(deps: ReportNotSpamDeps, stage: { now: Stage }): Promise<HostNotification> {
+  stage.now = "reading";
+  const item = deps.host.currentItem();
+  if (!item) return MESSAGES.noItem;
+  if (!item.internetMessageId) return MESSAGES.noMessageId;
+  const headers = await usableHeaders(deps);
+  if ("problem" in headers) return headers.problem;
+
+  stage.now = "signing-in";
+  let signedIn = true;
+  try {
+    await deps.signIn.account();
+  } catch (error) {
+    deps.log?.("silent sign-in failed", error);
+    signedIn = false;
+  }
+
+  stage.now = "sending";
+  const request: ReportRequest = {
+    internetMessageId: item.internetMessageId,
+    headers: headers.text,
+    kind: "not-spam",
+  };
+  // The queue stores the report before its first try, so from here on it is never lost.
+  const outcome = await deps.queue.submit(request);
+  if (outcome.state === "failed") return refusedMessage(outcome.error);
+  if (outcome.state === "queued") {
+    if (!signedIn || outcome.error?.kind === "auth") return MESSAGES.signInNeeded;
+    return outcome.error ? MESSAGES.savedWillRetry : MESSAGES.savedSending;
+  }
+
+  stage.now = "telling-microsoft";
+  const moved = await tellMicrosoft(deps);
+  return reportedMessage(outcome.response, moved);
+}
+
+/** Best effort: the report to the admins already succeeded; this only adds Microsoft's copy. */
+async function tellMicrosoft(deps: ReportNotSpamDeps): Promise<boolean> {
+  if (!deps.reportToMicrosoft || !deps.reportToMicrosoftEnabled) return false;
+  try {
+    if (!(await deps.reportToMicrosoftEnabled())) return false;
+    const restId = deps.host.restItemId();
+    if (!restId) return false;
+    const result = await deps.reportToMicrosoft(restId);
+    if (!result.ok) deps.log?.("reporting to Microsoft failed", result);
+    return result.ok;
+  } catch (error) {
+    deps.log?.("reporting to Microsoft failed", error);
+    return false;
+  }
+}
+
+function timeoutMessage(stage: Stage): HostNotification {
+  switch (stage) {
+    case "reading":
+      return MESSAGES.readingTimedOut;
+    case "signing-in":
+      return MESSAGES.signInTimedOut;
+    case "sending":
+      return MESSAGES.sendingTimedOut;
+    case "telling-microsoft":
+      return MESSAGES.reportedMicrosoftSlow;
+  }
+}
+
+export function createReportNotSpam(
+  deps: ReportNotSpamDeps,
+): (event: CommandEvent) => Promise<void> {
+  const timeoutMs = deps.timeoutMs ?? COMMAND_TIMEOUT_MS;
+  const notifyTimeoutMs = deps.notifyTimeoutMs ?? NOTIFY_TIMEOUT_MS;
+  return async (event) => {
+    const stage = { now: "reading" as Stage };
+    let notification: HostNotification;
+    try {
+      notification = await within(run(deps, stage), timeoutMs);
+    } catch (error) {
+      if (error instanceof Deadline) notification = timeoutMessage(stage.now);
+      else {
+        deps.log?.("reportNotSpam failed", error);
+        notification = unexpectedMessage(error);
+      }
+    }
+    try {
+      await within(deps.host.notify(notification), notifyTimeoutMs);
+    } catch (error) {
+      deps.log?.("notification failed", error);
+    } finally {
+      // Outlook queues further clicks until this is called, so nothing may skip it.
+      event.completed();
+    }
+  };
+}
