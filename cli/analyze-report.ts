@@ -1,0 +1,291 @@
+/**
+ * The readable report of `vouch analyze`: who the message is from, the authentication table,
+ * Microsoft's stamps with their meanings, the route with delays, and the findings grouped by
+ * who can fix them. Colour is a parameter; the caller decides (TTY, NO_COLOR).
+ */
+import {
+  BCL_MEANINGS,
+  CAT_MEANINGS,
+  DIR_MEANINGS,
+  IPV_MEANINGS,
+  MAILBOX_DEST_MEANINGS,
+  SCL_MEANINGS,
+  SFTY_MEANINGS,
+  SFV_MEANINGS,
+  SRV_MEANINGS,
+  meaningOf,
+} from "../src/analysis";
+import type { Address, FixableBy, HeaderAnalysis, Hop, Severity } from "../src/analysis";
+
+export interface ReportOptions {
+  color: boolean;
+  /** Printed as a heading, e.g. the file name, when several inputs are reported. */
+  label?: string;
+}
+
+type Style = "bold" | "dim" | "red" | "green" | "yellow" | "cyan";
+const ANSI: Record<Style, string> = {
+  bold: "\x1b[1m",
+  dim: "\x1b[2m",
+  red: "\x1b[31m",
+  green: "\x1b[32m",
+  yellow: "\x1b[33m",
+  cyan: "\x1b[36m",
+};
+const RESET = "\x1b[0m";
+const WIDTH = 100;
+
+export function renderReport(analysis: HeaderAnalysis, options: ReportOptions): string {
+  const paint = (style: Style, text: string) =>
+    options.color ? `${ANSI[style]}${text}${RESET}` : text;
+  const lines: string[] = [];
+  if (options.label !== undefined) lines.push(paint("bold", `== ${options.label} ==`), "");
+  lines.push(...messageSection(analysis, paint), "");
+  lines.push(...verdictLine(analysis, paint), "");
+  lines.push(...authSection(analysis, paint), "");
+  lines.push(...stampsSection(analysis, paint), "");
+  lines.push(...routeSection(analysis.hops, paint), "");
+  lines.push(...findingsSection(analysis, paint));
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+type Paint = (style: Style, text: string) => string;
+
+function heading(paint: Paint, text: string): string {
+  return paint("bold", text);
+}
+
+function formatAddress(address: Address | null): string {
+  if (!address) return "(none)";
+  return address.name ? `${address.name} <${address.address}>` : `<${address.address}>`;
+}
+
+function messageSection(analysis: HeaderAnalysis, paint: Paint): string[] {
+  const { message } = analysis;
+  const rows: [string, string | null][] = [
+    ["Subject", message.subject ?? "(none)"],
+    ["From", formatAddress(message.from)],
+    ["Reply-To", message.replyTo ? formatAddress(message.replyTo) : null],
+    ["Return-Path", message.returnPath],
+    ["Date", message.date ? `${formatInstant(message.date)} UTC` : null],
+    ["Message-ID", message.messageId],
+  ];
+  return rows
+    .filter((row): row is [string, string] => row[1] !== null)
+    .map(([name, value]) => `${paint("dim", `${name}:`.padEnd(13))}${value}`);
+}
+
+function verdictLine(analysis: HeaderAnalysis, paint: Paint): string[] {
+  const { junked } = analysis.verdict;
+  const text =
+    junked === true
+      ? paint("red", "the filter sent this message to Junk")
+      : junked === false
+        ? paint("green", "the filter did not send this message to Junk")
+        : paint("yellow", "the headers do not say whether the filter junked it");
+  return [`${heading(paint, "Verdict:")} ${text}`];
+}
+
+function resultColor(result: string): Style {
+  const lower = result.toLowerCase();
+  if (lower === "pass" || lower === "bestguesspass") return "green";
+  if (lower === "fail" || lower === "softfail" || lower === "permerror") return "red";
+  return "yellow";
+}
+
+function aligned(value: boolean | null): string {
+  return value === null ? "" : value ? "yes" : "no";
+}
+
+function authSection(analysis: HeaderAnalysis, paint: Paint): string[] {
+  const { auth } = analysis;
+  if (!auth.source) {
+    return [
+      heading(paint, "Authentication"),
+      "  No trusted Authentication-Results header: the receiving server's checks are unknown.",
+    ];
+  }
+  const trusted = auth.source.authservId
+    ? `trusted header from ${auth.source.authservId}`
+    : "trusted header without an authserv-id, as Exchange Online writes it";
+  const rows: string[][] = [["Check", "Result", "Domain", "Aligned", "Detail"]];
+  if (auth.spf) {
+    rows.push(["SPF", auth.spf.result, auth.spf.domain ?? "", aligned(auth.spf.aligned), ""]);
+  } else {
+    rows.push(["SPF", "(absent)", "", "", ""]);
+  }
+  if (auth.dkim.length === 0) rows.push(["DKIM", "(absent)", "", "", ""]);
+  for (const dkim of auth.dkim) {
+    const detail = dkim.selector ? `selector ${dkim.selector}` : "";
+    rows.push(["DKIM", dkim.result, dkim.domain ?? "", aligned(dkim.aligned), detail]);
+  }
+  if (auth.dmarc) {
+    const detail = [
+      auth.dmarc.action ? `action ${auth.dmarc.action}` : "",
+      auth.dmarc.policy ? `policy ${auth.dmarc.policy}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    rows.push(["DMARC", auth.dmarc.result, auth.dmarc.domain ?? "", "", detail]);
+  } else {
+    rows.push(["DMARC", "(absent)", "", "", ""]);
+  }
+  if (auth.compauth) {
+    const reason = auth.compauth.reason ? `reason ${auth.compauth.reason}` : "";
+    rows.push(["compauth", auth.compauth.result, "", "", reason]);
+  }
+  if (auth.arc) rows.push(["ARC", auth.arc.result, "", "", ""]);
+  const widths = [0, 1, 2, 3].map((column) =>
+    Math.max(...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const table = rows.map((row, index) => {
+    const cells = row.slice(0, 4).map((cell, column) => {
+      const padded = cell.padEnd(widths[column] ?? 0);
+      if (index === 0) return paint("dim", padded);
+      return column === 1 ? paint(resultColor(cell), padded) : padded;
+    });
+    const detail = row[4] ? `  ${row[4]}` : "";
+    return `  ${cells.join("  ")}${detail}`.trimEnd();
+  });
+  const lines = [`${heading(paint, "Authentication")} ${paint("dim", `(${trusted})`)}`, ...table];
+  if (auth.compauth) lines.push(...wrap(`compauth: ${auth.compauth.meaning}`, "  "));
+  return lines;
+}
+
+function stampsSection(analysis: HeaderAnalysis, paint: Paint): string[] {
+  const stamps = analysis.antispam;
+  const coded: [string, string | number | null, string | null][] = [
+    ["SCL", stamps.scl, meaningOf(SCL_MEANINGS, stamps.scl)],
+    ["BCL", stamps.bcl, meaningOf(BCL_MEANINGS, stamps.bcl)],
+    ["SFV", stamps.sfv, meaningOf(SFV_MEANINGS, stamps.sfv)],
+    ["CAT", stamps.cat, meaningOf(CAT_MEANINGS, stamps.cat)],
+    ["SFTY", stamps.sfty, meaningOf(SFTY_MEANINGS, stamps.sfty)],
+    ["SRV", stamps.srv, meaningOf(SRV_MEANINGS, stamps.srv)],
+    ["IPV", stamps.ipv, meaningOf(IPV_MEANINGS, stamps.ipv)],
+    ["DIR", stamps.dir, meaningOf(DIR_MEANINGS, stamps.dir)],
+    ["PCL", stamps.pcl, "Phishing confidence level; Microsoft no longer documents it."],
+  ];
+  const present = coded.filter(([, value]) => value !== null);
+  const delivery = stamps.mailboxDelivery;
+  const facts = [
+    stamps.connectingIp ? `connecting IP ${stamps.connectingIp}` : null,
+    stamps.ptr ? `PTR ${stamps.ptr}` : null,
+    stamps.helo ? `HELO ${stamps.helo}` : null,
+    stamps.country ? `country ${stamps.country}` : null,
+    stamps.lang ? `language ${stamps.lang}` : null,
+  ].filter((fact): fact is string => fact !== null);
+  if (present.length === 0 && !delivery && facts.length === 0) {
+    return [heading(paint, "Microsoft anti-spam stamps"), "  None: no Microsoft 365 stamps."];
+  }
+  const lines = [heading(paint, "Microsoft anti-spam stamps")];
+  for (const [name, value, meaning] of present) {
+    const code = `${name} ${String(value)}`.padEnd(11);
+    lines.push(...wrap(`${code}${meaning ?? "(no documented meaning)"}`, "  ", 11));
+  }
+  if (delivery) {
+    const dest = delivery.dest
+      ? `dest ${delivery.dest} (${withoutStop(meaningOf(MAILBOX_DEST_MEANINGS, delivery.dest) ?? "unknown folder")})`
+      : "dest unknown";
+    const rest = (["ucf", "jmr", "auth"] as const)
+      .filter((key) => delivery[key] !== null)
+      .map((key) => `${key} ${String(delivery[key])}`);
+    lines.push(...wrap(`Mailbox delivery: ${[dest, ...rest].join(", ")}`, "  "));
+  }
+  if (facts.length > 0) lines.push(...wrap(facts.join("; "), "  "));
+  if (stamps.sfs.length > 0) lines.push(`  ${paint("dim", `${stamps.sfs.length} SFS rule ids`)}`);
+  return lines;
+}
+
+function routeSection(hops: readonly Hop[], paint: Paint): string[] {
+  if (hops.length === 0) return [heading(paint, "Route"), "  No Received headers."];
+  const lines = [`${heading(paint, "Route")} ${paint("dim", "(oldest first, times in UTC)")}`];
+  for (const hop of hops) {
+    const when = hop.date ? formatInstant(hop.date) : "date unknown";
+    const delay = hop.delaySeconds === null ? "" : `  ${formatDelay(hop.delaySeconds)}`;
+    const slow = hop.delaySeconds !== null && (hop.delaySeconds >= 1800 || hop.delaySeconds < 0);
+    lines.push(
+      `  ${String(hop.index).padStart(2)}. ${when}${slow ? paint("yellow", delay) : delay}`,
+    );
+    const from = hop.from ?? "(unnamed)";
+    const ip = hop.fromIp && hop.fromIp !== hop.from ? ` [${hop.fromIp}]` : "";
+    const parts = [`from ${from}${ip}`, `by ${hop.by ?? "(unnamed)"}`];
+    if (hop.with) parts.push(`with ${hop.with}`);
+    if (hop.id) parts.push(`id ${hop.id}`);
+    lines.push(...wrap(parts.join(" "), "      "));
+  }
+  return lines;
+}
+
+const GROUPS: { fixableBy: FixableBy | null; title: string }[] = [
+  { fixableBy: "user", title: "What you can do" },
+  { fixableBy: "admin", title: "What your admin can fix" },
+  { fixableBy: "sender", title: "What the sender can fix" },
+  { fixableBy: null, title: "For your information" },
+];
+
+const SEVERITY: Record<Severity, { label: string; style: Style }> = {
+  error: { label: "error", style: "red" },
+  warning: { label: "warning", style: "yellow" },
+  info: { label: "info", style: "cyan" },
+};
+
+function findingsSection(analysis: HeaderAnalysis, paint: Paint): string[] {
+  const findings = analysis.verdict.findings;
+  if (findings.length === 0) return [heading(paint, "Findings"), "  Nothing to report."];
+  const lines = [heading(paint, "Findings")];
+  for (const group of GROUPS) {
+    const members = findings.filter((finding) => finding.fixableBy === group.fixableBy);
+    if (members.length === 0) continue;
+    lines.push(`  ${paint("bold", group.title)}`);
+    for (const finding of members) {
+      const severity = SEVERITY[finding.severity];
+      lines.push(
+        ...wrap(`${paint(severity.style, `${severity.label}:`)} ${finding.title}`, "    ", 0),
+      );
+      if (finding.detail) lines.push(...wrap(finding.detail, "      "));
+      lines.push(`      ${paint("dim", `(${finding.id})`)}`);
+    }
+  }
+  return lines;
+}
+
+function withoutStop(text: string): string {
+  return text.endsWith(".") ? text.slice(0, -1) : text;
+}
+
+function formatInstant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+export function formatDelay(seconds: number): string {
+  const sign = seconds < 0 ? "-" : "+";
+  let rest = Math.abs(seconds);
+  if (rest < 60) return `${sign}${Number(rest.toFixed(3))} s`;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  const secs = Math.round(rest - minutes * 60);
+  return hours > 0 ? `${sign}${hours} h ${minutes} min` : `${sign}${minutes} min ${secs} s`;
+}
+
+/**
+ * Word-wraps plain text to the report width; `hang` extra spaces indent continuation lines.
+ * Escape sequences count toward the width, which only makes coloured lines wrap a little early.
+ */
+function wrap(text: string, indent: string, hang = 2): string[] {
+  const limit = Math.max(40, WIDTH - indent.length);
+  const words = text.split(" ");
+  const lines: string[] = [];
+  let current = "";
+  for (const word of words) {
+    const prefixLength = lines.length === 0 ? 0 : hang;
+    if (current.length > 0 && prefixLength + current.length + 1 + word.length > limit) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current.length > 0 ? `${current} ${word}` : word;
+    }
+  }
+  if (current.length > 0 || lines.length === 0) lines.push(current);
+  return lines.map((line, index) => `${indent}${index === 0 ? "" : " ".repeat(hang)}${line}`);
+}
