@@ -52,7 +52,18 @@ async function onMaintenanceDatabase(statement: string): Promise<void> {
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export interface CreateTestDatabaseOptions {
+  /**
+   * PostgreSQL: start from a copy of the run's migrated template (default, fast) or from an
+   * empty database (false), for tests of the migrations themselves. SQLite starts empty always;
+   * openStore migrates it in a few milliseconds.
+   */
+  migrated?: boolean;
+}
+
+export async function createTestDatabase(
+  options: CreateTestDatabaseOptions = {},
+): Promise<TestDatabase> {
   if (testEngine() === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "vouch-test-"));
     return {
@@ -63,7 +74,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const name = `vouch_test_${randomBytes(8).toString("hex")}`;
-  await onMaintenanceDatabase(`CREATE DATABASE ${name}`);
+  const template = options.migrated === false ? "template0" : inject("migratedTemplate");
+  await onMaintenanceDatabase(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
   const url = new URL(inject("databaseUrl"));
   url.pathname = `/${name}`;
   return {

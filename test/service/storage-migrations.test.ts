@@ -1,0 +1,71 @@
+import { afterEach, expect, it } from "vitest";
+import { migrations, openStore } from "../../server/storage";
+import { analysisFor, createTestDatabase, type TestDatabase } from "../support/test-store";
+
+let database: TestDatabase | undefined;
+afterEach(async () => {
+  await database?.drop();
+  database = undefined;
+});
+
+it("runs every migration once, and reopening keeps the data", async () => {
+  database = await createTestDatabase({ migrated: false });
+  const first = await openStore({ ...database.storeOptions, durable: false });
+  const { report } = await first.reports.record({
+    tenantId: "t",
+    reporterId: "alice",
+    internetMessageId: "<m1>",
+    kind: "trusted-sender",
+    rawHeaders: "From: bob@contoso.com\r\n",
+    analysis: analysisFor({ from: "bob@contoso.com", dmarc: "pass" }),
+  });
+  await first.close();
+
+  for (let reopen = 0; reopen < 2; reopen++) {
+    const again = await openStore({ ...database.storeOptions, durable: false });
+    try {
+      const applied = await again.db
+        .withTables<{ kysely_migration: { name: string } }>()
+        .selectFrom("kysely_migration")
+        .select("name")
+        .orderBy("name")
+        .execute();
+      expect(applied.map((row) => row.name)).toEqual(Object.keys(migrations).sort());
+      expect(await again.reports.get("t", report.id)).toEqual(report);
+      expect(await again.senders.evidence("t", "contoso.com")).toMatchObject({
+        reports: 1,
+        trustedSender: 1,
+      });
+      await again.ping();
+    } finally {
+      await again.close();
+    }
+  }
+});
+
+it("lets several processes open a fresh database at the same time", async () => {
+  database = await createTestDatabase({ migrated: false });
+  // SQLite is one process per file; PostgreSQL is where several processes share a database.
+  const count = database.engine === "postgres" ? 3 : 1;
+  const stores = await Promise.all(
+    Array.from({ length: count }, () => openStore({ ...database!.storeOptions })),
+  );
+  try {
+    for (const store of stores) await store.ping();
+    const tables = await stores[0]!.db.introspection.getTables();
+    expect(tables.map((table) => table.name)).toEqual(
+      expect.arrayContaining(["reports", "sender_aggregates", "sender_reporters"]),
+    );
+  } finally {
+    await Promise.all(stores.map((store) => store.close()));
+  }
+});
+
+it("reports a store it cannot reach", async () => {
+  database = await createTestDatabase({ migrated: false });
+  const bad =
+    database.engine === "postgres"
+      ? { databaseUrl: "postgres://nobody@127.0.0.1:1/none" }
+      : { sqlitePath: "/nonexistent-dir/vouch.sqlite" };
+  await expect(openStore(bad)).rejects.toThrow();
+});
