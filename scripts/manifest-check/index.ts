@@ -47,7 +47,10 @@ export function runOfficeAddinInfo(file: string): Promise<Problem[]> {
       (error, stdout, stderr) => {
         const output = `${stdout}\n${stderr}`;
         // The CLI prints its errors but has exited 0 on some of them; require the parsed fields too.
-        const parsed = /^\s*Id: \S+/m.test(output) && /^\s*Version: \S+/m.test(output);
+        const parsed =
+          ["Id", "Name", "Version"].every((field) =>
+            new RegExp(`^\\s*${field}: \\S+`, "m").test(output),
+          ) && /^\s*Type: MailApp\s*$/m.test(output);
         if (error || !parsed || /Error/i.test(stderr)) {
           done([
             {
