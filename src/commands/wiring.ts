@@ -60,7 +60,10 @@ export function commandDeps(
       ? {
           reportToMicrosoftEnabled: async () => {
             const me = await api.me();
-            return me.ok && me.value.reportToMicrosoft === true;
+            // The service's switch; the command stays quiet until GET /me carries it.
+            return (
+              me.ok && (me.value as { reportToMicrosoft?: unknown }).reportToMicrosoft === true
+            );
           },
           reportToMicrosoft: (restId: string) => reportNotJunkToMicrosoft(restId, write),
         }
