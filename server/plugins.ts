@@ -1,4 +1,5 @@
 import type { FeaturePlugin } from "./feature-context";
+import { proposalsPlugin } from "./proposals/routes";
 
 /**
  * Feature plugins, registered by buildApp (server/app.ts) in this order after authentication,
@@ -6,4 +7,4 @@ import type { FeaturePlugin } from "./feature-context";
  * FeatureContext (server/feature-context.ts) for what `context` holds. Keep this a plain list:
  * append your plugin's import and entry.
  */
-export const featurePlugins: FeaturePlugin[] = [];
+export const featurePlugins: FeaturePlugin[] = [proposalsPlugin];

@@ -1,5 +1,5 @@
 import type { ProposalStatus } from "../proposals/lifecycle";
-import type { ProposalEntry, Refusal, Warning } from "../proposals/rules";
+import type { ProposalEntry } from "../proposals/rules";
 
 /** What every export needs to know about one proposal. */
 export interface ExportProposal {
@@ -22,8 +22,8 @@ export interface ExportProposal {
     firstSeen: string;
     lastSeen: string;
   };
-  refusals: Refusal[];
-  warnings: Warning[];
+  refusals: { code: string; reports: number; message: string }[];
+  warnings: { code: string; message: string }[];
   decision: { by: string; at: string; note: string } | null;
   expiresAt: string | null;
 }

@@ -31,7 +31,7 @@ export const PROPOSAL_STATUSES: readonly ProposalStatus[] = [
 ];
 
 export type DecisionAction = "approve" | "reject" | "mark-applied" | "revoke";
-export type AuditAction = DecisionAction | "expire" | "renew" | "reopen" | "export";
+export type AuditAction = DecisionAction | "assess" | "expire" | "reopen" | "export" | "settings";
 
 const DECISIONS: Record<DecisionAction, { from: readonly ProposalStatus[]; to: ProposalStatus }> = {
   approve: { from: ["open", "expired"], to: "approved" },

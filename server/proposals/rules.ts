@@ -87,6 +87,11 @@ export interface RulesContext {
   now: Date;
   /** Other address proposals (open, approved or applied) of the same domain as this one. */
   sameDomainAddressEntries?: number;
+  /**
+   * Distinct people and mailboxes with a report inside the window. Without it the rules count
+   * every active report, which is exact only while the sender's first report is in the window.
+   */
+  window?: { reporters: number; mailboxes: number };
 }
 
 const UNVERIFIED = "unverified:";
@@ -289,9 +294,10 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const lastSeen = Date.parse(evidence.lastSeen);
   const fresh =
     Number.isFinite(lastSeen) && now.getTime() - lastSeen <= settings.windowDays * DAY_MS;
+  const recent = context.window ?? { reporters: evidence.reporters, mailboxes: evidence.mailboxes };
   const progress = {
-    reporters: { have: evidence.reporters, need: settings.minReporters },
-    mailboxes: { have: evidence.mailboxes, need: settings.minMailboxes },
+    reporters: { have: recent.reporters, need: settings.minReporters },
+    mailboxes: { have: recent.mailboxes, need: settings.minMailboxes },
     fresh,
   };
   const base = {
@@ -379,14 +385,15 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
 
   const strength = strengthOf(evidence, entry);
   const enough =
-    evidence.reporters >= settings.minReporters && evidence.mailboxes >= settings.minMailboxes;
+    recent.reporters >= settings.minReporters && recent.mailboxes >= settings.minMailboxes;
   if (!enough || !fresh) {
+    const within = `within ${settings.windowDays} days`;
     const missing = [
-      evidence.reporters < settings.minReporters
-        ? `${evidence.reporters} of ${settings.minReporters} people`
+      recent.reporters < settings.minReporters
+        ? `${recent.reporters} of ${settings.minReporters} people ${within}`
         : null,
-      evidence.mailboxes < settings.minMailboxes
-        ? `${evidence.mailboxes} of ${settings.minMailboxes} mailboxes`
+      recent.mailboxes < settings.minMailboxes
+        ? `${recent.mailboxes} of ${settings.minMailboxes} mailboxes ${within}`
         : null,
       fresh ? null : `no report in the last ${settings.windowDays} days`,
     ].filter((part): part is string => part !== null);

@@ -52,9 +52,23 @@ export const SHARED_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   "onmicrosoft.com",
 ]);
 
+/**
+ * Large organisations whose one domain carries many unrelated services (and which Microsoft
+ * warns against allowing whole): one service's notices vouch only for that address.
+ */
+export const MULTI_SERVICE_DOMAINS: ReadonlySet<string> = new Set([
+  "microsoft.com",
+  "google.com",
+  "amazon.com",
+  "apple.com",
+  "paypal.com",
+  "linkedin.com",
+  "facebook.com",
+]);
+
 export function isSharedMailDomain(domain: string): boolean {
   const lower = domain.toLowerCase();
-  if (SHARED_MAIL_DOMAINS.has(lower)) return true;
+  if (SHARED_MAIL_DOMAINS.has(lower) || MULTI_SERVICE_DOMAINS.has(lower)) return true;
   // Every tenant's initial domain is a subdomain of onmicrosoft.com.
   return lower.endsWith(".onmicrosoft.com");
 }

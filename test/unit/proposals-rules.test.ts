@@ -321,3 +321,15 @@ describe("insights: causes an allow cannot fix", () => {
     expect(result.warnings.map((w) => w.code)).toContain("minor-cause");
   });
 });
+
+describe("the window", () => {
+  it("counts only the people who reported within the window when told", () => {
+    const old = evidence({ reporters: 5, mailboxes: 4 });
+    expect(assess(old, { ...context, window: { reporters: 2, mailboxes: 2 } }).outcome).toBe(
+      "collecting",
+    );
+    expect(assess(old, { ...context, window: { reporters: 3, mailboxes: 2 } }).outcome).toBe(
+      "open",
+    );
+  });
+});

@@ -1,0 +1,369 @@
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { ProposalDto } from "../../src/api/admin-contract";
+import type { Database } from "../storage/schema";
+import type { SenderEvidence } from "./evidence";
+import {
+  expiresAt as expiryFrom,
+  EXPIRING_STATUSES,
+  statusAfterAssessment,
+  type AuditAction,
+  type ProposalStatus,
+} from "./lifecycle";
+import { assess, domainOfIdentity, type Assessment, type Outcome } from "./rules";
+import type { ProposalDb, ProposalsTable, ProposalTables, ProposalTrx } from "./schema";
+import { withDefaults, type TenantSettings } from "./settings";
+
+/** Any Kysely handle (the store's db or a transaction of it) that sees the proposal tables. */
+export type AnyDb = Kysely<Database & ProposalTables>;
+
+export function proposalDb(db: Kysely<Database>): ProposalDb {
+  return db.withTables<ProposalTables>();
+}
+
+export const SYSTEM_ACTOR = "vouch";
+
+const DAY_MS = 86_400_000;
+
+export async function loadSettings(db: AnyDb, tenantId: string): Promise<TenantSettings> {
+  const row = await db
+    .selectFrom("tenant_settings")
+    .select("settings")
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirst();
+  return withDefaults(row ? (JSON.parse(row.settings) as Partial<TenantSettings>) : null);
+}
+
+export async function saveSettings(
+  db: AnyDb,
+  tenantId: string,
+  settings: TenantSettings,
+  actor: string,
+  now: Date,
+): Promise<void> {
+  const values = {
+    tenant_id: tenantId,
+    settings: JSON.stringify(settings),
+    updated_by: actor,
+    updated_at: now.toISOString(),
+  };
+  await db
+    .insertInto("tenant_settings")
+    .values(values)
+    .onConflict((conflict) =>
+      conflict.column("tenant_id").doUpdateSet({
+        settings: values.settings,
+        updated_by: values.updated_by,
+        updated_at: values.updated_at,
+      }),
+    )
+    .execute();
+}
+
+export async function appendAudit(
+  db: AnyDb,
+  entry: {
+    tenantId: string;
+    proposalId: string;
+    senderKey: string;
+    action: AuditAction;
+    from: ProposalStatus | null;
+    to: ProposalStatus | null;
+    actor: string;
+    note: string;
+    at: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto("proposal_audit")
+    .values({
+      id: randomUUID(),
+      tenant_id: entry.tenantId,
+      proposal_id: entry.proposalId,
+      sender_key: entry.senderKey,
+      action: entry.action,
+      from_status: entry.from,
+      to_status: entry.to,
+      actor: entry.actor,
+      note: entry.note,
+      at: entry.at.toISOString(),
+    })
+    .execute();
+}
+
+/** Distinct people and mailboxes with an active report of this sender inside the window. */
+async function windowCounts(
+  db: AnyDb,
+  tenantId: string,
+  senderKey: string,
+  since: Date,
+): Promise<{ reporters: number; mailboxes: number }> {
+  const row = await db
+    .selectFrom("reports")
+    .select([
+      sql<string | number>`count(distinct reporter_id)`.as("reporters"),
+      sql<string | number>`count(distinct mailbox)`.as("mailboxes"),
+    ])
+    .where("tenant_id", "=", tenantId)
+    .where("sender_key", "=", senderKey)
+    .where("retracted_at", "is", null)
+    .where("created_at", ">=", since.toISOString())
+    .executeTakeFirst();
+  return { reporters: Number(row?.reporters ?? 0), mailboxes: Number(row?.mailboxes ?? 0) };
+}
+
+async function sameDomainAddressEntries(
+  db: AnyDb,
+  tenantId: string,
+  domain: string,
+  senderKey: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom("proposals")
+    .select(sql<string | number>`count(*)`.as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("entry_domain", "=", domain)
+    .where("entry_kind", "=", "address")
+    .where("status", "in", ["open", "approved", "applied"])
+    .where("sender_key", "!=", senderKey)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+function entryColumns(
+  assessment: Assessment,
+): Pick<ProposalsTable, "entry" | "entry_kind" | "entry_domain"> {
+  const entry = assessment.entry;
+  if (!entry) return { entry: null, entry_kind: null, entry_domain: null };
+  if (entry.type === "sender") {
+    return {
+      entry: JSON.stringify(entry),
+      entry_kind: entry.kind,
+      entry_domain: domainOfIdentity(entry.value),
+    };
+  }
+  return {
+    entry: JSON.stringify(entry),
+    entry_kind: "spoof",
+    entry_domain: domainOfIdentity(entry.spoofedUser),
+  };
+}
+
+function assessmentColumn(assessment: Assessment): string {
+  return JSON.stringify({
+    refusals: assessment.refusals,
+    insights: assessment.insights,
+    warnings: assessment.warnings,
+    progress: assessment.progress,
+  });
+}
+
+/**
+ * Re-assesses one sender after its aggregate changed and upserts its proposal row, in the
+ * caller's transaction (the report's own, when called from the aggregate listener).
+ */
+export async function reassessSender(
+  db: AnyDb,
+  evidence: SenderEvidence,
+  now: Date,
+  options: { actor?: string } = {},
+): Promise<void> {
+  const { tenantId, senderKey } = evidence;
+  const settings = await loadSettings(db, tenantId);
+  const identity = senderKey.replace(/^unverified:/, "");
+  const domain = domainOfIdentity(identity);
+  const [window, siblings, existing] = await Promise.all([
+    windowCounts(db, tenantId, senderKey, new Date(now.getTime() - settings.windowDays * DAY_MS)),
+    evidence.kind === "address"
+      ? sameDomainAddressEntries(db, tenantId, domain, senderKey)
+      : Promise.resolve(0),
+    db
+      .selectFrom("proposals")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("sender_key", "=", senderKey)
+      .executeTakeFirst(),
+  ]);
+  const assessment = assess(evidence, {
+    settings,
+    now,
+    window,
+    sameDomainAddressEntries: siblings,
+  });
+  const current = (existing?.status ?? null) as ProposalStatus | null;
+  const status = statusAfterAssessment(current, assessment.outcome);
+  const stamp = now.toISOString();
+  const columns = {
+    status,
+    outcome: assessment.outcome,
+    strength: assessment.strength,
+    reason: assessment.reason,
+    ...entryColumns(assessment),
+    assessment: assessmentColumn(assessment),
+    rules_version: assessment.rulesVersion,
+    reporters: evidence.reporters,
+    mailboxes: evidence.mailboxes,
+    reports: evidence.reports,
+    first_seen: evidence.firstSeen,
+    last_seen: evidence.lastSeen,
+    updated_at: stamp,
+  };
+
+  if (!existing) {
+    await db
+      .insertInto("proposals")
+      .values({
+        id: randomUUID(),
+        tenant_id: tenantId,
+        sender_key: senderKey,
+        ...columns,
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+        expires_at: null,
+        created_at: stamp,
+      })
+      .execute();
+    return;
+  }
+
+  // New reports renew an approved or applied entry: it lives on after the sender's last report.
+  const renewed =
+    EXPIRING_STATUSES.includes(status) && existing.decided_at
+      ? expiryFrom(existing.decided_at, evidence.lastSeen, settings.expiryDays)
+      : existing.expires_at;
+  await db
+    .updateTable("proposals")
+    .set({ ...columns, expires_at: renewed })
+    .where("id", "=", existing.id)
+    .execute();
+  if (current !== status) {
+    await appendAudit(db, {
+      tenantId,
+      proposalId: existing.id,
+      senderKey,
+      action: current === "expired" ? "reopen" : "assess",
+      from: current,
+      to: status,
+      actor: options.actor ?? SYSTEM_ACTOR,
+      note: assessment.reason,
+      at: now,
+    });
+  }
+}
+
+/** The report counted (or no longer counted) on its day, for the chart. */
+export async function countReportDay(
+  db: AnyDb,
+  tenantId: string,
+  createdAt: string,
+  delta: 1 | -1,
+): Promise<void> {
+  const day = createdAt.slice(0, 10);
+  await db
+    .insertInto("reports_per_day")
+    .values({ tenant_id: tenantId, day, reports: Math.max(0, delta) })
+    .onConflict((conflict) =>
+      conflict
+        .columns(["tenant_id", "day"])
+        .doUpdateSet({ reports: sql`reports_per_day.reports + ${delta}` }),
+    )
+    .execute();
+}
+
+/**
+ * Time moves proposals too: approved or applied entries past their expiry expire, and open
+ * proposals whose sender has gone quiet past the window go back to collecting. Cheap (indexed)
+ * and idempotent; run before reading.
+ */
+export async function sweep(db: ProposalDb, tenantId: string, now: Date): Promise<void> {
+  const settings = await loadSettings(db, tenantId);
+  const stamp = now.toISOString();
+  const due = await db
+    .selectFrom("proposals")
+    .select(["id", "sender_key", "status", "expires_at"])
+    .where("tenant_id", "=", tenantId)
+    .where("expires_at", "<", stamp)
+    .where("status", "in", [...EXPIRING_STATUSES])
+    .execute();
+  const staleBefore = new Date(now.getTime() - settings.windowDays * DAY_MS).toISOString();
+  const stale = await db
+    .selectFrom("proposals")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "open")
+    .where("last_seen", "<", staleBefore)
+    .execute();
+  if (due.length === 0 && stale.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const row of due) {
+      const changed = await trx
+        .updateTable("proposals")
+        .set({ status: "expired", updated_at: stamp })
+        .where("id", "=", row.id)
+        .where("status", "=", row.status)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 0) continue;
+      await appendAudit(trx, {
+        tenantId,
+        proposalId: row.id,
+        senderKey: row.sender_key,
+        action: "expire",
+        from: row.status as ProposalStatus,
+        to: "expired",
+        actor: SYSTEM_ACTOR,
+        note: `No new report since ${settings.expiryDays} days before ${row.expires_at?.slice(0, 10) ?? "now"}: remove the entry.`,
+        at: now,
+      });
+    }
+    if (stale.length > 0) {
+      await trx
+        .updateTable("proposals")
+        .set({
+          status: "collecting",
+          outcome: "collecting",
+          reason: `Collecting evidence: no report in the last ${settings.windowDays} days.`,
+          updated_at: stamp,
+        })
+        .where("tenant_id", "=", tenantId)
+        .where("status", "=", "open")
+        .where("last_seen", "<", staleBefore)
+        .execute();
+    }
+  });
+}
+
+type ProposalRow = ProposalsTable;
+
+export function toDto(row: ProposalRow): ProposalDto {
+  const extra = JSON.parse(row.assessment) as Pick<
+    ProposalDto,
+    "refusals" | "insights" | "warnings" | "progress"
+  >;
+  return {
+    id: row.id,
+    senderKey: row.sender_key,
+    status: row.status as ProposalDto["status"],
+    outcome: row.outcome as Outcome,
+    strength: Number(row.strength),
+    reason: row.reason,
+    entry: row.entry ? (JSON.parse(row.entry) as ProposalDto["entry"]) : null,
+    reporters: Number(row.reporters),
+    mailboxes: Number(row.mailboxes),
+    reports: Number(row.reports),
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    refusals: extra.refusals,
+    insights: extra.insights,
+    warnings: extra.warnings,
+    progress: extra.progress,
+    rulesVersion: row.rules_version,
+    decision:
+      row.decided_by && row.decided_at
+        ? { by: row.decided_by, at: row.decided_at, note: row.decision_note ?? "" }
+        : null,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,524 @@
+import { sql } from "kysely";
+import type {
+  AuditEntryDto,
+  AuditPage,
+  DecisionActionDto,
+  ExportFormatDto,
+  InsightsResponse,
+  ProposalDetail,
+  ProposalDto,
+  ProposalListQuery,
+  ProposalPage,
+  StatsResponse,
+} from "../../src/api/admin-contract";
+import type { ProposalStatus as PaneStatus } from "../../src/api/contract";
+import { exportProposals, type ExportFile, type ExportProposal } from "../exports";
+import { removalScript } from "../exports/powershell";
+import type { Store } from "../storage";
+import type { ReportSummary } from "../storage/types";
+import { AUTH_SIGNALS, type SenderEvidence } from "./evidence";
+import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "./infrastructure";
+import { decide, expiresAt, type ProposalStatus } from "./lifecycle";
+import {
+  appendAudit,
+  countReportDay,
+  loadSettings,
+  proposalDb,
+  reassessSender,
+  saveSettings,
+  sweep,
+  toDto,
+} from "./repository";
+import { INSIGHT_SETTINGS } from "./rules";
+import type { ProposalAuditTable, ProposalDb, ProposalTables } from "./schema";
+import type { TenantSettings } from "./settings";
+
+/** How many of the latest reports the detail view summarises. */
+export const SAMPLE_REPORTS = 5;
+
+export class ProposalError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409 | 422,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ProposalError";
+  }
+}
+
+/**
+ * Keeps proposal rows current as reports arrive: runs in the report's own transaction, so a
+ * report and its proposal commit together or not at all. Returns the removal.
+ */
+export function attachProposals(store: Store, clock: () => Date = () => new Date()): () => void {
+  return store.onAggregateChanged(async (trx, evidence, change) => {
+    const db = trx.withTables<ProposalTables>();
+    const reportTime = new Date(change.report.createdAt);
+    const wall = clock();
+    const now = reportTime > wall ? reportTime : wall;
+    await countReportDay(
+      db,
+      evidence.tenantId,
+      change.report.createdAt,
+      change.cause === "recorded" ? 1 : -1,
+    );
+    await reassessSender(db, evidence, now);
+  });
+}
+
+export class ProposalService {
+  readonly db: ProposalDb;
+
+  constructor(
+    readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.db = proposalDb(store.db);
+  }
+
+  async list(tenantId: string, query: ProposalListQuery): Promise<ProposalPage> {
+    await sweep(this.db, tenantId, this.clock());
+    let base = this.db.selectFrom("proposals").where("tenant_id", "=", tenantId);
+    if (query.status) base = base.where("status", "=", query.status);
+    const [rows, total] = await Promise.all([
+      base
+        .selectAll()
+        .orderBy("strength", "desc")
+        .orderBy("id", "desc")
+        .limit(query.limit + 1)
+        .offset(query.offset)
+        .execute(),
+      base.select(sql<string | number>`count(*)`.as("n")).executeTakeFirst(),
+    ]);
+    const more = rows.length > query.limit;
+    return {
+      items: rows.slice(0, query.limit).map(toDto),
+      total: Number(total?.n ?? 0),
+      nextOffset: more ? query.offset + query.limit : null,
+    };
+  }
+
+  private async row(tenantId: string, id: string) {
+    const row = await this.db
+      .selectFrom("proposals")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row) throw new ProposalError(404, "not-found", "proposal does not exist");
+    return row;
+  }
+
+  async get(tenantId: string, id: string): Promise<ProposalDto> {
+    await sweep(this.db, tenantId, this.clock());
+    return toDto(await this.row(tenantId, id));
+  }
+
+  async detail(tenantId: string, id: string): Promise<ProposalDetail> {
+    await sweep(this.db, tenantId, this.clock());
+    const row = await this.row(tenantId, id);
+    const [evidence, samples, audit] = await Promise.all([
+      this.store.senders.evidence(tenantId, row.sender_key),
+      this.db
+        .selectFrom("reports")
+        .select(["created_at", "kind", "comment", "summary"])
+        .where("tenant_id", "=", tenantId)
+        .where("sender_key", "=", row.sender_key)
+        .where("retracted_at", "is", null)
+        .orderBy("created_at", "desc")
+        .limit(SAMPLE_REPORTS)
+        .execute(),
+      this.db
+        .selectFrom("proposal_audit")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where("proposal_id", "=", id)
+        .orderBy("at", "desc")
+        .orderBy("id", "desc")
+        .limit(100)
+        .execute(),
+    ]);
+    const signals = evidence?.signals ?? {};
+    const authSignals = new Set<string>(Object.values(AUTH_SIGNALS));
+    return {
+      ...toDto(row),
+      evidence: {
+        notSpam: evidence?.notSpam ?? 0,
+        trustedSender: evidence?.trustedSender ?? 0,
+        auth: {
+          dmarcPass: signals[AUTH_SIGNALS.dmarcPass] ?? 0,
+          dkimAlignedPass: signals[AUTH_SIGNALS.dkimAlignedPass] ?? 0,
+          spfAlignedPass: signals[AUTH_SIGNALS.spfAlignedPass] ?? 0,
+        },
+        signals: Object.entries(signals)
+          .filter(
+            ([signal, count]) =>
+              count > 0 &&
+              !authSignals.has(signal) &&
+              !signal.startsWith(INFRA_SIGNAL_PREFIX.ptr) &&
+              !signal.startsWith(INFRA_SIGNAL_PREFIX.ip24),
+          )
+          .map(([signal, reports]) => ({ signal, reports }))
+          .sort((a, b) => b.reports - a.reports || a.signal.localeCompare(b.signal)),
+        infrastructures: infrastructuresIn(signals).map(({ infrastructure, reports }) => ({
+          ...infrastructure,
+          reports,
+        })),
+        samples: samples.map((sample) => {
+          const summary = JSON.parse(sample.summary) as ReportSummary;
+          return {
+            createdAt: sample.created_at,
+            kind: sample.kind,
+            comment: sample.comment,
+            junked: summary.junked,
+            sfv: summary.sfv,
+            scl: summary.scl,
+            bcl: summary.bcl,
+            cat: summary.cat,
+            sfty: summary.sfty,
+            dmarc: summary.dmarc,
+            compauth: summary.compauth,
+            spf: summary.spf,
+            dkim: summary.dkim,
+            findings: summary.findings,
+          };
+        }),
+      },
+      audit: audit.map(auditDto),
+    };
+  }
+
+  async decide(
+    tenantId: string,
+    id: string,
+    action: DecisionActionDto,
+    actor: string,
+    note: string,
+  ): Promise<ProposalDto> {
+    const now = this.clock();
+    await sweep(this.db, tenantId, now);
+    const settings = await loadSettings(this.db, tenantId);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom("proposals")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (!row) throw new ProposalError(404, "not-found", "proposal does not exist");
+      const from = row.status as ProposalStatus;
+      const result = decide(action, from);
+      if (!result.ok) throw new ProposalError(409, "invalid-transition", result.message);
+      const stamp = now.toISOString();
+      const expires =
+        result.to === "approved" || result.to === "applied"
+          ? expiresAt(stamp, row.last_seen, settings.expiryDays)
+          : null;
+      const updated = await trx
+        .updateTable("proposals")
+        .set({
+          status: result.to,
+          decided_by: actor,
+          decided_at: stamp,
+          decision_note: note,
+          expires_at: expires,
+          updated_at: stamp,
+        })
+        .where("id", "=", id)
+        .where("status", "=", from)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) {
+        throw new ProposalError(409, "conflict", "the proposal changed meanwhile; reload it");
+      }
+      await appendAudit(trx, {
+        tenantId,
+        proposalId: id,
+        senderKey: row.sender_key,
+        action,
+        from,
+        to: result.to,
+        actor,
+        note,
+        at: now,
+      });
+      const fresh = await trx
+        .selectFrom("proposals")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      return toDto(fresh);
+    });
+  }
+
+  private async toExport(tenantId: string, dto: ProposalDto): Promise<ExportProposal> {
+    const evidence: SenderEvidence | null = await this.store.senders.evidence(
+      tenantId,
+      dto.senderKey,
+    );
+    const signals = evidence?.signals ?? {};
+    return {
+      id: dto.id,
+      status: dto.status,
+      senderKey: dto.senderKey,
+      entry: dto.entry,
+      strength: dto.strength,
+      reason: dto.reason,
+      rulesVersion: dto.rulesVersion,
+      evidence: {
+        reporters: dto.reporters,
+        mailboxes: dto.mailboxes,
+        reports: dto.reports,
+        notSpam: evidence?.notSpam ?? 0,
+        trustedSender: evidence?.trustedSender ?? 0,
+        dmarcPass: signals[AUTH_SIGNALS.dmarcPass] ?? 0,
+        dkimAlignedPass: signals[AUTH_SIGNALS.dkimAlignedPass] ?? 0,
+        spfAlignedPass: signals[AUTH_SIGNALS.spfAlignedPass] ?? 0,
+        firstSeen: dto.firstSeen,
+        lastSeen: dto.lastSeen,
+      },
+      refusals: dto.refusals,
+      warnings: dto.warnings,
+      decision: dto.decision,
+      expiresAt: dto.expiresAt,
+    };
+  }
+
+  /** Sender allow entries already applied in the tenant, besides `exceptId`. */
+  private async appliedEntries(tenantId: string, exceptId: string | null) {
+    let query = this.db
+      .selectFrom("proposals")
+      .select(["entry_kind", sql<string | number>`count(*)`.as("n")])
+      .where("tenant_id", "=", tenantId)
+      .where("status", "=", "applied")
+      .groupBy("entry_kind");
+    if (exceptId) query = query.where("id", "!=", exceptId);
+    const rows = await query.execute();
+    let allow = 0;
+    let spoof = 0;
+    for (const row of rows) {
+      if (row.entry_kind === "spoof") spoof += Number(row.n);
+      else if (row.entry_kind) allow += Number(row.n);
+    }
+    return { existingAllowEntries: allow, existingSpoofEntries: spoof };
+  }
+
+  async exportOne(tenantId: string, id: string, format: ExportFormatDto): Promise<ExportFile> {
+    const dto = await this.get(tenantId, id);
+    const settings = await loadSettings(this.db, tenantId);
+    const proposal = await this.toExport(tenantId, dto);
+    const existing = await this.appliedEntries(tenantId, id);
+    return exportProposals(format, [proposal], {
+      plan: settings.tablPlan,
+      generatedAt: this.clock(),
+      single: true,
+      baseName: `vouch-${dto.id}`,
+      ...existing,
+    });
+  }
+
+  async exportMany(
+    tenantId: string,
+    format: ExportFormatDto,
+    scope: "approved" | "revoked" | "all",
+  ): Promise<ExportFile> {
+    await sweep(this.db, tenantId, this.clock());
+    const statuses: ProposalStatus[] =
+      scope === "approved"
+        ? ["approved", "applied"]
+        : scope === "revoked"
+          ? ["revoked", "expired"]
+          : [
+              "collecting",
+              "open",
+              "refused",
+              "insight",
+              "approved",
+              "rejected",
+              "applied",
+              "expired",
+              "revoked",
+            ];
+    const rows = await this.db
+      .selectFrom("proposals")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("status", "in", statuses)
+      .orderBy("strength", "desc")
+      .orderBy("id", "desc")
+      .execute();
+    const proposals = await Promise.all(rows.map((row) => this.toExport(tenantId, toDto(row))));
+    const settings = await loadSettings(this.db, tenantId);
+    const baseName = `vouch-${scope}-${this.clock().toISOString().slice(0, 10)}`;
+    if (format === "powershell" && scope === "revoked") {
+      return {
+        body: removalScript(proposals, { plan: settings.tablPlan, generatedAt: this.clock() }),
+        contentType: "text/plain; charset=utf-8",
+        fileName: `${baseName}-removal.ps1`,
+      };
+    }
+    return exportProposals(format, proposals, {
+      plan: settings.tablPlan,
+      generatedAt: this.clock(),
+      single: false,
+      baseName,
+    });
+  }
+
+  async insights(tenantId: string): Promise<InsightsResponse> {
+    const rows = await this.db
+      .selectFrom("proposals")
+      .select(["sender_key", "assessment", "reports"])
+      .where("tenant_id", "=", tenantId)
+      .where("status", "=", "insight")
+      .execute();
+    const byCause = new Map<
+      string,
+      { senders: number; reports: number; top: { senderKey: string; reports: number }[] }
+    >();
+    for (const row of rows) {
+      const { insights } = JSON.parse(row.assessment) as Pick<ProposalDto, "insights">;
+      const lead = insights[0];
+      if (!lead) continue;
+      const entry = byCause.get(lead.cause) ?? { senders: 0, reports: 0, top: [] };
+      entry.senders += 1;
+      entry.reports += lead.reports;
+      entry.top.push({ senderKey: row.sender_key, reports: lead.reports });
+      byCause.set(lead.cause, entry);
+    }
+    return {
+      items: [...byCause.entries()]
+        .map(([cause, entry]) => ({
+          cause,
+          setting: INSIGHT_SETTINGS[cause as keyof typeof INSIGHT_SETTINGS] ?? cause,
+          senders: entry.senders,
+          reports: entry.reports,
+          topSenders: entry.top.sort((a, b) => b.reports - a.reports).slice(0, 5),
+        }))
+        .sort((a, b) => b.reports - a.reports),
+    };
+  }
+
+  async audit(
+    tenantId: string,
+    query: { proposalId?: string | undefined; limit: number; offset: number },
+  ): Promise<AuditPage> {
+    let base = this.db.selectFrom("proposal_audit").selectAll().where("tenant_id", "=", tenantId);
+    if (query.proposalId) base = base.where("proposal_id", "=", query.proposalId);
+    const rows = await base
+      .orderBy("at", "desc")
+      .orderBy("id", "desc")
+      .limit(query.limit + 1)
+      .offset(query.offset)
+      .execute();
+    return {
+      items: rows.slice(0, query.limit).map(auditDto),
+      nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
+    };
+  }
+
+  async stats(tenantId: string, days: number): Promise<StatsResponse> {
+    const now = this.clock();
+    const first = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+    const [perDay, top, byStatus] = await Promise.all([
+      this.db
+        .selectFrom("reports_per_day")
+        .select(["day", "reports"])
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", first)
+        .execute(),
+      this.store.senders.list(tenantId, { sort: "reports", limit: 10 }),
+      this.db
+        .selectFrom("proposals")
+        .select(["status", sql<string | number>`count(*)`.as("n")])
+        .where("tenant_id", "=", tenantId)
+        .groupBy("status")
+        .execute(),
+    ]);
+    const counts = new Map(perDay.map((row) => [row.day, Number(row.reports)]));
+    const reportsPerDay = Array.from({ length: days }, (_, index) => {
+      const day = new Date(Date.parse(`${first}T00:00:00Z`) + index * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      return { day, reports: counts.get(day) ?? 0 };
+    });
+    return {
+      reportsPerDay,
+      topSenders: top.items.map((item) => ({
+        senderKey: item.senderKey,
+        reports: item.reports,
+        reporters: item.reporters,
+      })),
+      byStatus: Object.fromEntries(byStatus.map((row) => [row.status, Number(row.n)])),
+    };
+  }
+
+  async settings(tenantId: string): Promise<TenantSettings> {
+    return loadSettings(this.db, tenantId);
+  }
+
+  /** Saves the settings and re-assesses every sender of the tenant under them. */
+  async updateSettings(
+    tenantId: string,
+    settings: TenantSettings,
+    actor: string,
+  ): Promise<TenantSettings> {
+    const now = this.clock();
+    await saveSettings(this.db, tenantId, settings, actor, now);
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const page = await this.store.senders.list(tenantId, {
+        limit: 500,
+        offset,
+        activeOnly: false,
+      });
+      for (const evidence of page.items) {
+        await this.db.transaction().execute((trx) => reassessSender(trx, evidence, now));
+      }
+      offset = page.nextOffset;
+    }
+    return settings;
+  }
+
+  /** What the pane shows for a sender: its proposal in the pane's words, or null. */
+  async lookup(
+    tenantId: string,
+    senderKey: string,
+  ): Promise<{ id: string; status: PaneStatus; reason: string | null } | null> {
+    const row = await this.db
+      .selectFrom("proposals")
+      .select(["id", "status", "reason", "decision_note", "expires_at"])
+      .where("tenant_id", "=", tenantId)
+      .where("sender_key", "=", senderKey)
+      .executeTakeFirst();
+    if (!row) return null;
+    const expired =
+      (row.status === "approved" || row.status === "applied") &&
+      row.expires_at !== null &&
+      row.expires_at < this.clock().toISOString();
+    // The pane has no "insight": an allow would not help, which it words as refused + reason.
+    const status = (
+      expired ? "expired" : row.status === "insight" ? "refused" : row.status
+    ) as PaneStatus;
+    const decided = ["approved", "rejected", "applied", "revoked"].includes(row.status);
+    return {
+      id: row.id,
+      status,
+      reason: decided && row.decision_note ? row.decision_note : row.reason,
+    };
+  }
+}
+
+function auditDto(row: ProposalAuditTable): AuditEntryDto {
+  return {
+    id: row.id,
+    proposalId: row.proposal_id,
+    senderKey: row.sender_key,
+    action: row.action,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    actor: row.actor,
+    note: row.note,
+    at: row.at,
+  };
+}

@@ -1,0 +1,418 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type {
+  AuditPage,
+  InsightsResponse,
+  ProposalDetail,
+  ProposalDto,
+  ProposalPage,
+  StatsResponse,
+} from "../../src/api/admin-contract";
+import type { SenderStatus } from "../../src/api/contract";
+import { ProposalService } from "../../server/proposals/service";
+import { exchangeHeaders } from "../support/service-headers";
+import { startTestService, type TestService } from "../support/service";
+import { ApiClient, sampleHeaders, type Who } from "./proposals-client";
+
+let service: TestService;
+let api: ApiClient;
+
+const T = "contoso";
+const ADMIN: Who = { tenant: T, user: "admin", admin: true };
+const OTHER_ADMIN: Who = { tenant: "fabrikam", user: "admin", admin: true };
+const PERSON: Who = { tenant: T, user: "person0" };
+
+beforeAll(async () => {
+  service = await startTestService();
+  api = new ApiClient(service);
+});
+afterAll(async () => service?.close());
+
+async function proposals(who: Who = ADMIN, query = "limit=200"): Promise<ProposalPage> {
+  const result = await api.call(who, "GET", `/api/v1/proposals?${query}`);
+  expect(result.status).toBe(200);
+  return result.json() as ProposalPage;
+}
+
+async function proposalOf(senderKey: string, who: Who = ADMIN): Promise<ProposalDto | undefined> {
+  return (await proposals(who)).items.find((item) => item.senderKey === senderKey);
+}
+
+async function detail(id: string, who: Who = ADMIN): Promise<ProposalDetail> {
+  const result = await api.call(who, "GET", `/api/v1/proposals/${id}`);
+  expect(result.status).toBe(200);
+  return result.json() as ProposalDetail;
+}
+
+function authenticated(
+  from: string,
+  messageId: string,
+  extra: Parameters<typeof exchangeHeaders>[0] extends infer S ? Partial<S> : never = {},
+) {
+  return exchangeHeaders({ from, messageId, dmarc: "pass", ...extra });
+}
+
+describe("the opening rule through the API", () => {
+  it("collects with 2 people and opens at the 3rd, keyed on the authenticated address", async () => {
+    const azure = sampleHeaders("azure-service-notice");
+    await api.crowd(T, azure, "<azure-1@microsoft.com>", 2);
+    const before = await proposalOf("azure-noreply@microsoft.com");
+    expect(before?.status).toBe("collecting");
+    expect(before?.reason).toContain("2 of 3 people");
+
+    await api.crowd(T, azure, "<azure-1@microsoft.com>", 1, 2);
+    const after = await proposalOf("azure-noreply@microsoft.com");
+    expect(after?.status).toBe("open");
+    expect(after?.entry).toEqual({
+      type: "sender",
+      kind: "address",
+      value: "azure-noreply@microsoft.com",
+    });
+    expect(after?.strength).toBeGreaterThan(0);
+    expect(after?.reason).toMatch(/^3 people in 3 mailboxes vouched; DMARC passed in 3 of 3/);
+
+    const full = await detail(after!.id);
+    expect(full.reporters).toBe(3);
+    expect(full.mailboxes).toBe(3);
+    expect(full.evidence.auth.dmarcPass).toBe(3);
+    expect(full.evidence.samples).toHaveLength(3);
+    expect(full.evidence.samples[0]?.sfv).toBe("SPM");
+    expect(full.evidence.signals.map((s) => s.signal)).toContain(
+      "content-filter-spam-authenticated",
+    );
+    expect(full.evidence.infrastructures[0]).toMatchObject({ kind: "ptr", reports: 3 });
+  });
+
+  it("stays collecting when 3 people report from one shared mailbox", async () => {
+    const headers = authenticated("news@alpha.example", "<alpha-1@alpha.example>");
+    for (const user of ["a1", "a2", "a3"]) {
+      await api.report({ tenant: T, user }, headers, "<alpha-1@alpha.example>", {
+        mailbox: "shared@contoso.example",
+      });
+    }
+    const alpha = await proposalOf("alpha.example");
+    expect(alpha?.status).toBe("collecting");
+    expect(alpha?.reason).toContain("1 of 2 mailboxes");
+    await api.report({ tenant: T, user: "a4" }, headers, "<alpha-1@alpha.example>");
+    expect((await proposalOf("alpha.example"))?.status).toBe("open");
+  });
+
+  it("goes back to collecting when a report is retracted below the line", async () => {
+    const headers = authenticated("hi@beta.example", "<beta-1@beta.example>");
+    await api.crowd(T, headers, "<beta-1@beta.example>", 2, 10);
+    const third = await api.report(
+      { tenant: T, user: "person12" },
+      headers,
+      "<beta-1@beta.example>",
+    );
+    expect((await proposalOf("beta.example"))?.status).toBe("open");
+    const retracted = await api.call(
+      { tenant: T, user: "person12" },
+      "DELETE",
+      `/api/v1/reports/${third}`,
+    );
+    expect(retracted.status).toBe(204);
+    expect((await proposalOf("beta.example"))?.status).toBe("collecting");
+  });
+});
+
+describe("refusals", () => {
+  it("never yields a sender allow for the phishing sample, even from 50 people", async () => {
+    await api.crowd(T, sampleHeaders("phishing-impersonation"), "<phish-1@fabrikarn.example>", 50);
+    const phish = await proposalOf("unverified:fabrikarn.example");
+    expect(phish?.status).toBe("refused");
+    expect(phish?.entry).toBeNull();
+    expect(phish?.reporters).toBe(50);
+    expect(phish?.refusals.map((r) => r.code)).toContain("impersonation");
+    expect(phish?.refusals.map((r) => r.code)).toContain("authentication-failed");
+    const approve = await api.call(ADMIN, "POST", `/api/v1/proposals/${phish!.id}/approve`, {
+      note: "looks fine to me",
+    });
+    expect(approve.status).toBe(409);
+    const exported = await api.call(
+      ADMIN,
+      "GET",
+      `/api/v1/proposals/${phish!.id}/export?format=powershell`,
+    );
+    expect(exported.status).toBe(409);
+  });
+
+  it("never yields a proposal for a forged From, nor adds to the real sender", async () => {
+    await api.crowd(
+      T,
+      sampleHeaders("forged-auth-results"),
+      "<forged-1@woodgrovebank.example>",
+      10,
+    );
+    const forged = await proposalOf("unverified:woodgrovebank.example");
+    expect(forged?.status).toBe("refused");
+    expect(forged?.entry).toBeNull();
+    expect(forged?.refusals[0]?.code).toBe("authentication-failed");
+    expect(await proposalOf("woodgrovebank.example")).toBeUndefined();
+  });
+});
+
+describe("spoofed-sender pair and insights", () => {
+  it("proposes the vendor as a spoofed-sender pair with its sending infrastructure", async () => {
+    await api.crowd(T, sampleHeaders("vendor-invoice-compauth"), "<inv-1@northwind.example>", 4);
+    const vendor = await proposalOf("unverified:northwind.example");
+    expect(vendor?.status).toBe("open");
+    expect(vendor?.entry).toEqual({
+      type: "spoof",
+      spoofedUser: "northwind.example",
+      sendingInfrastructure: { kind: "ptr", value: "example.net" },
+    });
+  });
+
+  it("turns junk by the users' own settings into an insight that names the setting", async () => {
+    await api.crowd(T, sampleHeaders("user-settings-nspm"), "<reply-1@fabrikam.example>", 3);
+    const partner = await proposalOf("fabrikam.example");
+    expect(partner?.status).toBe("insight");
+    expect(partner?.entry).toBeNull();
+    const insights = (await api.call(ADMIN, "GET", "/api/v1/insights")).json() as InsightsResponse;
+    const mine = insights.items.find((item) => item.cause === "user-junk-settings");
+    expect(mine?.senders).toBe(1);
+    expect(mine?.topSenders[0]?.senderKey).toBe("fabrikam.example");
+    expect(mine?.setting).toContain("Get-MailboxJunkEmailConfiguration");
+  });
+
+  it("turns a bulk threshold and a blocked sender into insights too", async () => {
+    await api.crowd(T, sampleHeaders("bulk-newsletter"), "<news-1@news.example.org>", 3);
+    await api.crowd(T, sampleHeaders("blocked-sender"), "<ev-1@litware.example>", 3);
+    expect((await proposalOf("news.example.org"))?.insights[0]?.cause).toBe("bulk-threshold");
+    expect((await proposalOf("litware.example"))?.insights[0]?.cause).toBe("user-blocked-senders");
+  });
+
+  it("warns when a fifth address of one domain would approach Microsoft's roll-up", async () => {
+    for (let index = 0; index < 5; index++) {
+      const from = `friend${index}@gmail.com`;
+      const id = `<g-${index}@gmail.com>`;
+      await api.crowd(T, authenticated(from, id), id, 3, 20);
+    }
+    const fifth = await proposalOf("friend4@gmail.com");
+    expect(fifth?.status).toBe("open");
+    expect(fifth?.warnings[0]?.code).toBe("roll-up");
+    const first = await proposalOf("friend0@gmail.com");
+    expect(first?.warnings.map((w) => w.code)).not.toContain("roll-up");
+  });
+});
+
+describe("lifecycle, audit and exports", () => {
+  it("approves with a note, exports PowerShell, marks applied, revokes, all in the audit log", async () => {
+    const azure = (await proposalOf("azure-noreply@microsoft.com"))!;
+    const approved = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/approve`, {
+      note: "Azure's notices; O'Brien checked",
+    });
+    expect(approved.status).toBe(200);
+    const body = approved.json() as ProposalDto;
+    expect(body.status).toBe("approved");
+    expect(body.decision).toMatchObject({
+      by: expect.stringContaining("admin"),
+      note: "Azure's notices; O'Brien checked",
+    });
+    expect(Date.parse(body.expiresAt!)).toBeGreaterThan(Date.now() + 44 * 86_400_000);
+
+    const ps = await api.call(
+      ADMIN,
+      "GET",
+      `/api/v1/proposals/${azure.id}/export?format=powershell`,
+    );
+    expect(ps.status).toBe(200);
+    expect(ps.headers.get("content-disposition")).toMatch(/attachment; filename="vouch-.*\.ps1"/);
+    expect(ps.text).toContain("Connect-ExchangeOnline");
+    expect(ps.text).toContain(
+      "New-TenantAllowBlockListItems -ListType Sender -Allow -Entries 'azure-noreply@microsoft.com' -RemoveAfter 45 -Notes 'Vouch ",
+    );
+    expect(ps.text).toContain("Azure''s notices; O''Brien checked");
+
+    const rule = await api.call(
+      ADMIN,
+      "GET",
+      `/api/v1/proposals/${azure.id}/export?format=transport-rule`,
+    );
+    expect(rule.text).toContain(
+      "-From 'azure-noreply@microsoft.com' -HeaderContainsMessageHeader 'Authentication-Results' -HeaderContainsWords 'dmarc=pass' -SetSCL -1",
+    );
+    const csv = await api.call(ADMIN, "GET", `/api/v1/proposals/${azure.id}/export?format=csv`);
+    expect(csv.text.split("\r\n")[1]).toContain("azure-noreply@microsoft.com");
+    const json = await api.call(ADMIN, "GET", `/api/v1/proposals/${azure.id}/export?format=json`);
+    expect((json.json() as { proposals: { id: string }[] }).proposals[0]?.id).toBe(azure.id);
+
+    const all = await api.call(ADMIN, "GET", "/api/v1/proposals/export?format=powershell");
+    expect(all.status).toBe(200);
+    expect(all.text).toContain("'azure-noreply@microsoft.com'");
+    expect(all.text).not.toContain("fabrikarn");
+
+    expect(
+      (await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/mark-applied`, {})).status,
+    ).toBe(200);
+    const revoked = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/revoke`, {
+      note: "Microsoft fixed the verdict",
+    });
+    expect((revoked.json() as ProposalDto).status).toBe("revoked");
+    const removal = await api.call(
+      ADMIN,
+      "GET",
+      `/api/v1/proposals/${azure.id}/export?format=powershell`,
+    );
+    expect(removal.text).toContain(
+      "Remove-TenantAllowBlockListItems -ListType Sender -Entries 'azure-noreply@microsoft.com'",
+    );
+    const again = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/approve`, {});
+    expect(again.status).toBe(409);
+    expect((again.json() as { error: string }).error).toBe("invalid-transition");
+
+    const audit = (
+      await api.call(ADMIN, "GET", `/api/v1/audit?proposalId=${azure.id}`)
+    ).json() as AuditPage;
+    const decisions = audit.items.filter((entry) => entry.actor !== "vouch");
+    expect(decisions.map((entry) => [entry.action, entry.fromStatus, entry.toStatus])).toEqual([
+      ["revoke", "applied", "revoked"],
+      ["mark-applied", "approved", "applied"],
+      ["approve", "open", "approved"],
+    ]);
+    expect(decisions[0]?.note).toBe("Microsoft fixed the verdict");
+    // The rules' own step (collecting -> open) is in the log too, by "vouch".
+    expect(audit.items.some((entry) => entry.actor === "vouch" && entry.toStatus === "open")).toBe(
+      true,
+    );
+  });
+
+  it("rejects an open proposal and shows the note to the pane", async () => {
+    const alpha = (await proposalOf("alpha.example"))!;
+    const rejected = await api.call(ADMIN, "POST", `/api/v1/proposals/${alpha.id}/reject`, {
+      note: "Newsletter nobody needs",
+    });
+    expect((rejected.json() as ProposalDto).status).toBe("rejected");
+    const pane = await api.call(PERSON, "GET", "/api/v1/senders/status?sender=alpha.example");
+    expect((pane.json() as SenderStatus).proposal).toEqual({
+      id: alpha.id,
+      status: "rejected",
+      reason: "Newsletter nobody needs",
+    });
+  });
+
+  it("expires an approved entry 45 days after the last report, with an audit entry", async () => {
+    // A tenant of its own: looking from the future also sends its quiet open proposals back.
+    const tenant = "woodgrove";
+    const admin = { tenant, user: "boss", admin: true };
+    const headers = authenticated("notices@delta.example", "<delta-1@delta.example>");
+    await api.crowd(tenant, headers, "<delta-1@delta.example>", 3);
+    const delta = (await proposalOf("delta.example", admin))!;
+    await api.call(admin, "POST", `/api/v1/proposals/${delta.id}/approve`, { note: "ok" });
+    const day = 86_400_000;
+    const sooner = new ProposalService(service.store, () => new Date(Date.now() + 44 * day));
+    expect((await sooner.get(tenant, delta.id)).status).toBe("approved");
+    const later = new ProposalService(service.store, () => new Date(Date.now() + 46 * day));
+    expect((await later.get(tenant, delta.id)).status).toBe("expired");
+    const audit = await later.audit(tenant, { proposalId: delta.id, limit: 10, offset: 0 });
+    expect(audit.items[0]).toMatchObject({ action: "expire", toStatus: "expired", actor: "vouch" });
+    // Fresh reports reopen it: evidence renews what time expired.
+    await api.crowd(tenant, headers, "<delta-1@delta.example>", 1, 3);
+    expect((await proposalOf("delta.example", admin))?.status).toBe("open");
+  });
+
+  it("lists by strength, filters by status and pages", async () => {
+    const all = await proposals(ADMIN, "limit=200");
+    const strengths = all.items.map((item) => item.strength);
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+    const open = await proposals(ADMIN, "status=open&limit=2");
+    expect(open.items.every((item) => item.status === "open")).toBe(true);
+    expect(open.items).toHaveLength(2);
+    expect(open.nextOffset).toBe(2);
+    const next = await proposals(ADMIN, "status=open&limit=2&offset=2");
+    expect(next.items[0]?.id).not.toBe(open.items[0]?.id);
+  });
+
+  it("counts reports per day and the top senders for the chart", async () => {
+    const stats = (await api.call(ADMIN, "GET", "/api/v1/stats?days=7")).json() as StatsResponse;
+    expect(stats.reportsPerDay).toHaveLength(7);
+    const today = new Date().toISOString().slice(0, 10);
+    const total = stats.reportsPerDay.find((day) => day.day === today)?.reports ?? 0;
+    const senders = await service.store.senders.list(T, { limit: 500 });
+    expect(total).toBe(senders.items.reduce((sum, item) => sum + item.reports, 0));
+    expect(stats.topSenders[0]?.senderKey).toBe("unverified:fabrikarn.example");
+    expect(stats.byStatus.refused).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("settings", () => {
+  it("re-assesses senders when the tenant raises the threshold", async () => {
+    const tenant = "tailspin";
+    const admin = { tenant, user: "boss", admin: true };
+    const headers = authenticated("hello@gamma.example", "<gamma-1@gamma.example>");
+    await api.crowd(tenant, headers, "<gamma-1@gamma.example>", 3);
+    expect((await proposalOf("gamma.example", admin))?.status).toBe("open");
+    const put = await api.call(admin, "PUT", "/api/v1/settings", { minReporters: 4 });
+    expect(put.status).toBe(200);
+    expect((await proposalOf("gamma.example", admin))?.status).toBe("collecting");
+    const bad = await api.call(admin, "PUT", "/api/v1/settings", { minReporters: 1 });
+    expect(bad.status).toBe(400);
+    expect((bad.json() as { message: string }).message).toContain("minReporters");
+  });
+});
+
+describe("who may see what", () => {
+  it("gives a non-admin 403 on every admin route", async () => {
+    const id = (await proposalOf("friend0@gmail.com"))!.id;
+    for (const [method, path] of [
+      ["GET", "/api/v1/proposals"],
+      ["GET", `/api/v1/proposals/${id}`],
+      ["POST", `/api/v1/proposals/${id}/approve`],
+      ["GET", `/api/v1/proposals/${id}/export?format=csv`],
+      ["GET", "/api/v1/proposals/export?format=powershell"],
+      ["GET", "/api/v1/insights"],
+      ["GET", "/api/v1/audit"],
+      ["GET", "/api/v1/stats"],
+      ["GET", "/api/v1/settings"],
+    ] as const) {
+      const result = await api.call(PERSON, method, path, method === "POST" ? {} : undefined);
+      expect(result.status, `${method} ${path}`).toBe(403);
+    }
+    expect((await proposalOf("friend0@gmail.com"))!.status).toBe("open");
+  });
+
+  it("keeps tenants apart: another tenant's admin sees nothing and can touch nothing", async () => {
+    const id = (await proposalOf("friend0@gmail.com"))!.id;
+    expect((await proposals(OTHER_ADMIN)).items).toEqual([]);
+    expect((await api.call(OTHER_ADMIN, "GET", `/api/v1/proposals/${id}`)).status).toBe(404);
+    expect(
+      (await api.call(OTHER_ADMIN, "POST", `/api/v1/proposals/${id}/approve`, {})).status,
+    ).toBe(404);
+    expect(
+      (await api.call(OTHER_ADMIN, "GET", `/api/v1/proposals/${id}/export?format=json`)).status,
+    ).toBe(404);
+    const audit = (await api.call(OTHER_ADMIN, "GET", "/api/v1/audit")).json() as AuditPage;
+    expect(audit.items).toEqual([]);
+    const stats = (await api.call(OTHER_ADMIN, "GET", "/api/v1/stats")).json() as StatsResponse;
+    expect(stats.topSenders).toEqual([]);
+    expect(stats.reportsPerDay.every((day) => day.reports === 0)).toBe(true);
+    expect(
+      ((await api.call(OTHER_ADMIN, "GET", "/api/v1/insights")).json() as InsightsResponse).items,
+    ).toEqual([]);
+  });
+
+  it("answers bad input with a clear 4xx", async () => {
+    const id = (await proposalOf("friend0@gmail.com"))!.id;
+    const cases: [string, string, unknown, number, RegExp][] = [
+      ["GET", "/api/v1/proposals?status=maybe", undefined, 400, /status/],
+      ["GET", "/api/v1/proposals?limit=0", undefined, 400, /limit/],
+      ["GET", `/api/v1/proposals/${id}/export?format=exe`, undefined, 400, /format/],
+      ["GET", "/api/v1/proposals/export", undefined, 400, /format/],
+      ["POST", `/api/v1/proposals/${id}/delete`, {}, 404, /no such action/],
+      ["POST", `/api/v1/proposals/${id}/approve`, { note: "x".repeat(1001) }, 400, /note/],
+      [
+        "POST",
+        `/api/v1/proposals/${id}/approve`,
+        { note: "ok", admin: true },
+        400,
+        /unknown field/,
+      ],
+      ["GET", "/api/v1/proposals/does-not-exist", undefined, 404, /does not exist/],
+    ];
+    for (const [method, path, body, status, message] of cases) {
+      const result = await api.call(ADMIN, method, path, body);
+      expect(result.status, `${method} ${path}`).toBe(status);
+      expect((result.json() as { message: string }).message).toMatch(message);
+    }
+  });
+});
