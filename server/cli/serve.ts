@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { ConfigError, loadConfig, type Config } from "../config";
-import { REPO_ROOT, WEB_DIR } from "../http/static";
-import { startService, stopOnSignals, type RunningService } from "../start";
+import type { RunningService } from "../start";
+
+const REPO_ROOT = resolve(import.meta.dirname, "../..");
+const WEB_DIR = join(REPO_ROOT, "dist/web");
 
 /**
  * `vouch serve`: reads the settings, opens the store (running its migrations), listens, prints
@@ -26,6 +28,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     }
     throw error;
   }
+  // Loaded only once the settings are good: a bad setting is reported without the whole service.
+  const { startService, stopOnSignals } = await import("../start");
   let service: RunningService;
   try {
     service = await startService(config);
