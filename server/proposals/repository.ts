@@ -11,7 +11,7 @@ import {
   type ProposalStatus,
 } from "./lifecycle";
 import { assess, domainOfIdentity, type Assessment, type Outcome } from "./rules";
-import type { ProposalDb, ProposalsTable, ProposalTables, ProposalTrx } from "./schema";
+import type { ProposalDb, ProposalsTable, ProposalTables } from "./schema";
 import { withDefaults, type TenantSettings } from "./settings";
 
 /** Any Kysely handle (the store's db or a transaction of it) that sees the proposal tables. */
