@@ -32,14 +32,24 @@ export interface ParsedAntispam {
 }
 
 const MAX_PROBLEMS = 10;
+/** Real stamps are under 2 KB; past this a header is an attack and the rest is not read. */
+export const MAX_STAMP_LENGTH = 16 * 1024;
 
 /** Splits `KEY:value;KEY:value` at ";" and at the first ":" of each piece (CIP may be IPv6). */
 export function parseStampPairs(
-  value: string,
+  fullValue: string,
   problems: string[],
   headerName: string,
 ): Map<string, string> {
   const pairs = new Map<string, string>();
+  let value = fullValue;
+  if (value.length > MAX_STAMP_LENGTH) {
+    if (problems.length < MAX_PROBLEMS)
+      problems.push(
+        `${headerName} is ${value.length} characters long; only the first ${MAX_STAMP_LENGTH} were read.`,
+      );
+    value = value.slice(0, MAX_STAMP_LENGTH);
+  }
   for (const rawPiece of value.split(";")) {
     const piece = rawPiece.trim();
     if (piece.length === 0) continue;
@@ -165,10 +175,11 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
     mailboxDelivery: deliveryValue ? parseMailboxDelivery(deliveryValue, problems) : null,
   };
 
-  const untrustedCopies = block.fields
-    .filter((field) => field.key.endsWith("-untrusted"))
-    .map((field) => field.name)
-    .filter((name, index, names) => names.indexOf(name) === index);
+  const untrustedCopies = [
+    ...new Set(
+      block.fields.filter((field) => field.key.endsWith("-untrusted")).map((field) => field.name),
+    ),
+  ];
 
   const extras: AntispamExtras = {
     customSpam: textOrNull(block.first("X-CustomSpam")?.value),

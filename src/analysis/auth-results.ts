@@ -78,6 +78,11 @@ type Token =
   | { kind: "comment"; text: string };
 
 const MAX_PROBLEMS = 10;
+/**
+ * Real Authentication-Results values are under 2 KB; past this length a header is an attack on
+ * the parser, and reading further would only cost time.
+ */
+export const MAX_VALUE_LENGTH = 32 * 1024;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
@@ -347,6 +352,12 @@ function isVersionNumber(text: string): boolean {
 /** Parses one Authentication-Results or ARC-Authentication-Results value. Never throws. */
 export function parseAuthenticationResults(value: string): ParsedAuthResults {
   const problems: string[] = [];
+  if (value.length > MAX_VALUE_LENGTH) {
+    problems.push(
+      `The header is ${value.length} characters long; only the first ${MAX_VALUE_LENGTH} were read.`,
+    );
+    value = value.slice(0, MAX_VALUE_LENGTH);
+  }
   const parsed: ParsedAuthResults = {
     instance: null,
     authservId: null,

@@ -49,13 +49,19 @@ export interface TrustedAuth {
 
 const CLAIM_METHODS = ["spf", "dkim", "dmarc", "compauth"] as const;
 
+/** More headers of one kind than any real message carries; the rest are not read. */
+export const MAX_AUTH_HEADERS = 50;
+
 function readAuthHeaders(block: HeaderBlock, name: string): AuthHeader[] {
-  return block.all(name).map((field) => ({
-    name: field.name,
-    value: field.value,
-    position: field.position,
-    parsed: parseAuthenticationResults(field.value),
-  }));
+  return block
+    .all(name)
+    .slice(0, MAX_AUTH_HEADERS)
+    .map((field) => ({
+      name: field.name,
+      value: field.value,
+      position: field.position,
+      parsed: parseAuthenticationResults(field.value),
+    }));
 }
 
 function isTrustedId(authservId: string | null, trustedIds: readonly string[]): boolean {
