@@ -2,8 +2,10 @@ import type { z } from "zod";
 import {
   API_PREFIX,
   errorBodySchema,
+  meResponseSchema,
   reportResponseSchema,
   senderStatusSchema,
+  type MeResponse,
   type ReportRequest,
   type ReportResponse,
   type SenderStatus,
@@ -42,7 +44,7 @@ export interface VouchApi {
   submitReport(request: ReportRequest): Promise<ApiResult<ReportResponse>>;
   retractReport(id: string): Promise<ApiResult<null>>;
   senderStatus(query: SenderQuery): Promise<ApiResult<SenderStatus>>;
-  me(): Promise<ApiResult<Record<string, unknown>>>;
+  me(): Promise<ApiResult<MeResponse>>;
 }
 
 export interface ApiClientOptions {
@@ -116,7 +118,7 @@ export function createApiClient(options: ApiClientOptions): VouchApi {
       );
       return call("GET", `/senders/status?${params}`, senderStatusSchema);
     },
-    me: () => call("GET", "/me", null) as Promise<ApiResult<Record<string, unknown>>>,
+    me: () => call("GET", "/me", meResponseSchema),
   };
 }
 

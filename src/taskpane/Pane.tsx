@@ -1,0 +1,154 @@
+import { Suspense, lazy, useId, useMemo } from "react";
+import { FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { HeaderAnalysis } from "../analysis";
+import type { MailHost } from "../office/host";
+import type { VouchApi } from "../api/client";
+import type { ReportQueue } from "../api/retry-queue";
+import { stringsFor } from "./i18n";
+import { StringsContext, useStrings } from "./strings-context";
+import { fluentTheme, useHostTheme } from "./theme";
+import { useMessage, type GraphFetcher } from "./use-message";
+import { useReport } from "./use-report";
+import { isThreat } from "./verdict";
+import { VerdictCard } from "./VerdictCard";
+import { SenderSection } from "./SenderSection";
+import { AuthSection } from "./AuthSection";
+import { StampsSection } from "./StampsSection";
+import { ColleaguesSection } from "./ColleaguesSection";
+import { ReportSection } from "./ReportSection";
+import { MissingHeaders } from "./MissingHeaders";
+import { useSectionStyles } from "./styles";
+
+const RouteSection = lazy(() => import("./RouteSection"));
+const RawHeaders = lazy(() => import("./RawHeaders"));
+
+export interface PaneServices {
+  host: MailHost;
+  /** Null when nobody is signed in: the pane still explains, but cannot report. */
+  api: VouchApi | null;
+  queue: ReportQueue | null;
+  /** The Graph header fallback; null where Graph cannot be reached (harness, no NAA). */
+  graph: GraphFetcher | null;
+}
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", boxSizing: "border-box", overflowX: "hidden" },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    paddingInline: tokens.spacingHorizontalM,
+    paddingBlockEnd: tokens.spacingVerticalXXL,
+    maxWidth: "720px",
+    minWidth: 0,
+  },
+  title: {
+    margin: 0,
+    paddingBlock: tokens.spacingVerticalM,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subject: { overflowWrap: "anywhere" },
+});
+
+/** The task pane: Fluent theme and strings from Office, then the message's explanation. */
+export function Pane(services: PaneServices) {
+  const { host } = services;
+  const strings = useMemo(() => stringsFor(host.displayLanguage), [host]);
+  const theme = useHostTheme(host);
+  const styles = useStyles();
+  return (
+    <FluentProvider
+      theme={fluentTheme(theme)}
+      className={styles.provider}
+      lang={strings.language}
+      data-theme={theme}
+    >
+      <StringsContext.Provider value={strings}>
+        <PaneBody {...services} />
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function PaneBody(services: PaneServices) {
+  const t = useStrings();
+  const styles = useStyles();
+  const section = useSectionStyles();
+  const titleId = useId();
+  const state = useMessage(services.host, services.graph);
+
+  return (
+    <main className={styles.main} aria-labelledby={titleId}>
+      <h1 id={titleId} className={styles.title}>
+        {t.paneTitle}
+      </h1>
+      {state.phase !== "no-item" && state.item.subject ? (
+        <p className={`${section.muted} ${styles.subject}`} data-testid="subject">
+          {state.item.subject}
+        </p>
+      ) : null}
+      {state.phase === "no-item" ? <p className={section.text}>{t.noItem}</p> : null}
+      {state.phase === "loading" ? (
+        <div role="status">
+          <Spinner size="small" label={t.loading} />
+        </div>
+      ) : null}
+      {state.phase === "missing" ? (
+        <MissingHeaders office={state.office} tooFew={state.tooFew} graph={state.graph} />
+      ) : null}
+      {state.phase === "ready" ? (
+        <MessageView
+          key={state.item.internetMessageId ?? state.item.itemId ?? ""}
+          services={services}
+          analysis={state.analysis}
+          raw={state.raw}
+          internetMessageId={state.item.internetMessageId ?? state.analysis.message.messageId}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+function MessageView(props: {
+  services: PaneServices;
+  analysis: HeaderAnalysis;
+  raw: string;
+  internetMessageId: string | null;
+}) {
+  const { services, analysis, raw, internetMessageId } = props;
+  const t = useStrings();
+  const { report, colleagues, submit, retract, dismiss } = useReport(
+    services,
+    internetMessageId,
+    raw,
+  );
+  const threat = isThreat(analysis);
+  const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
+  const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
+
+  return (
+    <>
+      <VerdictCard analysis={analysis} />
+      <ReportSection
+        report={report}
+        threat={threat}
+        canReport={canReport}
+        youReported={youReported}
+        onSubmit={(kind, comment) => void submit(kind, comment)}
+        onRetract={() => void retract()}
+        onDismiss={dismiss}
+      />
+      <SenderSection analysis={analysis} />
+      <AuthSection analysis={analysis} />
+      <StampsSection analysis={analysis} />
+      <Suspense fallback={<Spinner size="tiny" label={t.route.heading} />}>
+        <RouteSection analysis={analysis} />
+      </Suspense>
+      <ColleaguesSection colleagues={colleagues} />
+      <Suspense fallback={null}>
+        <RawHeaders raw={raw} />
+      </Suspense>
+    </>
+  );
+}

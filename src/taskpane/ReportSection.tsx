@@ -1,0 +1,125 @@
+import { useId, useState } from "react";
+import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReportKind } from "../api/contract";
+import { useStrings } from "./strings-context";
+import { useSectionStyles } from "./styles";
+import { useRetractable, type ReportState } from "./use-report";
+
+const useStyles = makeStyles({
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  status: { minHeight: tokens.lineHeightBase300 },
+});
+
+export interface ReportSectionProps {
+  report: ReportState;
+  threat: boolean;
+  canReport: "yes" | "signed-out" | "no-message-id";
+  youReported: boolean;
+  onSubmit: (kind: ReportKind, comment: string) => void;
+  onRetract: () => void;
+  onDismiss: () => void;
+}
+
+/** The two report buttons, an optional comment, and what became of the report. */
+export function ReportSection(props: ReportSectionProps) {
+  const { report, threat, canReport } = props;
+  const t = useStrings();
+  const styles = useStyles();
+  const section = useSectionStyles();
+  const headingId = useId();
+  const [comment, setComment] = useState("");
+  const sentResponse = report.phase === "sent" ? report.response : null;
+  const retractable = useRetractable(sentResponse);
+  const busy = report.phase === "sending" || report.phase === "retracting";
+  const done = report.phase === "sent" || report.phase === "queued";
+
+  const statusText = (() => {
+    switch (report.phase) {
+      case "idle":
+        return props.youReported ? t.report.alreadyReported : "";
+      case "sending":
+        return t.report.sending;
+      case "sent":
+        return report.response.outcome === "duplicate"
+          ? t.report.duplicate
+          : t.report.sent(report.response.kind);
+      case "queued":
+        return t.report.queued;
+      case "failed":
+        return t.report.failed(report.message);
+      case "retracting":
+        return t.report.retracting;
+      case "retracted":
+        return t.report.retracted;
+      case "retract-failed":
+        return t.report.retractFailed;
+    }
+  })();
+
+  return (
+    <section className={section.section} aria-labelledby={headingId} data-testid="report">
+      <h2 id={headingId} className={section.heading}>
+        {t.report.heading}
+      </h2>
+      {canReport === "signed-out" ? <p className={section.text}>{t.report.signedOut}</p> : null}
+      {canReport === "no-message-id" ? (
+        <p className={section.text}>{t.report.noMessageId}</p>
+      ) : null}
+      {canReport === "yes" && !done ? (
+        <>
+          <p className={section.muted}>{t.report.intro}</p>
+          <Field label={t.report.comment}>
+            <Textarea
+              value={comment}
+              onChange={(_, data) => setComment(data.value.slice(0, 2000))}
+              resize="vertical"
+              disabled={busy}
+            />
+          </Field>
+          <div className={styles.buttons}>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => props.onSubmit("not-spam", comment)}
+            >
+              {t.report.notSpam}
+            </Button>
+            {threat ? null : (
+              <Button disabled={busy} onClick={() => props.onSubmit("trusted-sender", comment)}>
+                {t.report.trustedSender}
+              </Button>
+            )}
+          </div>
+          {threat ? <p className={section.muted}>{t.report.threatNoTrust}</p> : null}
+        </>
+      ) : null}
+      <p
+        className={`${section.text} ${styles.status}`}
+        role="status"
+        aria-live="polite"
+        data-testid="report-status"
+      >
+        {statusText}
+      </p>
+      {sentResponse && retractable && sentResponse.retractableUntil ? (
+        <>
+          <p className={section.muted}>
+            {t.report.retractUntil(
+              new Intl.DateTimeFormat(t.language, { timeStyle: "short" }).format(
+                new Date(sentResponse.retractableUntil),
+              ),
+            )}
+          </p>
+          <div className={styles.buttons}>
+            <Button onClick={props.onRetract}>{t.report.retract}</Button>
+          </div>
+        </>
+      ) : null}
+      {report.phase === "failed" ? (
+        <div className={styles.buttons}>
+          <Button onClick={props.onDismiss}>{t.report.dismiss}</Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

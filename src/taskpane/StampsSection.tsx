@@ -1,0 +1,80 @@
+import { useId } from "react";
+import {
+  BCL_MEANINGS,
+  CAT_MEANINGS,
+  IPV_MEANINGS,
+  SCL_MEANINGS,
+  SFTY_MEANINGS,
+  SFV_MEANINGS,
+  SRV_MEANINGS,
+  meaningOf,
+  type MeaningTable,
+} from "../analysis/meanings";
+import type { AntispamStamps, HeaderAnalysis } from "../analysis";
+import { useStrings } from "./strings-context";
+import { useSectionStyles } from "./styles";
+
+type StampKey =
+  "scl" | "bcl" | "pcl" | "sfv" | "cat" | "sfty" | "srv" | "ipv" | "country" | "connectingIp";
+
+const STAMPS: readonly { key: StampKey; table: MeaningTable | null }[] = [
+  { key: "scl", table: SCL_MEANINGS },
+  { key: "bcl", table: BCL_MEANINGS },
+  { key: "pcl", table: null },
+  { key: "sfv", table: SFV_MEANINGS },
+  { key: "cat", table: CAT_MEANINGS },
+  { key: "sfty", table: SFTY_MEANINGS },
+  { key: "srv", table: SRV_MEANINGS },
+  { key: "ipv", table: IPV_MEANINGS },
+  { key: "country", table: null },
+  { key: "connectingIp", table: null },
+];
+
+function valueOf(stamps: AntispamStamps, key: StampKey): string | null {
+  const value = stamps[key];
+  return value === null ? null : String(value);
+}
+
+/** Microsoft's anti-spam stamps that are present, each with its meaning. */
+export function StampsSection({ analysis }: { analysis: HeaderAnalysis }) {
+  const t = useStrings();
+  const section = useSectionStyles();
+  const headingId = useId();
+  const rows = STAMPS.flatMap(({ key, table }) => {
+    const value = valueOf(analysis.antispam, key);
+    return value === null ? [] : [{ key, value, meaning: table ? meaningOf(table, value) : null }];
+  });
+
+  return (
+    <section className={section.section} aria-labelledby={headingId} data-testid="stamps">
+      <h2 id={headingId} className={section.heading}>
+        {t.stamps.heading}
+      </h2>
+      {rows.length === 0 ? (
+        <p className={section.text}>{t.stamps.none}</p>
+      ) : (
+        <table className={section.table} aria-labelledby={headingId}>
+          <thead className={section.visuallyHidden}>
+            <tr>
+              <th scope="col">{t.stamps.code}</th>
+              <th scope="col">{t.stamps.value}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row" className={section.rowHeader}>
+                  {t.stamps.labels[row.key]}
+                </th>
+                <td className={section.cell}>
+                  <span className={section.code}>{row.value}</span>
+                  {row.meaning ? <p className={section.muted}>{row.meaning}</p> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,221 @@
+import type { Strings } from "./index";
+
+/** Deutsch. Befunde und Code-Bedeutungen der Analyse bleiben englisch, wo hier keine Übersetzung steht. */
+export const de: Strings = {
+  language: "de",
+  appName: "Vouch",
+  paneTitle: "Warum ist das im Junk-E-Mail-Ordner?",
+  loading: "Die Kopfzeilen der Nachricht werden gelesen…",
+  noItem: "Wählen Sie eine Nachricht aus, um zu sehen, warum sie dort gelandet ist.",
+  openFromOutlook:
+    "Vouch läuft in Outlook. Öffnen Sie diesen Bereich über das Menüband von Outlook, oder probieren Sie es ohne Outlook im Entwicklungs-Harness aus.",
+  openHarness: "Entwicklungs-Harness öffnen",
+
+  verdict: {
+    heading: "Urteil",
+    junked: "Diese Nachricht wurde in den Junk-E-Mail-Ordner verschoben.",
+    notJunked: "Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
+    unknown: "Die Kopfzeilen sagen nicht, ob diese Nachricht als Junk eingestuft wurde.",
+    threat:
+      "Vertrauen Sie diesem Absender nicht. Öffnen Sie keine Links oder Anhänge und markieren Sie ihn nicht als vertrauenswürdig.",
+    noFindings: "Nichts in den Kopfzeilen deutet auf ein Problem mit dieser Nachricht hin.",
+    groups: {
+      user: "Was Sie tun können",
+      admin: "Was Ihr Administrator tun kann",
+      sender: "Was der Absender beheben muss",
+      none: "Weitere Befunde",
+    },
+    advice: {
+      user: "Prüfen Sie Ihre Junk-E-Mail-Einstellungen und die Liste sicherer Absender in Outlook.",
+      admin:
+        "Melden Sie es mit den Schaltflächen unten: Ihr Administrator sieht die Meldungen und kann diesen Absender zulassen.",
+      sender: "Sagen Sie es dem Absender: Nur dessen E-Mail-Administrator kann das beheben.",
+      none: "",
+    },
+    severity: { error: "Problem", warning: "Warnung", info: "Hinweis" },
+  },
+
+  sender: {
+    heading: "Absender",
+    from: "Von",
+    noFrom: "Die Nachricht hat keine lesbare Von-Zeile.",
+    vouchedBy: (domain, via) => `Authentifiziert als ${domain} (durch ${via}).`,
+    notVouched: "Nichts belegt, dass diese Nachricht wirklich von der Adresse unter „Von“ stammt.",
+    spfDomain: "SPF-Domäne",
+    dkimDomain: "DKIM-Signierer",
+    aligned: "passt zu „Von“",
+    notAligned: "weicht von „Von“ ab",
+  },
+
+  auth: {
+    heading: "Authentifizierung",
+    check: "Prüfung",
+    result: "Ergebnis und Bedeutung",
+    none: "Ihr E-Mail-System hat keine Authentifizierungsergebnisse an dieser Nachricht hinterlassen.",
+    spf: "SPF",
+    dkim: "DKIM",
+    dkimNone: "Es wurde keine DKIM-Signatur geprüft.",
+    dmarc: "DMARC",
+    arc: "ARC",
+    compauth: "Zusammengesetzte Authentifizierung",
+    domain: "Domäne",
+    selector: "Selektor",
+    policy: "Richtlinie",
+    action: "Aktion",
+    reason: "Grund",
+    trustedSource: (authserv) => `Ergebnisse geschrieben von ${authserv}.`,
+    trustedSourceMicrosoft: "Ergebnisse geschrieben von Microsoft 365.",
+    unknownCode: "Für diesen Code gibt es keine Beschreibung.",
+  },
+
+  stamps: {
+    heading: "Stempel des Spamfilters",
+    none: "Die Nachricht trägt keine Stempel des Microsoft-Spamfilters.",
+    code: "Stempel",
+    value: "Wert und Bedeutung",
+    labels: {
+      scl: "SCL (Spamwahrscheinlichkeit)",
+      bcl: "BCL (Beschwerden über Massenmail)",
+      pcl: "PCL (Phishingwahrscheinlichkeit)",
+      sfv: "SFV (Filterurteil)",
+      cat: "CAT (Kategorie)",
+      sfty: "SFTY (Sicherheitstipp)",
+      srv: "SRV (Massenmail)",
+      ipv: "IPV (IP-Reputation)",
+      country: "Land des sendenden Servers",
+      connectingIp: "Verbindende IP-Adresse",
+    },
+  },
+
+  route: {
+    heading: "Weg",
+    none: "Die Nachricht hat keine Received-Kopfzeilen.",
+    hop: (index) => `Station ${index}`,
+    from: "Von",
+    by: "Durch",
+    ip: "IP",
+    time: "Zeit",
+    delay: "Verzögerung",
+    slow: "langsam",
+    unknown: "unbekannt",
+    seconds: (s) =>
+      s < 60
+        ? `${s} s`
+        : s < 3600
+          ? `${Math.round(s / 60)} min`
+          : `${(s / 3600).toFixed(1).replace(".", ",")} h`,
+  },
+
+  colleagues: {
+    heading: "Kollegen",
+    loading: "Der Dienst wird gefragt…",
+    unavailable:
+      "Der Dienst war nicht erreichbar, daher werden die Meldungen der Kollegen nicht angezeigt.",
+    signedOut: "Melden Sie sich an, um die Meldungen der Kollegen zu sehen.",
+    count: (n) =>
+      n === 0
+        ? "Noch niemand in Ihrer Organisation hat sich für diesen Absender verbürgt."
+        : n === 1
+          ? "1 Person in Ihrer Organisation hat sich für diesen Absender verbürgt."
+          : `${n} Personen in Ihrer Organisation haben sich für diesen Absender verbürgt.`,
+    forSender: (sender) => `Absenderidentität: ${sender}`,
+    youReported: "Sie sind eine davon.",
+    noProposal: "Noch kein Vorschlag für die Zulassungsliste.",
+    proposal: "Vorschlag für die Zulassungsliste",
+    status: {
+      collecting: "sammelt Meldungen",
+      open: "wartet auf Ihren Administrator",
+      approved: "von Ihrem Administrator genehmigt",
+      rejected: "von Ihrem Administrator abgelehnt",
+      applied: "angewendet: dieser Absender ist zugelassen",
+      expired: "abgelaufen",
+      revoked: "von Ihrem Administrator widerrufen",
+      refused: "verweigert: dieser Absender kann nicht zugelassen werden",
+    },
+  },
+
+  raw: {
+    heading: "Rohe Kopfzeilen",
+    show: "Rohe Kopfzeilen anzeigen",
+    copy: "Kopfzeilen kopieren",
+    copied: "Kopfzeilen kopiert.",
+    copyFailed: "Kopieren nicht möglich. Markieren Sie den Text und kopieren Sie ihn selbst.",
+  },
+
+  report: {
+    heading: "Melden",
+    intro:
+      "Sagen Sie Ihrem Administrator, dass diese Nachricht erwünscht ist. Meldungen von Kollegen werden zusammengezählt.",
+    comment: "Kommentar (optional)",
+    notSpam: "Kein Spam",
+    trustedSender: "Vertrauenswürdiger Absender",
+    threatNoTrust:
+      "Einen vertrauenswürdigen Absender zu melden wird für eine gefährlich wirkende Nachricht nicht angeboten.",
+    noMessageId:
+      "Diese Nachricht hat keine Internet-Nachrichten-ID und kann daher nicht gemeldet werden.",
+    signedOut: "Melden Sie sich an, um zu melden.",
+    sending: "Ihre Meldung wird gesendet…",
+    sent: (kind) =>
+      kind === "not-spam"
+        ? "Als „kein Spam“ gemeldet. Vielen Dank."
+        : "Als vertrauenswürdiger Absender gemeldet. Vielen Dank.",
+    duplicate: "Sie hatten diese Nachricht bereits gemeldet; sie zählt einmal.",
+    queued:
+      "Sie sind offline oder der Dienst ist ausgelastet. Ihre Meldung ist gespeichert und wird automatisch gesendet.",
+    failed: (message) => `Die Meldung wurde abgelehnt: ${message}`,
+    dismiss: "Schließen",
+    retract: "Meldung zurückziehen",
+    retractUntil: (time) => `Sie können sie bis ${time} zurückziehen.`,
+    retracting: "Wird zurückgezogen…",
+    retracted: "Ihre Meldung wurde zurückgezogen.",
+    retractFailed: "Die Meldung konnte nicht zurückgezogen werden.",
+    alreadyReported: "Sie haben sich bereits für diesen Absender verbürgt.",
+  },
+
+  missing: {
+    heading: "Keine Kopfzeilen zum Auswerten",
+    empty:
+      "Outlook hat für diese Nachricht keine Zustellkopfzeilen geliefert. Das passiert bei Nachrichten in „Gesendete Elemente“.",
+    subjectOnly:
+      "Diese Outlook-Version hat nur die Betreffzeile geliefert, nicht die Zustellkopfzeilen.",
+    unsupported: "Diese Outlook-Version kann keine Kopfzeilen lesen (ihr fehlt Mailbox 1.8).",
+    error: (message) => `Outlook konnte die Kopfzeilen nicht lesen: ${message}`,
+    tooFew: "Die von Outlook gelieferten Kopfzeilen reichen nicht aus, um etwas zu erklären.",
+    graphTried: "Vouch hat es auch über Microsoft Graph versucht:",
+    graphOk: "Microsoft Graph hat die Kopfzeilen stattdessen geliefert.",
+    graph: {
+      "no-token": "es konnte keine Berechtigung zum Lesen Ihrer E-Mails erhalten.",
+      "not-found": "Graph kennt diese Nachricht nicht.",
+      "no-headers": "Auch Graph hat keine Kopfzeilen für diese Nachricht.",
+      failed: "die Anfrage an Graph ist fehlgeschlagen.",
+      unavailable: "Graph ist hier nicht verfügbar.",
+    },
+  },
+
+  findings: {
+    "phishing-verdict":
+      "Vertrauen Sie diesem Absender nicht: Microsoft hat diese Nachricht als Phishing erkannt.",
+    "malware-verdict":
+      "Vertrauen Sie diesem Absender nicht: Microsoft hat in dieser Nachricht Schadsoftware gefunden.",
+    "spoof-verdict":
+      "Vertrauen Sie diesem Absender nicht: Die Absenderadresse scheint gefälscht zu sein.",
+    "impersonation-domain":
+      "Vertrauen Sie diesem Absender nicht: Die Domäne des Absenders ahmt eine Ihnen bekannte Domäne nach.",
+    "impersonation-user":
+      "Vertrauen Sie diesem Absender nicht: Der Absender gibt sich als eine Ihnen bekannte Person aus.",
+    "dmarc-fail":
+      "Die Domäne des Absenders verbürgt sich nicht für diese Nachricht (DMARC fehlgeschlagen).",
+    "content-filter-spam": "Der Spamfilter von Microsoft hat diese Nachricht als Spam eingestuft.",
+    "content-filter-spam-authenticated":
+      "Der Spamfilter von Microsoft hat diese Nachricht aussortiert, obwohl der Absender seine Identität nachgewiesen hat.",
+    "junk-by-user-settings":
+      "Der Spamfilter fand nichts, aber Ihre eigenen Junk-Einstellungen oder Regeln haben die Nachricht verschoben.",
+    "bulk-bcl-high":
+      "Diese Nachricht wurde als Massenmail behandelt, etwa als Newsletter oder Werbung.",
+    "sender-authenticated":
+      "Der Absender hat nachgewiesen, dass die Nachricht von seiner Domäne stammt.",
+    "policy-blocked": "Die Spamrichtlinie Ihrer Organisation blockiert diesen Absender.",
+    "forged-auth-results":
+      "Vertrauen Sie den Angaben dieser Nachricht nicht: Eine Kopfzeile behauptet bestandene Prüfungen, die Ihr E-Mail-System nicht bestätigt hat.",
+  },
+};

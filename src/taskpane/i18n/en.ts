@@ -1,0 +1,192 @@
+import type { FixableBy } from "../../analysis";
+import type {
+  ProposalStatus as ProposalStatusName,
+  ReportKind as ReportKindName,
+} from "../../api/contract";
+
+/** Every string the pane shows, in English. Other languages must provide every key (Strings). */
+export const en = {
+  language: "en",
+  appName: "Vouch",
+  paneTitle: "Why is this in Junk?",
+  loading: "Reading the message headers…",
+  noItem: "Select a message to see why it landed where it did.",
+  openFromOutlook:
+    "Vouch runs inside Outlook. Open this pane from Outlook's ribbon, or use the dev harness to try it without Outlook.",
+  openHarness: "Open the dev harness",
+
+  verdict: {
+    heading: "Verdict",
+    junked: "This message was sent to Junk.",
+    notJunked: "This message was not sent to Junk.",
+    unknown: "The headers do not say whether this message was sent to Junk.",
+    threat:
+      "Do not trust this sender. Do not open links or attachments, and do not mark it as trusted.",
+    noFindings: "Nothing in the headers explains a problem with this message.",
+    groups: {
+      user: "What you can do",
+      admin: "What your admin can do",
+      sender: "What the sender must fix",
+      none: "Other findings",
+    } satisfies Record<FixableBy | "none", string>,
+    advice: {
+      user: "Check your Junk settings and Safe Senders list in Outlook.",
+      admin:
+        "Report it with the buttons below: your admin sees the reports and can allow this sender.",
+      sender: "Tell the sender: only their mail administrator can fix this.",
+      none: "",
+    } satisfies Record<FixableBy | "none", string>,
+    severity: { error: "Problem", warning: "Warning", info: "Note" },
+  },
+
+  sender: {
+    heading: "Sender",
+    from: "From",
+    noFrom: "The message has no readable From line.",
+    vouchedBy: (domain: string, via: string) => `Authenticated as ${domain} (by ${via}).`,
+    notVouched: "Nothing proves this message really comes from the address in From.",
+    spfDomain: "SPF domain",
+    dkimDomain: "DKIM signer",
+    aligned: "matches From",
+    notAligned: "differs from From",
+  },
+
+  auth: {
+    heading: "Authentication",
+    check: "Check",
+    result: "Result and meaning",
+    none: "Your mail system left no authentication results on this message.",
+    spf: "SPF",
+    dkim: "DKIM",
+    dkimNone: "No DKIM signature was checked.",
+    dmarc: "DMARC",
+    arc: "ARC",
+    compauth: "Composite authentication",
+    domain: "Domain",
+    selector: "Selector",
+    policy: "Policy",
+    action: "Action",
+    reason: "Reason",
+    trustedSource: (authserv: string) => `Results written by ${authserv}.`,
+    trustedSourceMicrosoft: "Results written by Microsoft 365.",
+    unknownCode: "No description for this code.",
+  },
+
+  stamps: {
+    heading: "Spam filter stamps",
+    none: "The message carries no Microsoft spam filter stamps.",
+    code: "Stamp",
+    value: "Value and meaning",
+    labels: {
+      scl: "SCL (spam confidence)",
+      bcl: "BCL (bulk complaints)",
+      pcl: "PCL (phishing confidence)",
+      sfv: "SFV (filter verdict)",
+      cat: "CAT (category)",
+      sfty: "SFTY (safety tip)",
+      srv: "SRV (bulk)",
+      ipv: "IPV (IP reputation)",
+      country: "Country of the sending server",
+      connectingIp: "Connecting IP address",
+    },
+  },
+
+  route: {
+    heading: "Route",
+    none: "The message has no Received headers.",
+    hop: (index: number) => `Hop ${index}`,
+    from: "From",
+    by: "By",
+    ip: "IP",
+    time: "Time",
+    delay: "Delay",
+    slow: "slow",
+    unknown: "unknown",
+    seconds: (s: number) =>
+      s < 60 ? `${s} s` : s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`,
+  },
+
+  colleagues: {
+    heading: "Colleagues",
+    loading: "Asking the service…",
+    unavailable: "The service could not be reached, so colleagues' reports are not shown.",
+    signedOut: "Sign in to see what colleagues reported.",
+    count: (n: number): string =>
+      n === 0
+        ? "Nobody in your organisation has vouched for this sender yet."
+        : n === 1
+          ? "1 person in your organisation vouched for this sender."
+          : `${n} people in your organisation vouched for this sender.`,
+    forSender: (sender: string) => `Sender identity: ${sender}`,
+    youReported: "You are one of them.",
+    noProposal: "No allowlist proposal yet.",
+    proposal: "Allowlist proposal",
+    status: {
+      collecting: "collecting reports",
+      open: "waiting for your admin",
+      approved: "approved by your admin",
+      rejected: "rejected by your admin",
+      applied: "applied: this sender is allowed",
+      expired: "expired",
+      revoked: "revoked by your admin",
+      refused: "refused: this sender cannot be allowed",
+    } satisfies Record<ProposalStatusName, string>,
+  },
+
+  raw: {
+    heading: "Raw headers",
+    show: "Show the raw headers",
+    copy: "Copy headers",
+    copied: "Headers copied.",
+    copyFailed: "Could not copy. Select the text and copy it yourself.",
+  },
+
+  report: {
+    heading: "Report",
+    intro: "Tell your admin this message is wanted. Reports from colleagues add up.",
+    comment: "Comment (optional)",
+    notSpam: "Not spam",
+    trustedSender: "Trusted sender",
+    threatNoTrust: "Reporting a trusted sender is not offered for a message that looks dangerous.",
+    noMessageId: "This message has no Internet message id, so it cannot be reported.",
+    signedOut: "Sign in to report.",
+    sending: "Sending your report…",
+    sent: (kind: ReportKindName): string =>
+      kind === "not-spam"
+        ? "Reported as not spam. Thank you."
+        : "Reported as a trusted sender. Thank you.",
+    duplicate: "You had already reported this message; it counts once.",
+    queued:
+      "You are offline or the service is busy. Your report is saved and will be sent automatically.",
+    failed: (message: string) => `The report was refused: ${message}`,
+    dismiss: "Dismiss",
+    retract: "Retract report",
+    retractUntil: (time: string) => `You can retract it until ${time}.`,
+    retracting: "Retracting…",
+    retracted: "Your report was retracted.",
+    retractFailed: "The report could not be retracted.",
+    alreadyReported: "You have already vouched for this sender.",
+  },
+
+  missing: {
+    heading: "No headers to analyse",
+    empty:
+      "Outlook returned no delivery headers for this message. This happens for messages in Sent Items.",
+    subjectOnly:
+      "This version of Outlook returned only the Subject line, not the delivery headers.",
+    unsupported: "This version of Outlook cannot read message headers (it lacks Mailbox 1.8).",
+    error: (message: string) => `Outlook could not read the headers: ${message}`,
+    tooFew: "The headers Outlook returned are too few to explain anything.",
+    graphTried: "Vouch also tried Microsoft Graph:",
+    graphOk: "Microsoft Graph supplied the headers instead.",
+    graph: {
+      "no-token": "it could not get permission to read your mail.",
+      "not-found": "Graph does not know this message.",
+      "no-headers": "Graph has no headers for this message either.",
+      failed: "the request to Graph failed.",
+      unavailable: "Graph is not available here.",
+    },
+  },
+
+  findings: {} as Partial<Record<string, string>>,
+};

@@ -1,0 +1,32 @@
+import { createApiClient, type VouchApi } from "../api/client";
+import type { GraphTokenProvider, TokenProvider } from "../api/auth";
+import { fetchGraphHeaders } from "../api/graph";
+import { createReportQueue, type ReportQueue } from "../api/retry-queue";
+import type { GraphFetcher } from "./use-message";
+
+export interface SignedInServices {
+  api: VouchApi;
+  queue: ReportQueue;
+  graph: GraphFetcher | null;
+  /** Stops the queue's timers and listeners. */
+  stop: () => void;
+}
+
+/** The API client and the retry queue (shared with the ribbon command) for one signed-in person. */
+export function signedInServices(
+  tokens: TokenProvider & Partial<GraphTokenProvider>,
+  baseUrl = "",
+): SignedInServices {
+  const api = createApiClient({ tokens, baseUrl });
+  const queue = createReportQueue({
+    storage: localStorage,
+    send: api.submitReport,
+    account: () => tokens.account(),
+  });
+  const stop = queue.start();
+  const graphTokens = tokens.getGraphToken ? { getGraphToken: tokens.getGraphToken } : null;
+  const graph: GraphFetcher | null = graphTokens
+    ? (restId) => fetchGraphHeaders(restId, graphTokens)
+    : null;
+  return { api, queue, graph, stop };
+}

@@ -1,0 +1,128 @@
+import { useEffect, useState } from "react";
+import type { HeaderAnalysis } from "../analysis";
+import type { analyzeHeaders as AnalyzeHeaders } from "../analysis/analyze";
+import type { HeadersResult, ItemSnapshot, MailHost } from "../office/host";
+import type { GraphHeadersResult } from "../api/graph";
+import { markHeadersInHand } from "./perf";
+
+/**
+ * The analysis engine (with its public-suffix list) is the largest part of the pane, so it is
+ * its own chunk, requested as soon as this module loads: it arrives while Outlook reads headers.
+ */
+let analyzer: Promise<{ analyzeHeaders: typeof AnalyzeHeaders }> | null = null;
+export function loadAnalyzer() {
+  analyzer ??= import("../analysis/analyze");
+  return analyzer;
+}
+if (typeof window !== "undefined") void loadAnalyzer();
+
+export type GraphFetcher = (restItemId: string) => Promise<GraphHeadersResult>;
+
+/** Why Graph could not help: its own answer, or that it could not even be asked here. */
+export type GraphAttempt = { tried: false } | { tried: true; result: GraphHeadersResult };
+
+export type MessageState =
+  | { phase: "no-item" }
+  | { phase: "loading"; item: ItemSnapshot }
+  | {
+      phase: "ready";
+      item: ItemSnapshot;
+      raw: string;
+      source: "office" | "graph";
+      analysis: HeaderAnalysis;
+      office: HeadersResult;
+    }
+  | {
+      phase: "missing";
+      item: ItemSnapshot;
+      office: HeadersResult;
+      tooFew: boolean;
+      graph: GraphAttempt;
+    };
+
+/** Too little to explain anything: no hops, no authentication results, no filter stamps. */
+export function isTooFew(analysis: HeaderAnalysis): boolean {
+  const { hops, auth, antispam } = analysis;
+  return (
+    hops.length === 0 &&
+    auth.source === null &&
+    antispam.scl === null &&
+    antispam.sfv === null &&
+    antispam.cat === null
+  );
+}
+
+async function load(
+  host: MailHost,
+  item: ItemSnapshot,
+  graph: GraphFetcher | null,
+): Promise<MessageState> {
+  const office = await host.readHeaders();
+  const { analyzeHeaders } = await loadAnalyzer();
+  if (office.kind === "ok") {
+    markHeadersInHand();
+    const analysis = analyzeHeaders(office.text);
+    if (!isTooFew(analysis)) {
+      return { phase: "ready", item, raw: office.text, source: "office", analysis, office };
+    }
+  }
+  const tooFew = office.kind === "ok";
+  const restId = host.restItemId();
+  if (!graph || !restId) return { phase: "missing", item, office, tooFew, graph: { tried: false } };
+  const result = await graph(restId);
+  if (result.ok) {
+    markHeadersInHand();
+    const analysis = analyzeHeaders(result.text);
+    if (!isTooFew(analysis)) {
+      return { phase: "ready", item, raw: result.text, source: "graph", analysis, office };
+    }
+    return {
+      phase: "missing",
+      item,
+      office,
+      tooFew,
+      graph: { tried: true, result: { ok: false, reason: "no-headers", message: "too few" } },
+    };
+  }
+  return { phase: "missing", item, office, tooFew, graph: { tried: true, result } };
+}
+
+/** The open item, its headers and their analysis; follows a pinned pane from item to item. */
+export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageState {
+  const [item, setItem] = useState<ItemSnapshot | null>(() => host.currentItem());
+  const [state, setState] = useState<MessageState>(() =>
+    item ? { phase: "loading", item } : { phase: "no-item" },
+  );
+
+  useEffect(() => host.onItemChanged(setItem), [host]);
+
+  useEffect(() => {
+    if (!item) {
+      setState({ phase: "no-item" });
+      return;
+    }
+    let current = true;
+    setState({ phase: "loading", item });
+    load(host, item, graph).then(
+      (next) => {
+        if (current) setState(next);
+      },
+      (error: unknown) => {
+        if (current) {
+          setState({
+            phase: "missing",
+            item,
+            office: { kind: "error", message: String(error) },
+            tooFew: false,
+            graph: { tried: false },
+          });
+        }
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [host, graph, item]);
+
+  return state;
+}
