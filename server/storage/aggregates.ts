@@ -1,14 +1,14 @@
 import type { SenderEvidence } from "../proposals/evidence";
 import type { Database, SenderAggregatesTable } from "./schema";
-import type { StoreDialect, StoreTransaction, StoredReport } from "./types";
+import type { StoreTransaction, StoredReport } from "./types";
 import type { Kysely } from "kysely";
 
 /**
  * The per-sender counters, changed only inside the transaction that records or retracts a
- * report. The aggregate row is created if missing and then locked first (FOR UPDATE on
- * PostgreSQL; SQLite transactions hold the database write lock from BEGIN IMMEDIATE), so every
- * change to one sender is serialized and each read-modify-write below is exact even with several
- * service processes on one database.
+ * report. The aggregate row is created if missing and locked first (a row lock on PostgreSQL;
+ * SQLite transactions hold the database write lock from BEGIN IMMEDIATE), so every change to one
+ * sender is serialized and each read-modify-write below is exact even with several service
+ * processes on one database.
  */
 
 type Reader = Kysely<Database> | StoreTransaction;
@@ -40,12 +40,15 @@ export function contributionOf(report: StoredReport): ReportContribution | null 
   };
 }
 
+/**
+ * Creates the aggregate row if missing and locks it, in one statement: the no-op DO UPDATE takes
+ * the row lock on PostgreSQL and returns the current values on both engines.
+ */
 async function lockAggregate(
   trx: StoreTransaction,
-  dialect: StoreDialect,
   c: ReportContribution,
 ): Promise<SenderAggregatesTable> {
-  await trx
+  return trx
     .insertInto("sender_aggregates")
     .values({
       tenant_id: c.tenantId,
@@ -60,15 +63,13 @@ async function lockAggregate(
       first_seen: c.createdAt,
       last_seen: c.createdAt,
     })
-    .onConflict((conflict) => conflict.columns(["tenant_id", "sender_key"]).doNothing())
-    .execute();
-  let select = trx
-    .selectFrom("sender_aggregates")
-    .selectAll()
-    .where("tenant_id", "=", c.tenantId)
-    .where("sender_key", "=", c.senderKey);
-  if (dialect === "postgres") select = select.forUpdate();
-  return select.executeTakeFirstOrThrow();
+    .onConflict((conflict) =>
+      conflict
+        .columns(["tenant_id", "sender_key"])
+        .doUpdateSet((eb) => ({ reports: eb.ref("sender_aggregates.reports") })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Adds `delta` (+1 or -1) to one distinct-counter row; returns its new active count. */
@@ -144,13 +145,18 @@ async function activeSpan(trx: StoreTransaction, c: ReportContribution) {
   return { first: row?.first ?? null, last: row?.last ?? null };
 }
 
+export interface AppliedContribution {
+  aggregate: SenderAggregatesTable;
+  /** Whether the reporter still has an active report for this sender. */
+  reporterActive: boolean;
+}
+
 export async function applyContribution(
   trx: StoreTransaction,
-  dialect: StoreDialect,
   c: ReportContribution,
   delta: 1 | -1,
-): Promise<void> {
-  const current = await lockAggregate(trx, dialect, c);
+): Promise<AppliedContribution> {
+  const current = await lockAggregate(trx, c);
   const reporterActive = await bumpReporter(trx, c, delta);
   const mailboxActive = await bumpMailbox(trx, c, delta);
   await bumpSignals(trx, c, delta);
@@ -176,7 +182,7 @@ export async function applyContribution(
     lastSeen = span.last ?? lastSeen;
   }
 
-  await trx
+  const aggregate = await trx
     .updateTable("sender_aggregates")
     .set({
       reporters: current.reporters + distinctStep(reporterActive),
@@ -189,7 +195,9 @@ export async function applyContribution(
     })
     .where("tenant_id", "=", c.tenantId)
     .where("sender_key", "=", c.senderKey)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { aggregate, reporterActive: reporterActive > 0 };
 }
 
 export function evidenceOf(

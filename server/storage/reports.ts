@@ -107,16 +107,31 @@ export interface ReportStoreDeps {
 }
 
 export function createReportStore({ db, dialect, listeners }: ReportStoreDeps): ReportStore {
-  /** Applies the report to its sender's aggregate and tells the listeners, in `trx`. */
-  async function changeAggregate(trx: StoreTransaction, change: AggregateChange) {
+  /**
+   * Applies the report to its sender's aggregate and tells the listeners, in `trx`. Returns the
+   * reporter's view of the sender afterwards.
+   */
+  async function changeAggregate(
+    trx: StoreTransaction,
+    change: AggregateChange,
+  ): Promise<SenderStatusCounts | null> {
     const contribution = contributionOf(change.report);
-    if (!contribution) return;
-    await applyContribution(trx, dialect, contribution, change.cause === "recorded" ? 1 : -1);
+    if (!contribution) return null;
+    const delta = change.cause === "recorded" ? 1 : -1;
+    const { aggregate, reporterActive } = await applyContribution(trx, contribution, delta);
     const current = listeners();
-    if (current.length === 0) return;
-    const evidence = await readEvidence(trx, contribution.tenantId, contribution.senderKey);
-    if (!evidence) throw new Error("aggregate vanished inside its own transaction");
-    for (const listener of current) await listener(trx, evidence, change);
+    if (current.length > 0) {
+      const evidence = await readEvidence(trx, contribution.tenantId, contribution.senderKey);
+      if (!evidence) throw new Error("aggregate vanished inside its own transaction");
+      for (const listener of current) await listener(trx, evidence, change);
+    }
+    return {
+      sender: aggregate.sender_key,
+      identityKind: aggregate.kind,
+      reporters: aggregate.reporters,
+      mailboxes: aggregate.mailboxes,
+      youReported: reporterActive,
+    };
   }
 
   async function record(input: RecordReportInput): Promise<RecordReportResult> {
@@ -168,8 +183,8 @@ export function createReportStore({ db, dialect, listeners }: ReportStoreDeps): 
 
       const { raw_headers, ...rest } = row;
       const report = toReport({ ...rest, has_raw_headers: raw_headers === null ? 0 : 1 });
-      await changeAggregate(trx, { cause: "recorded", report });
-      return { outcome: "created", report, sender: await statusIn(trx, report, input.reporterId) };
+      const sender = await changeAggregate(trx, { cause: "recorded", report });
+      return { outcome: "created", report, sender };
     });
   }
 
@@ -203,12 +218,8 @@ export function createReportStore({ db, dialect, listeners }: ReportStoreDeps): 
         .where("id", "=", reportId)
         .execute();
       const retracted = { ...report, retractedAt };
-      await changeAggregate(trx, { cause: "retracted", report: retracted });
-      return {
-        outcome: "retracted",
-        report: retracted,
-        sender: await statusIn(trx, retracted, reporterId),
-      };
+      const sender = await changeAggregate(trx, { cause: "retracted", report: retracted });
+      return { outcome: "retracted", report: retracted, sender };
     });
   }
 
