@@ -92,7 +92,8 @@ interface Token {
   start: number;
 }
 
-const WORD_STOPS = new Set(Array.from('()[];,<"', (char) => char.charCodeAt(0)));
+/** Characters that end a word; each of them starts (or is) a token of its own. */
+const WORD_STOPS = new Set(Array.from('()[;,<"', (char) => char.charCodeAt(0)));
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
@@ -124,8 +125,12 @@ function lex(text: string): { tokens: Token[]; lastSemicolon: number } {
       tokens.push({ kind, text: text.slice(i + 1, end), start });
       i = close < 0 ? text.length : close + 1;
     } else {
-      while (i < text.length && !isSpace(text.charCodeAt(i)) && !WORD_STOPS.has(text.charCodeAt(i)))
-        i++;
+      do i++;
+      while (
+        i < text.length &&
+        !isSpace(text.charCodeAt(i)) &&
+        !WORD_STOPS.has(text.charCodeAt(i))
+      );
       tokens.push({ kind: "word", text: text.slice(start, i), start });
     }
   }

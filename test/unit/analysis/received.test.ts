@@ -264,6 +264,11 @@ describe("parseReceived on Exchange Online and other current shapes", () => {
       "2024-01-01T00:00:00.000Z",
     );
     expect(parseReceived("from [999.1.1.1] by x").fromIp).toBeNull();
+    expect(parseReceived("] from a ] by b ]; 1 Jan 2024 00:00:00 +0000")).toMatchObject({
+      from: "a",
+      by: "b",
+      date: "2024-01-01T00:00:00.000Z",
+    });
   });
 });
 
