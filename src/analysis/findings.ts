@@ -346,8 +346,10 @@ const THREAT_CATS = new Set([
 const SPAM_MARKED_BEFORE_FILTERING = new Set(["SKS", "SKB", "BLK"]);
 const FILTERING_SKIPPED = new Set(["SFE", "SKA", "SKN", "SKI", "SKQ"]);
 
+/** Header text quoted into a detail, cut short so a hostile header cannot flood the pane. */
 function quote(value: string | null | undefined): string {
-  return value ? `"${value}"` : "(none)";
+  if (!value) return "(none)";
+  return value.length > 200 ? `"${value.slice(0, 197)}..."` : `"${value}"`;
 }
 
 function stampEvidence(stamps: AntispamStamps): string {
@@ -634,7 +636,7 @@ function spamFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "junk-by-user-settings",
-        `Microsoft's filter stamped SFV:NSPM (not spam), yet the mailbox delivered it to Junk (dest:J${extras?.ofr ? `, OFR:${extras.ofr}` : ""}). Usually your Junk settings say "only trust mail from my Safe Senders list", or one of your own inbox rules moved it. Add the sender to Safe Senders or change that setting or rule.`,
+        `Microsoft's filter stamped SFV:NSPM (not spam), yet the mailbox delivered it to Junk (dest:J${extras?.ofr ? `, OFR:${extras.ofr.slice(0, 60)}` : ""}). Usually your Junk settings say "only trust mail from my Safe Senders list", or one of your own inbox rules moved it. Add the sender to Safe Senders or change that setting or rule.`,
       ),
     );
   }
@@ -732,7 +734,7 @@ function spamFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "sender-tenant-stamps-ignored",
-        `${extras.untrustedCopies.join(", ")} carry the verdict of the sending organisation's own Microsoft 365. They say nothing about how your organisation filtered the message, and Vouch does not read them.`,
+        `${extras.untrustedCopies.slice(0, 4).join(", ")} carry the verdict of the sending organisation's own Microsoft 365. They say nothing about how your organisation filtered the message, and Vouch does not read them.`,
       ),
     );
   }
@@ -804,6 +806,11 @@ function forgedFindings(evidence: FindingEvidence, out: Finding[]): void {
   );
 }
 
+/** X-MS-Exchange-Organization-AuthAs: Internal, or Forefront DIR:INT. */
+function internalMail(evidence: FindingEvidence): boolean {
+  return evidence.extras?.authAs?.toLowerCase() === "internal" || evidence.stamps.dir === "INT";
+}
+
 function coverageFindings(evidence: FindingEvidence, out: Finding[]): void {
   if (evidence.noTransportHeaders) {
     out.push(
@@ -819,7 +826,9 @@ function coverageFindings(evidence: FindingEvidence, out: Finding[]): void {
         "no-authentication-results",
         untrusted > 0
           ? `The message has ${untrusted} Authentication-Results header(s), but none from a server configured as trusted, so SPF, DKIM and DMARC are unknown.`
-          : "No Authentication-Results header: SPF, DKIM and DMARC are unknown. Mail between mailboxes of one organisation often has none.",
+          : internalMail(evidence)
+            ? "No Authentication-Results header: SPF, DKIM and DMARC are unknown. Exchange marked this message as sent from inside your organisation, and such mail normally carries none."
+            : "No Authentication-Results header: SPF, DKIM and DMARC are unknown. Mail between mailboxes of one organisation often has none; mail from outside should have one.",
       ),
     );
   }

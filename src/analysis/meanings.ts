@@ -154,13 +154,25 @@ export function compauthReasonMeaning(reason: string | null): string | null {
   }
 }
 
+/** Reason families that only repeat what the result already says (1xx/7xx pass, 2xx soft pass, 3xx none). */
+const REASON_FAMILY_OF_RESULT: Readonly<Record<string, readonly string[]>> = {
+  pass: ["1", "7"],
+  softpass: ["2"],
+  none: ["3"],
+};
+
 /** The plain meaning of a compauth result with its reason, for `auth.compauth.meaning`. */
 export function compauthMeaning(result: string, reason: string | null): string {
+  const lower = result.toLowerCase();
   const base =
-    COMPAUTH_RESULT_MEANINGS[result.toLowerCase()] ??
-    `Microsoft's composite authentication returned "${result}".`;
-  const why = compauthReasonMeaning(reason);
-  return why ? `${base} ${why}` : base;
+    COMPAUTH_RESULT_MEANINGS[lower] ?? `Microsoft's composite authentication returned "${result}".`;
+  if (reason === null) return base;
+  const exact = COMPAUTH_REASON_MEANINGS[reason];
+  if (exact) return `${base} ${exact}`;
+  const withCode = `${base.slice(0, -1)} (reason ${reason}).`;
+  if (REASON_FAMILY_OF_RESULT[lower]?.includes(reason.charAt(0))) return withCode;
+  const family = compauthReasonMeaning(reason);
+  return family ? `${base} ${family}` : withCode;
 }
 
 /** DMARC action= values written by Exchange Online. */

@@ -285,3 +285,19 @@ describe("never throws", () => {
     );
   });
 });
+
+describe("compauth meaning", () => {
+  it("does not repeat itself for an ordinary pass, and explains documented codes", () => {
+    expect(compauthMeaning("pass", "109")).toBe(
+      "Microsoft's composite authentication confirmed the sender's domain (reason 109).",
+    );
+    expect(compauthMeaning("pass", "130")).toMatch(/trusted ARC sealer/);
+    expect(compauthMeaning("fail", "001")).toMatch(/Implicit failure/);
+    expect(compauthMeaning("fail", "601")).toMatch(/organisation's own domains/);
+    expect(compauthMeaning("none", "401")).toMatch(/bypassed/);
+    expect(compauthMeaning("softpass", null)).toMatch(/soft-passed/);
+    expect(compauthMeaning("weird", "xyz")).toBe(
+      'Microsoft\'s composite authentication returned "weird" (reason xyz).',
+    );
+  });
+});

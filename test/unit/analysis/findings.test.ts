@@ -417,3 +417,21 @@ describe("coverage and delivery", () => {
     expect(skew?.severity).toBe("info");
   });
 });
+
+describe("details stay readable", () => {
+  it("cuts hostile header text short", () => {
+    const finding = find(
+      { forefront: "SCL:5;SFV:SPM;", extra: [`X-CustomSpam: ${"<b>x</b>".repeat(5_000)}`] },
+      "asf-custom-spam",
+    );
+    expect(finding.detail.length).toBeLessThan(600);
+  });
+
+  it("explains missing authentication on internal mail", () => {
+    const finding = find(
+      { auth: null, extra: ["X-MS-Exchange-Organization-AuthAs: Internal"] },
+      "no-authentication-results",
+    );
+    expect(finding.detail).toMatch(/inside your organisation/);
+  });
+});
