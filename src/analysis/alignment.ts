@@ -18,8 +18,11 @@ export function normalizeDomain(domain: string | null | undefined): string | nul
 /** The domain part of `local@domain`, or the value itself when it has no "@". */
 export function domainOfIdentity(identity: string | null | undefined): string | null {
   if (identity === null || identity === undefined) return null;
-  const at = identity.lastIndexOf("@");
-  return normalizeDomain(at >= 0 ? identity.slice(at + 1) : identity);
+  let text = identity.trim();
+  // A bracketed address, or the null sender "<>" (which has no domain).
+  if (text.startsWith("<") && text.endsWith(">")) text = text.slice(1, -1);
+  const at = text.lastIndexOf("@");
+  return normalizeDomain(at >= 0 ? text.slice(at + 1) : text);
 }
 
 /** The organisational domain, e.g. "mail.example.co.uk" -> "example.co.uk". */

@@ -140,16 +140,16 @@ export const FINDING_CATALOGUE: readonly FindingDefinition[] = [
     "This message was treated as bulk mail, such as a newsletter or marketing.",
   ),
   define(
-    "content-filter-spam",
-    "warning",
-    "admin",
-    "Microsoft's spam filter decided that this message is spam.",
-  ),
-  define(
     "compauth-fail",
     "warning",
     "sender",
     "Microsoft could not confirm that this message really comes from the sender's domain.",
+  ),
+  define(
+    "content-filter-spam",
+    "warning",
+    "admin",
+    "Microsoft's spam filter decided that this message is spam.",
   ),
   define(
     "spf-fail",

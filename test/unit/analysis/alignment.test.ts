@@ -60,3 +60,10 @@ describe("identities", () => {
     expect(normalizeDomain("[192.0.2.1]")).toBe("192.0.2.1");
   });
 });
+
+describe("envelope senders", () => {
+  it("reads a bracketed address and has no domain for the null sender", () => {
+    expect(domainOfIdentity("<bounce@Example.net>")).toBe("example.net");
+    expect(domainOfIdentity("<>")).toBeNull();
+  });
+});
