@@ -307,16 +307,27 @@ function readItems(statementTokens: Token[], problems: string[]): Item[] {
     }
     let value = "";
     const first = tokens[cursor];
-    // An empty value: `header.from=;` or `header.from= dmarc=pass` (the word is the next key,
-    // glued to its "=").
-    if (isValueToken(first) && !startsPair(tokens, cursor)) {
+    // An empty value: `header.from=;`, or `header.from= dmarc=pass` where the word after the
+    // space is the next key (glued to its own "="). A word glued to this "=" is always the value.
+    if (isValueToken(first) && !(first.spaceBefore && startsPair(tokens, cursor))) {
       value = first.text;
       cursor++;
-      // Adjacent pieces make one value: `"quoted local"@example.com`.
+      // Glued pieces make one value: `"quoted local"@example.com`, an "=" inside a local part
+      // (`SRS0=hash=tt=example.com=user@forwarder.example`, dot-atom allows it), base64 padding.
       for (;;) {
         const piece = tokens[cursor];
+        if (piece?.kind === "equals" && !piece.spaceBefore) {
+          const after = tokens[cursor + 1];
+          if (isValueToken(after) && !after.spaceBefore) {
+            value += `=${after.text}`;
+            cursor += 2;
+          } else {
+            value += "=";
+            cursor++;
+          }
+          continue;
+        }
         if (!isValueToken(piece) || piece.spaceBefore) break;
-        if (startsPair(tokens, cursor)) break;
         value += piece.text;
         cursor++;
       }

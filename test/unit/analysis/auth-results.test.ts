@@ -226,6 +226,19 @@ describe("values", () => {
     expect(propertyOf(only(parsed, "spf"), "smtp.mailfrom")).toBe("first last@example.net");
   });
 
+  it("keeps an = inside an address or at the end of a base64 value", () => {
+    const parsed = parseAuthenticationResults(
+      "mx.example.net; spf=pass smtp.mailfrom=SRS0=Ab12=TT=example.com=user@forwarder.example; dkim=pass header.d=example.com header.b=ab+c/d= header.s=s1",
+    );
+    expect(propertyOf(only(parsed, "spf"), "smtp.mailfrom")).toBe(
+      "SRS0=Ab12=TT=example.com=user@forwarder.example",
+    );
+    const dkim = only(parsed, "dkim");
+    expect(propertyOf(dkim, "header.b")).toBe("ab+c/d=");
+    expect(propertyOf(dkim, "header.s")).toBe("s1");
+    expect(parsed.problems).toEqual([]);
+  });
+
   it("honours escapes in quoted strings and comments", () => {
     const parsed = parseAuthenticationResults(
       'example.com; dkim=fail reason="said \\"no\\"" (a \\) in a comment) header.d=example.com',

@@ -81,7 +81,7 @@ describe("which Authentication-Results to trust", () => {
     expect(result.unconfirmedClaims).toEqual([]);
   });
 
-  it("has no trusted header when there is none", () => {
+  it("has no trusted header when there is none (RFC 8601 B.1, the trivial case)", () => {
     const result = chooseTrustedAuth(block("Subject: hello"));
     expect(result.trusted).toBeNull();
     expect(result.untrusted).toEqual([]);
