@@ -22,12 +22,23 @@ export interface ManifestPluginOptions {
   version: string;
 }
 
-/** What the service reads when nothing else is said: VOUCH_PUBLIC_ORIGIN, VOUCH_ADDIN_ID/_VERSION. */
+/**
+ * The origin config.publicOrigin falls back to when VOUCH_PUBLIC_ORIGIN is unset (mirrors
+ * server/config.ts). Only an origin the operator set beats the one the browser actually used.
+ */
+function derivedPublicOrigin(config: FeatureContext["config"]): string {
+  const scheme = config.tls.kind === "none" ? "http" : "https";
+  const host = ["127.0.0.1", "0.0.0.0", "::", "::1"].includes(config.host)
+    ? "localhost"
+    : config.host;
+  return `${scheme}://${host}:${config.port}`;
+}
+
+/** What the service uses: VOUCH_PUBLIC_ORIGIN (via config), VOUCH_ADDIN_ID and VOUCH_ADDIN_VERSION. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ManifestPluginOptions {
   return {
-    // config.publicOrigin always has a value (it falls back to HOST:PORT); only an origin the
-    // operator set is better than the one the browser actually used.
-    configuredOrigin: (context) => (env.VOUCH_PUBLIC_ORIGIN ? context.config.publicOrigin : null),
+    configuredOrigin: ({ config }) =>
+      config.publicOrigin === derivedPublicOrigin(config) ? null : config.publicOrigin,
     id: env.VOUCH_ADDIN_ID || DEFAULT_ADDIN_ID,
     version: env.VOUCH_ADDIN_VERSION || DEFAULT_ADDIN_VERSION,
   };

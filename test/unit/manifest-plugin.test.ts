@@ -4,6 +4,7 @@ import { checkXmlText } from "../../scripts/manifest-check/index";
 import type { FeatureContext } from "../../server/feature-context";
 import { createManifestPlugin, optionsFromEnv } from "../../server/manifest/plugin";
 import { DEFAULT_ADDIN_ID } from "../../server/manifest/render";
+import { startTestService } from "../support/service";
 
 let app: FastifyInstance | null = null;
 afterEach(async () => {
@@ -11,9 +12,10 @@ afterEach(async () => {
   app = null;
 });
 
-/** The plugin reads only config.publicOrigin from its context. */
+/** The plugin reads only the config's origin settings from its context. */
 function contextWith(publicOrigin: string): FeatureContext {
-  return { config: { publicOrigin } } as unknown as FeatureContext;
+  const config = { publicOrigin, tls: { kind: "none" }, host: "127.0.0.1", port: 3000 };
+  return { config } as unknown as FeatureContext;
 }
 
 async function serve(env: NodeJS.ProcessEnv, publicOrigin: string, trustProxy = false) {
@@ -26,11 +28,8 @@ async function serve(env: NodeJS.ProcessEnv, publicOrigin: string, trustProxy = 
 }
 
 describe("GET /manifest.xml", () => {
-  it("renders for VOUCH_PUBLIC_ORIGIN when it is set, and the result passes the checks", async () => {
-    const server = await serve(
-      { VOUCH_PUBLIC_ORIGIN: "https://vouch.example.org" },
-      "https://vouch.example.org",
-    );
+  it("renders for the configured public origin, and the result passes the checks", async () => {
+    const server = await serve({}, "https://vouch.example.org");
     const response = await server.inject({ url: "/manifest.xml" });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/^application\/xml/);
@@ -42,7 +41,7 @@ describe("GET /manifest.xml", () => {
   });
 
   it("uses the request's own origin when no public origin is configured", async () => {
-    const server = await serve({}, "https://localhost:0", true);
+    const server = await serve({}, "http://localhost:3000", true);
     const response = await server.inject({
       url: "/manifest.xml",
       headers: { host: "mail-tools.example.net:8443", "x-forwarded-proto": "https" },
@@ -68,7 +67,6 @@ describe("GET /manifest.xml", () => {
     const id = "0b7f5f0e-3c43-4a8e-9a51-6d3f7b2a1c44";
     const server = await serve(
       {
-        VOUCH_PUBLIC_ORIGIN: "https://vouch.example.org",
         VOUCH_ADDIN_ID: id,
         VOUCH_ADDIN_VERSION: "1.4.0.0",
       },
@@ -83,14 +81,32 @@ describe("GET /manifest.xml", () => {
 
 describe("GET /manifest.json", () => {
   it("serves the unified manifest for the same origin", async () => {
-    const server = await serve(
-      { VOUCH_PUBLIC_ORIGIN: "https://vouch.example.org" },
-      "https://vouch.example.org",
-    );
+    const server = await serve({}, "https://vouch.example.org");
     const response = await server.inject({ url: "/manifest.json" });
     expect(response.statusCode).toBe(200);
     const manifest = response.json() as { validDomains: string[]; id: string };
     expect(manifest.validDomains).toEqual(["https://vouch.example.org"]);
     expect(manifest.id).toBe(DEFAULT_ADDIN_ID);
   });
+});
+
+describe("in the real service", () => {
+  it(
+    "serves /manifest.xml for VOUCH_PUBLIC_ORIGIN through server/plugins.ts",
+    { timeout: 60_000 },
+    async () => {
+      const service = await startTestService({ VOUCH_PUBLIC_ORIGIN: "https://vouch.example.org" });
+      try {
+        const response = await fetch(`${service.url}/manifest.xml`);
+        expect(response.status).toBe(200);
+        const xml = await response.text();
+        expect(xml).toContain(
+          '<bt:Url id="Commands.Url" DefaultValue="https://vouch.example.org/commands.html"/>',
+        );
+        expect(checkXmlText(xml)).toEqual([]);
+      } finally {
+        await service.close();
+      }
+    },
+  );
 });
