@@ -1,0 +1,69 @@
+import { HorizontalBarChart, VerticalBarChart } from "@fluentui/react-charts";
+import { Spinner, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import type { AdminClient } from "./admin-client";
+import { useAdminStyles } from "./styles";
+import { useLoad } from "./use-load";
+import { useElementWidth } from "./use-element-width";
+
+/** Reports per day over the last 30 days and the most reported senders. */
+export function ActivityView(props: { client: AdminClient }) {
+  const styles = useAdminStyles();
+  const [stats] = useLoad(() => props.client.stats(30), [props.client]);
+  const [perDayRef, perDayWidth] = useElementWidth<HTMLDivElement>();
+  if (stats.state === "loading") return <Spinner label="Loading activity…" />;
+  if (stats.state === "error") return <Text role="alert">{stats.message}</Text>;
+  const { reportsPerDay, topSenders } = stats.value;
+  const total = reportsPerDay.reduce((sum, day) => sum + day.reports, 0);
+  const most = Math.max(1, ...topSenders.map((sender) => sender.reports));
+  return (
+    <div className={styles.charts}>
+      <section className={styles.card} aria-labelledby="per-day-heading">
+        <Subtitle2 as="h2" id="per-day-heading">
+          Reports per day
+        </Subtitle2>
+        <Text className={styles.small}>{total} reports in the last 30 days</Text>
+        <div ref={perDayRef} style={{ minWidth: 0 }}>
+          {perDayWidth > 0 && (
+            <VerticalBarChart
+              chartTitle="Reports per day"
+              width={perDayWidth}
+              height={260}
+              hideLegend
+              barWidth="auto"
+              useSingleColor
+              colors={[tokens.colorBrandBackground]}
+              data={reportsPerDay.map((day) => ({
+                x: day.day.slice(5),
+                y: day.reports,
+                legend: "Reports",
+                xAxisCalloutData: day.day,
+              }))}
+            />
+          )}
+        </div>
+      </section>
+      <section className={styles.card} aria-labelledby="top-senders-heading">
+        <Subtitle2 as="h2" id="top-senders-heading">
+          Most reported senders
+        </Subtitle2>
+        {topSenders.length === 0 ? (
+          <Text>No reports yet.</Text>
+        ) : (
+          <HorizontalBarChart
+            chartDataMode="fraction"
+            data={topSenders.map((sender) => ({
+              chartTitle: sender.senderKey,
+              chartData: [
+                {
+                  legend: sender.senderKey,
+                  horizontalBarChartdata: { x: sender.reports, total: most },
+                  color: tokens.colorBrandBackground,
+                },
+              ],
+            }))}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
