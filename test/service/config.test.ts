@@ -217,5 +217,5 @@ describe("vouch serve and vouch token", () => {
       await service.kill();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });

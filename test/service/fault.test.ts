@@ -167,7 +167,7 @@ describe("a service killed in the middle of a load", () => {
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 480_000);
 });
 
 describe("two service processes on one database", () => {
@@ -236,5 +236,5 @@ describe("two service processes on one database", () => {
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 600_000);
 });

@@ -18,16 +18,16 @@
  * resolves once it prints its URL; `kill("SIGKILL")` and `stop()` end it. `tokenFor(dataDir,
  * ...)` signs with the key pair the child uses (the same VOUCH_DATA_DIR).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { openDevIssuer } from "../../server/auth/dev-issuer";
+import { join } from "node:path";
 import { loadConfig, type Config } from "../../server/config";
 import type { FeatureContext } from "../../server/feature-context";
 import { startService } from "../../server/start";
 import type { Store } from "../../server/storage";
 import { openTestStore, type TestDatabase } from "./test-store";
+
+export { spawnService, tokenFor, type ServiceProcess } from "./service-process";
 
 export interface TokenRequest {
   tenant: string;
@@ -49,7 +49,7 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-const BASE_ENV: Record<string, string> = {
+export const BASE_ENV: Record<string, string> = {
   NODE_ENV: "test",
   HOST: "127.0.0.1",
   PORT: "0",
@@ -97,72 +97,6 @@ export async function startTestService(
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** A development token signed with the key pair in `dataDir`, as a child service would accept. */
-export async function tokenFor(dataDir: string, who: TokenRequest): Promise<string> {
-  const config = loadConfig({ ...BASE_ENV, VOUCH_DATA_DIR: dataDir });
-  const issuer = await openDevIssuer(config.dataDir, config.auth);
-  return (await issuer.sign(who)).accessToken;
-}
-
-export interface ServiceProcess {
-  url: string;
-  child: ChildProcess;
-  /** Everything it wrote so far, stdout and stderr. */
-  output(): string;
-  /** Sends the signal and waits for the process to end; resolves with its exit code or signal. */
-  kill(signal?: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
-  /** SIGTERM: the graceful stop. */
-  stop(): Promise<number | NodeJS.Signals | null>;
-}
-
-const VOUCH_BIN = resolve(import.meta.dirname, "../../bin/vouch.mjs");
-const RUNNING = /Vouch is running at (\S+)/;
-
-/** `vouch serve` in a child process with BASE_ENV + `env`; resolves once it listens. */
-export function spawnService(
-  env: Record<string, string>,
-  options: { timeoutMs?: number } = {},
-): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [VOUCH_BIN, "serve"], {
-    env: { ...process.env, ...BASE_ENV, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const exited = new Promise<number | NodeJS.Signals | null>((done) =>
-    child.once("exit", (code, signal) => done(signal ?? code)),
-  );
-  return new Promise((resolveStart, rejectStart) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      rejectStart(new Error(`vouch serve did not start in time:\n${output}`));
-    }, options.timeoutMs ?? 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = RUNNING.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
-          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-          return exited;
-        };
-        resolveStart({
-          url: match[1],
-          child,
-          output: () => output,
-          kill,
-          stop: () => kill("SIGTERM"),
-        });
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    void exited.then((how) => {
-      clearTimeout(timer);
-      rejectStart(new Error(`vouch serve ended (${String(how)}) before listening:\n${output}`));
-    });
-  });
 }
 
 export interface CallOptions {
