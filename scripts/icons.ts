@@ -88,11 +88,21 @@ const WHITE = hex("#FFFFFF");
 const FLAP = hex("#E3F1FF");
 const GREEN = hex("#13A10E");
 
+/**
+ * Moves a design coordinate to the nearest pixel edge at this size, so the envelope's straight
+ * edges land on whole pixels instead of smearing over two at 20, 24 or 25 px.
+ */
+function snapper(size: number | undefined) {
+  if (!size) return (v: number) => v;
+  return (v: number) => (Math.round((v * size) / GRID) * GRID) / size;
+}
+
 /** The colour mark: envelope, flap, knocked-out badge with a check. */
-export function colorMark(): Layer[] {
+export function colorMark(size?: number): Layer[] {
+  const snap = snapper(size);
   const badge: Point = [35.5, 35.5];
   return [
-    { contains: roundedRect(3, 9, 39, 36, 3.5), paint: envelopeGradient },
+    { contains: roundedRect(snap(3), snap(9), snap(39), snap(36), 3.5), paint: envelopeGradient },
     {
       contains: stroke(
         [
@@ -121,10 +131,11 @@ export function colorMark(): Layer[] {
 }
 
 /** The monochrome outline the unified manifest wants: white on transparent, same silhouette. */
-export function outlineMark(): Layer[] {
+export function outlineMark(size?: number): Layer[] {
+  const snap = snapper(size);
   const badge: Point = [35.5, 35.5];
   const outsideBadge = not(circle(badge[0], badge[1], 12.5));
-  const body = roundedRect(3, 9, 39, 36, 4);
+  const body = roundedRect(snap(3), snap(9), snap(39), snap(36), 4);
   const inner = roundedRect(6.5, 12.5, 35.5, 32.5, 1.5);
   return [
     { contains: both(body, not(inner), outsideBadge), paint: WHITE },
@@ -216,9 +227,9 @@ export function writeIcons(dir: string): string[] {
     writeFileSync(join(dir, name), PNG.sync.write(png, { colorType: 6 }));
     written.push(name);
   };
-  for (const size of COLOR_SIZES) save(`icon-${size}.png`, render(colorMark(), size));
-  save(UNIFIED_COLOR_FILE, render(colorMark(), 192));
-  save(UNIFIED_OUTLINE_FILE, render(outlineMark(), 32));
+  for (const size of COLOR_SIZES) save(`icon-${size}.png`, render(colorMark(size), size));
+  save(UNIFIED_COLOR_FILE, render(colorMark(192), 192));
+  save(UNIFIED_OUTLINE_FILE, render(outlineMark(32), 32));
   return written;
 }
 

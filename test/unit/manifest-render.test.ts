@@ -174,7 +174,7 @@ describe("the committed icons", () => {
     for (const size of [16, 32, 80]) {
       const committed = PNG.sync.read(readFileSync(join(ASSETS, `icon-${size}.png`)));
       expect(
-        Buffer.compare(committed.data, render(colorMark(), size).data),
+        Buffer.compare(committed.data, render(colorMark(size), size).data),
         `icon-${size}.png`,
       ).toBe(0);
     }
