@@ -6,6 +6,7 @@ import { createReportStore } from "./reports";
 import type { Database } from "./schema";
 import { createSenderStore } from "./senders";
 import { ImmediateSqliteDialect } from "./sqlite-dialect";
+import { groupCommit, transactionPerCall } from "./transactions";
 import type { AggregateListener, OpenStoreOptions, Store, StoreDialect } from "./types";
 
 function openSqlite(options: OpenStoreOptions & { sqlitePath: string }): Kysely<Database> {
@@ -70,7 +71,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return {
     dialect,
     db,
-    reports: createReportStore({ db, dialect, listeners: () => [...listeners] }),
+    reports: createReportStore({
+      db,
+      dialect,
+      transact: dialect === "sqlite" ? groupCommit(db) : transactionPerCall(db),
+      listeners: () => [...listeners],
+    }),
     senders: createSenderStore(db),
     onAggregateChanged(listener) {
       listeners.push(listener);

@@ -6,6 +6,7 @@ import { applyContribution, contributionOf, hasActiveReport, readEvidence } from
 import { checkRecordInput, normalizeMailbox } from "./input";
 import type { Database, ReportsTable } from "./schema";
 import { summarize } from "./summary";
+import type { Transact } from "./transactions";
 import type {
   AggregateChange,
   AggregateListener,
@@ -103,10 +104,17 @@ async function statusIn(
 export interface ReportStoreDeps {
   db: Kysely<Database>;
   dialect: StoreDialect;
+  /** How write transactions run: group commit on SQLite, one per call on PostgreSQL. */
+  transact: Transact;
   listeners: () => readonly AggregateListener[];
 }
 
-export function createReportStore({ db, dialect, listeners }: ReportStoreDeps): ReportStore {
+export function createReportStore({
+  db,
+  dialect,
+  transact,
+  listeners,
+}: ReportStoreDeps): ReportStore {
   /**
    * Applies the report to its sender's aggregate and tells the listeners, in `trx`. Returns the
    * reporter's view of the sender afterwards.
@@ -157,7 +165,7 @@ export function createReportStore({ db, dialect, listeners }: ReportStoreDeps): 
       retracted_at: null,
     };
 
-    return db.transaction().execute(async (trx) => {
+    return transact(async (trx): Promise<RecordReportResult> => {
       const inserted = await trx
         .insertInto("reports")
         .values(row)
@@ -195,7 +203,7 @@ export function createReportStore({ db, dialect, listeners }: ReportStoreDeps): 
     options: RetractOptions,
   ): Promise<RetractResult> {
     const now = options.now ?? new Date();
-    return db.transaction().execute(async (trx): Promise<RetractResult> => {
+    return transact(async (trx): Promise<RetractResult> => {
       let select = selectReports(trx).where("tenant_id", "=", tenantId).where("id", "=", reportId);
       if (dialect === "postgres") select = select.forUpdate();
       const row = await select.executeTakeFirst();

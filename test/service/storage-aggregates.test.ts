@@ -222,6 +222,28 @@ describe("aggregate listeners", () => {
     expect(retried.sender).toMatchObject({ reporters: 2 });
   });
 
+  it("fail alone: reports written at the same moment as a failing one are all kept", async () => {
+    store.onAggregateChanged(async (_trx, _evidence, change) => {
+      if (change.report.reporterId === "user-7") throw new Error("refused for user-7");
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) =>
+        store.reports.record(report(`user-${index}`, `<m${index}>`)),
+      ),
+    );
+    const rejected = results.flatMap((result, index) =>
+      result.status === "rejected" ? [index] : [],
+    );
+    expect(rejected).toEqual([7]);
+    expect(await store.reports.findByMessage("t", "user-7", "<m7>")).toBeNull();
+    expect(await store.reports.findByMessage("t", "user-8", "<m8>")).not.toBeNull();
+    expect(await store.senders.evidence("t", "contoso.com")).toMatchObject({
+      reports: 19,
+      reporters: 19,
+      mailboxes: 19,
+    });
+  });
+
   it("can write their own rows in the same transaction", async () => {
     await store.db.schema
       .createTable("listener_log")

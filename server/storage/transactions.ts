@@ -1,0 +1,84 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "./schema";
+import type { StoreTransaction } from "./types";
+
+/** Runs `work` in a write transaction and resolves once it is committed. */
+export type Transact = <T>(work: (trx: StoreTransaction) => Promise<T>) => Promise<T>;
+
+/** One transaction per call: PostgreSQL, where concurrent transactions run side by side. */
+export function transactionPerCall(db: Kysely<Database>): Transact {
+  return (work) => db.transaction().execute(work);
+}
+
+interface Job {
+  work: (trx: StoreTransaction) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const SAVEPOINT = sql.raw("vouch_write");
+
+/**
+ * Group commit for SQLite. SQLite has one writer at a time and a durable commit costs an fsync,
+ * so one transaction per report caps throughput at the disk's fsync rate. Calls arriving while a
+ * transaction runs are queued and then run together in the next transaction, each inside its
+ * own savepoint: a call that throws is rolled back alone and rejected, the others commit
+ * together, and nobody's promise resolves before the commit that made its write durable.
+ */
+export function groupCommit(db: Kysely<Database>, maxBatch = 256): Transact {
+  const queue: Job[] = [];
+  let flushing = false;
+
+  async function runBatch(batch: Job[]): Promise<void> {
+    const settled = new Set<Job>();
+    const resolutions: (() => void)[] = [];
+    let trx;
+    try {
+      trx = await db.startTransaction().execute();
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    try {
+      for (const job of batch) {
+        await sql`savepoint ${SAVEPOINT}`.execute(trx);
+        try {
+          const value = await job.work(trx);
+          await sql`release ${SAVEPOINT}`.execute(trx);
+          resolutions.push(() => job.resolve(value));
+        } catch (error) {
+          await sql`rollback to ${SAVEPOINT}`.execute(trx);
+          await sql`release ${SAVEPOINT}`.execute(trx);
+          settled.add(job);
+          job.reject(error);
+        }
+      }
+      await trx.commit().execute();
+    } catch (error) {
+      // The transaction as a whole failed (commit, I/O, a failed rollback to the savepoint):
+      // nothing of this batch is stored, so every call still waiting learns it.
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => {});
+      for (const job of batch) if (!settled.has(job)) job.reject(error);
+      return;
+    }
+    for (const resolve of resolutions) resolve();
+  }
+
+  async function flush(): Promise<void> {
+    flushing = true;
+    try {
+      while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
+    } finally {
+      flushing = false;
+    }
+  }
+
+  return <T>(work: (trx: StoreTransaction) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!flushing) void flush();
+    });
+}
