@@ -717,4 +717,135 @@ function add(meta, spec) {
   );
 }
 
+// 9. A mailing list broke DKIM; a trusted ARC sealer rescued it (compauth reason 130).
+{
+  const sentAt = Date.UTC(2026, 10, 25, 16, 8, 44);
+  add(
+    {
+      id: "mailing-list-arc",
+      title: "Mailing-list post rescued by a trusted ARC seal",
+      story:
+        "A colleague's post to the dev-discuss list at lists.example.org: the list added a subject tag and a footer, so fabrikam.example's DKIM signature broke and DMARC failed on arrival. The list sealed the message with ARC, the organisation trusts that sealer, and Microsoft passed it (compauth=pass reason=130) into the Inbox. Nothing to allow: this is what trusted ARC sealers are for.",
+    },
+    {
+      seed: 909,
+      sentAt,
+      arriveAfter: 95,
+      edge: { helo: "mail.lists.example.org", ip: "192.0.2.33", ptr: "mail.lists.example.org" },
+      authResults:
+        "spf=pass (sender IP is 192.0.2.33) smtp.mailfrom=lists.example.org; dkim=fail (body hash did not verify) header.d=fabrikam.example;dmarc=fail action=none header.from=fabrikam.example;compauth=pass reason=130",
+      receivedSpf:
+        "Pass (protection.outlook.com: domain of lists.example.org designates 192.0.2.33 as permitted sender) receiver=protection.outlook.com; client-ip=192.0.2.33; helo=mail.lists.example.org; pr=C",
+      arcHeaders: (rnd) => [
+        `ARC-Seal: i=2; a=rsa-sha256; s=arcselector10001; d=microsoft.com; cv=pass;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
+        `ARC-Message-Signature: i=2; a=rsa-sha256; c=relaxed/relaxed; d=microsoft.com;\r\n s=arcselector10001;\r\n h=From:Date:Subject:Message-ID:Content-Type:MIME-Version:X-MS-Exchange-AntiSpam-MessageData-ChunkCount:X-MS-Exchange-AntiSpam-MessageData-0;\r\n bh=${blob(rnd, 43)}=;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
+        "ARC-Authentication-Results: i=2; mx.microsoft.com 1; spf=pass (sender ip is\r\n 192.0.2.33) smtp.rcpttodomain=example.com smtp.mailfrom=lists.example.org;\r\n dmarc=fail (p=quarantine sp=quarantine pct=100) action=none\r\n header.from=fabrikam.example; dkim=fail (body hash did not verify)\r\n header.d=fabrikam.example; arc=pass (0 oda=1 ltdi=1\r\n spf=[1,1,smtp.mailfrom=fabrikam.example] dkim=[1,1,header.d=fabrikam.example]\r\n dmarc=[1,1,header.from=fabrikam.example])",
+        `ARC-Seal: i=1; a=rsa-sha256; t=${Math.floor(sentAt / 1000) + 90}; cv=none; d=lists.example.org;\r\n s=arc-2026;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
+        `ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=lists.example.org;\r\n s=arc-2026; t=${Math.floor(sentAt / 1000) + 90};\r\n h=from:to:subject:date:message-id:list-id:list-post:list-unsubscribe;\r\n bh=${blob(rnd, 43)}=;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
+        "ARC-Authentication-Results: i=1; lists.example.org;\r\n dkim=pass header.d=fabrikam.example header.s=selector1 header.b=Qx7Lm2Pa;\r\n spf=pass (lists.example.org: domain of alex.chen@fabrikam.example designates\r\n 40.107.22.61 as permitted sender) smtp.mailfrom=alex.chen@fabrikam.example;\r\n dmarc=pass (p=QUARANTINE sp=QUARANTINE dis=NONE) header.from=fabrikam.example",
+      ],
+      senderHops: [
+        [
+          "from mail.lists.example.org (localhost [127.0.0.1])\r\n by mail.lists.example.org (Postfix) with ESMTP id 4ZnT0m2Rk8z3wQp\r\n for <dana.lee@example.com>",
+          92,
+        ],
+        [
+          "from EUR05-AM6-obe.outbound.protection.outlook.com (mail-am6eur05on2061.outbound.protection.outlook.com [40.107.22.61])\r\n by mail.lists.example.org (Postfix) with ESMTPS id 4ZnT0k5Hd1z3wQn\r\n for <dev-discuss@lists.example.org>",
+          3,
+        ],
+        [
+          "from DB9PR08MB7164.eurprd08.prod.outlook.com ([fe80::1c44:7e2a:9b0d:3f51]) by\r\n DB9PR08MB7164.eurprd08.prod.outlook.com ([fe80::1c44:7e2a:9b0d:3f51%5]) with\r\n mapi id 15.20.8207.007",
+          0,
+        ],
+      ],
+      dkim: [{ d: "fabrikam.example", s: "selector1" }],
+      messageHeaders: [
+        ["From", "Alex Chen <alex.chen@fabrikam.example>"],
+        ["To", "dev-discuss@lists.example.org"],
+        ["Subject", "[dev-discuss] Proposal: move the nightly build to the new runners"],
+        ["Date", rfcDate(sentAt)],
+        [
+          "Message-ID",
+          "<DB9PR08MB7164A1B2C3D4E5F60718293A4B5C6@DB9PR08MB7164.eurprd08.prod.outlook.com>",
+        ],
+        ["List-Id", "Developer discussion <dev-discuss.lists.example.org>"],
+        ["List-Post", "<mailto:dev-discuss@lists.example.org>"],
+        ["List-Unsubscribe", "<mailto:dev-discuss-leave@lists.example.org>"],
+        ["Sender", '"dev-discuss" <dev-discuss-bounces@lists.example.org>'],
+      ],
+      returnPath: "dev-discuss-bounces+dana.lee=example.com@lists.example.org",
+      scl: 1,
+      bcl: 0,
+      sfv: "NSPM",
+      cat: "NONE",
+      country: "US",
+      lang: "en",
+      mailboxDelivery:
+        "ucf:0;jmr:0;auth:0;dest:I;ENG:(910005)(944506478)(944626604)(920097)(930097)(3100021)(140003);RF:Inbox;",
+      infoLength: 1500,
+      dataLength: 1200,
+    },
+  );
+}
+
+// 10. An advanced spam filter (ASF) option junked an authenticated sender.
+{
+  const sentAt = Date.UTC(2026, 10, 26, 7, 45, 10);
+  add(
+    {
+      id: "asf-image-links",
+      title: "Booking confirmation junked by an advanced spam filter option",
+      story:
+        "A booking confirmation from travel.example.com passed SPF, DKIM and DMARC, but the anti-spam policy's advanced spam filter option 'Image links to remote sites' raised its score (X-CustomSpam) to SCL 5 and it went to Junk. Microsoft recommends turning these options off, and messages they filter cannot be reported to Microsoft: only the admin can fix it, by turning the option off.",
+    },
+    {
+      seed: 1010,
+      sentAt,
+      arriveAfter: 3,
+      edge: {
+        helo: "out-4.mail.travel.example.com",
+        ip: "198.51.100.41",
+        ptr: "out-4.mail.travel.example.com",
+      },
+      authResults:
+        "spf=pass (sender IP is 198.51.100.41) smtp.mailfrom=mail.travel.example.com; dkim=pass (signature was verified) header.d=travel.example.com;dmarc=pass action=none header.from=travel.example.com;compauth=pass reason=100",
+      receivedSpf:
+        "Pass (protection.outlook.com: domain of mail.travel.example.com designates 198.51.100.41 as permitted sender) receiver=protection.outlook.com; client-ip=198.51.100.41; helo=out-4.mail.travel.example.com; pr=C",
+      senderHops: [
+        [
+          "from booking-api-2.travel.example.com (booking-api-2.travel.example.com [10.20.1.12])\r\n by out-4.mail.travel.example.com (Postfix) with ESMTPS id 4ZpC2r7Vb5z6kLm\r\n for <dana.lee@example.com>",
+          0,
+        ],
+      ],
+      dkim: [
+        {
+          d: "travel.example.com",
+          s: "k2026",
+          h: "from:to:subject:date:message-id:mime-version:content-type",
+        },
+      ],
+      messageHeaders: [
+        ["From", "Contoso Travel <bookings@travel.example.com>"],
+        ["To", "dana.lee@example.com"],
+        ["Subject", "Booking confirmed: Amsterdam, 14-16 January 2027 (ref. CT-48213)"],
+        ["Date", rfcDate(sentAt)],
+        ["Message-ID", "<4ZpC2r7Vb5z6kLm.CT-48213@booking-api-2.travel.example.com>"],
+      ],
+      contentType: 'text/html; charset="utf-8"',
+      returnPath: "bounce-ct48213@mail.travel.example.com",
+      postStampHeaders: ["X-CustomSpam: Image links to remote sites"],
+      scl: 5,
+      bcl: 1,
+      sfv: "SPM",
+      cat: "SPM",
+      country: "DE",
+      lang: "en",
+      mailboxDelivery:
+        "ucf:0;jmr:0;auth:1;dest:J;OFR:SpamFilterAuthJ;ENG:(910005)(944506478)(944626604)(920097)(930097)(3100021)(140003);RF:JunkEmail;",
+      infoLength: 3300,
+      dataLength: 2900,
+    },
+  );
+}
+
 writeFileSync(`${OUT}/catalog.json`, JSON.stringify(samples, null, 2) + "\n");

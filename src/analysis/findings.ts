@@ -456,6 +456,24 @@ function authFindings(evidence: FindingEvidence, out: Finding[]): void {
   const { auth, fromDomain } = evidence;
   const { spf, dkim, dmarc, compauth } = auth;
 
+  // A trusted ARC sealer rescued a failure: the failures are the forwarder's doing, expected,
+  // and nobody's to fix, so they are told once here instead of as separate alarms.
+  if (compauth?.result === "pass" && compauth.reason === "130") {
+    const failures = [
+      spf && spf.result !== "pass" ? `spf=${spf.result}` : null,
+      ...dkim.filter((signature) => signature.result !== "pass").map((s) => `dkim=${s.result}`),
+      dmarc && dmarc.result !== "pass" ? `dmarc=${dmarc.result}` : null,
+    ].filter((failure): failure is string => failure !== null);
+    const arrival = failures.length > 0 ? ` On arrival: ${failures.join(", ")}.` : "";
+    out.push(
+      makeFinding(
+        "arc-override",
+        `compauth=pass reason=130: ${compauthReasonMeaning("130")}${arrival} A forwarder (for example a mailing list or a security gateway) changed the message on the way, and your admin trusts its ARC seal, so these failures are expected and nobody needs to fix them.`,
+      ),
+    );
+    return;
+  }
+
   if (dmarc) {
     const domain = dmarc.domain ?? fromDomain;
     if (dmarc.result === "fail") {
@@ -500,14 +518,6 @@ function authFindings(evidence: FindingEvidence, out: Finding[]): void {
           "compauth-fail",
           `compauth=fail reason=${reason ?? "(none)"}${meaning ? `: ${meaning}` : "."} ${advice}`,
           fixable,
-        ),
-      );
-    }
-    if (compauth.result === "pass" && reason === "130") {
-      out.push(
-        makeFinding(
-          "arc-override",
-          `compauth=pass reason=130: ${compauthReasonMeaning("130")} A forwarder (for example a mailing list or a security gateway) changed the message, and your admin trusts its ARC seal.`,
         ),
       );
     }

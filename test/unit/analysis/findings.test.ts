@@ -360,7 +360,11 @@ describe("authentication", () => {
   it("explains compauth reason 130 as a trusted ARC sealer's rescue", () => {
     const auth =
       "spf=fail smtp.mailfrom=example.com; dkim=fail header.d=example.com;dmarc=fail action=none header.from=example.com;compauth=pass reason=130";
-    expect(find({ auth }, "arc-override").detail).toMatch(/ARC/);
+    const finding = find({ auth }, "arc-override");
+    expect(finding.detail).toMatch(/ARC/);
+    expect(finding.detail).toContain("On arrival: spf=fail, dkim=fail, dmarc=fail.");
+    const found = ids({ auth });
+    for (const alarm of ["dmarc-fail", "dkim-fail", "spf-fail"]) expect(found).not.toContain(alarm);
   });
 
   it("reports a forged Authentication-Results below the trusted one", () => {

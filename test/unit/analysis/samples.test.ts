@@ -51,6 +51,8 @@ describe("the sample catalogue", () => {
         "forged-auth-results",
         "blocked-sender",
         "hostile-display",
+        "mailing-list-arc",
+        "asf-image-links",
       ]),
     );
   });
@@ -198,6 +200,27 @@ describe("each sample tells its story", () => {
     expect(finding?.id).toBe("blocked-sender");
     expect(finding?.fixableBy).toBe("user");
     expect(authenticatedSender(result)?.domain).toBe("litware.example");
+  });
+
+  it("mailing-list-arc: a trusted ARC sealer rescued a DMARC failure, in the Inbox", () => {
+    const result = analysis("mailing-list-arc");
+    expect(result.auth.dmarc?.result).toBe("fail");
+    expect(result.auth.dkim[0]).toMatchObject({ result: "fail", domain: "fabrikam.example" });
+    expect(result.auth.compauth).toMatchObject({ result: "pass", reason: "130" });
+    expect(result.auth.arc).toEqual({ result: "pass" });
+    expect(result.verdict.junked).toBe(false);
+    expect(ids(result)).toEqual(["arc-override"]);
+  });
+
+  it("asf-image-links: an advanced spam filter option junked an authenticated sender", () => {
+    const result = analysis("asf-image-links");
+    expect(authenticatedSender(result)?.domain).toBe("travel.example.com");
+    expect(result.verdict.junked).toBe(true);
+    const top = result.verdict.findings[0]!;
+    expect(top.id).toBe("asf-custom-spam");
+    expect(top.fixableBy).toBe("admin");
+    expect(top.detail).toContain("Image links to remote sites");
+    expect(ids(result)).not.toContain("content-filter-spam-authenticated");
   });
 
   it("hostile-display: markup and javascript: come through as plain text, unchanged", () => {
