@@ -14,11 +14,13 @@ const REPO_ROOT = resolve(import.meta.dirname, "../..");
 export interface CheckPaths {
   assetsDir: string;
   commandsDir: string;
+  officeDir: string;
 }
 
 export const DEFAULT_PATHS: CheckPaths = {
   assetsDir: join(REPO_ROOT, "assets"),
   commandsDir: join(REPO_ROOT, "src/commands"),
+  officeDir: join(REPO_ROOT, "src/office"),
 };
 
 /** All offline rules on the XML text (everything but spawning office-addin-manifest). */

@@ -8,6 +8,8 @@ import {
   LEAVES,
   LIMITS,
   NS,
+  ALLOWED_MOBILE_SIZES,
+  ALLOWED_RIBBON_SIZES,
   REQUIRED_MOBILE_SCALES,
   REQUIRED_MOBILE_SIZES,
   REQUIRED_RIBBON_SIZES,
@@ -46,6 +48,8 @@ export interface XmlCheckContext {
   assetsDir: string;
   /** The function file's sources, searched for Office.actions.associate calls. */
   commandsDir: string;
+  /** The Office adapter's sources, searched for the notification icon's resid. */
+  officeDir: string;
 }
 
 type Rule = (context: XmlCheckContext) => Problem[];
@@ -383,7 +387,28 @@ export const checkRequiredIcons: Rule = ({ root }) => {
   for (const icon of walk(root)) {
     if (icon.name !== "Icon") continue;
     const images = icon.children.filter((c) => c.name === "Image");
-    if (xsiType(icon) === "MobileIconList") {
+    const mobile = xsiType(icon) === "MobileIconList";
+    for (const image of images) {
+      const size = Number(image.attributes.size);
+      const allowed = mobile ? ALLOWED_MOBILE_SIZES : ALLOWED_RIBBON_SIZES;
+      if (!allowed.includes(size)) {
+        problems.push(
+          problem(
+            "required-icons",
+            `${pathOf(icon)}: size="${image.attributes.size}" is not one of ${allowed.join(", ")}`,
+          ),
+        );
+      }
+      if (mobile && !REQUIRED_MOBILE_SCALES.includes(Number(image.attributes.scale) as 1 | 2 | 3)) {
+        problems.push(
+          problem(
+            "required-icons",
+            `${pathOf(icon)}: scale="${image.attributes.scale}" is not 1, 2 or 3`,
+          ),
+        );
+      }
+    }
+    if (mobile) {
       for (const size of REQUIRED_MOBILE_SIZES) {
         for (const scale of REQUIRED_MOBILE_SCALES) {
           if (
@@ -487,6 +512,35 @@ export const checkFunctionNames: Rule = ({ root, commandsDir }) => {
   return problems;
 };
 
+/** The icon resid the code passes to notificationMessages (NOTIFICATION_ICON = "…"). */
+export function notificationIconIds(dirs: string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const file of dirs.flatMap(sourceFiles)) {
+    for (const match of readFileSync(file, "utf8").matchAll(
+      /NOTIFICATION_ICON\s*=\s*["'`]([^"'`]+)["'`]/g,
+    )) {
+      ids.add(match[1]!);
+    }
+  }
+  return ids;
+}
+
+export const checkNotificationIcon: Rule = ({ root, commandsDir, officeDir }) => {
+  const images = new Set(
+    resources(root)
+      .filter((r) => r.kind === "Images")
+      .map((r) => r.id),
+  );
+  return [...notificationIconIds([commandsDir, officeDir])]
+    .filter((id) => !images.has(id))
+    .map((id) =>
+      problem(
+        "resid",
+        `notifications use icon "${id}" (NOTIFICATION_ICON), which is not a bt:Image of the manifest`,
+      ),
+    );
+};
+
 export const checkSize: Rule = ({ bytes }) =>
   bytes < LIMITS.manifestBytes
     ? []
@@ -507,5 +561,6 @@ export const XML_RULES: readonly Rule[] = [
   checkRequiredIcons,
   checkVersion,
   checkFunctionNames,
+  checkNotificationIcon,
   checkSize,
 ];

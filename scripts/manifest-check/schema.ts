@@ -177,5 +177,7 @@ export const LIMITS = {
 export const REQUIRED_RIBBON_SIZES = [16, 32, 80] as const;
 export const REQUIRED_MOBILE_SIZES = [25, 32, 48] as const;
 export const REQUIRED_MOBILE_SCALES = [1, 2, 3] as const;
+export const ALLOWED_RIBBON_SIZES: readonly number[] = [16, 20, 24, 32, 40, 48, 64, 80];
+export const ALLOWED_MOBILE_SIZES: readonly number[] = [25, 32, 48];
 export const ICON_URL_SIZE = 64;
 export const HIGH_RESOLUTION_ICON_URL_SIZE = 128;

@@ -145,6 +145,11 @@ describe("each XML rule fails on a broken copy", () => {
         mutate(COMMITTED, '<Label resid="Group.Label"/>', '<Label resid="WhyJunk.Tip"/>'),
     },
     {
+      rule: "resid",
+      why: "the notification icon the code uses renamed in the manifest",
+      broken: () => COMMITTED.replaceAll('"Icon.16"', '"Icon.Sixteen"'),
+    },
+    {
       rule: "unused-resource",
       why: "a string nobody uses",
       broken: () =>
@@ -245,6 +250,16 @@ describe("each XML rule fails on a broken copy", () => {
       rule: "required-icons",
       why: "a mobile button without 48 px at scale 3",
       broken: () => mutate(COMMITTED, /\s*<bt:Image size="48" scale="3" resid="Icon.144"\/>/, ""),
+    },
+    {
+      rule: "required-icons",
+      why: "a ribbon image size Office does not know",
+      broken: () =>
+        mutate(
+          COMMITTED,
+          '<bt:Image size="40" resid="Icon.40"/>',
+          '<bt:Image size="41" resid="Icon.40"/>',
+        ),
     },
     {
       rule: "version",
