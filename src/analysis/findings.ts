@@ -11,6 +11,7 @@ import {
   BCL_MEANINGS,
   CAT_MEANINGS,
   DMARC_ACTION_MEANINGS,
+  IPV_MEANINGS,
   SFV_MEANINGS,
   compauthReasonMeaning,
   meaningOf,
@@ -368,14 +369,14 @@ function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
   const cat = stamps.cat;
   const sfty = stamps.sfty;
   const catText = (code: string) =>
-    `Microsoft stamped CAT:${code} (${meaningOf(CAT_MEANINGS, code) ?? "unknown category"})`;
+    `Microsoft stamped CAT:${code}: ${meaningOf(CAT_MEANINGS, code) ?? "an unknown category."}`;
   const doNotAllow =
     "Do not add this sender to any safe list. If you are sure the message is genuine, ask your admin to submit it to Microsoft.";
   if (cat && MALWARE_CATS.has(cat)) {
     out.push(
       makeFinding(
         "malware-verdict",
-        `${catText(cat)}. Do not open its attachments or links. ${doNotAllow}`,
+        `${catText(cat)} Do not open its attachments or links. ${doNotAllow}`,
       ),
     );
   }
@@ -383,7 +384,7 @@ function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "phishing-verdict",
-        `${catText(cat)}. Do not click its links, open its attachments or reply with any information. ${doNotAllow}`,
+        `${catText(cat)} Do not click its links, open its attachments or reply with any information. ${doNotAllow}`,
       ),
     );
   }
@@ -419,18 +420,18 @@ function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "impersonation-mailbox-intelligence",
-        `${catText(cat)}: mailbox intelligence found that the sender imitates one of your usual contacts from an address you have not used before. ${doNotAllow}`,
+        `${catText(cat)} Mailbox intelligence found that the sender imitates one of your usual contacts from an address you have not used before. ${doNotAllow}`,
       ),
     );
   }
   if (cat === "BIMP") {
-    out.push(makeFinding("impersonation-brand", `${catText(cat)}. ${doNotAllow}`));
+    out.push(makeFinding("impersonation-brand", `${catText(cat)} ${doNotAllow}`));
   }
   if (cat === "SPOOF") {
     out.push(
       makeFinding(
         "spoof-verdict",
-        `${catText(cat)}: the From address ${quote(evidence.fromDomain)} failed Microsoft's checks that the message really comes from that domain. ${doNotAllow}`,
+        `${catText(cat)} The From domain ${quote(evidence.fromDomain)} failed Microsoft's checks that the message really comes from that domain. ${doNotAllow}`,
       ),
     );
   }
@@ -438,7 +439,7 @@ function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "intra-org-phishing",
-        `${catText(cat)}: a phishing message was sent from inside your organisation. Tell your admin: the sending account may be compromised. ${doNotAllow}`,
+        `${catText(cat)} A phishing message was sent from inside your organisation. Tell your admin: the sending account may be compromised. ${doNotAllow}`,
       ),
     );
   }
@@ -622,7 +623,7 @@ function spamFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "blocked-sender",
-        `Microsoft stamped SFV:BLK (${SFV_MEANINGS.BLK}) If this was a mistake, remove the sender from Blocked Senders in Outlook's Junk settings.`,
+        `Microsoft stamped SFV:BLK: ${SFV_MEANINGS.BLK} If this was a mistake, remove the sender from Blocked Senders in Outlook's Junk settings.`,
       ),
     );
   }
@@ -630,7 +631,7 @@ function spamFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "policy-blocked",
-        `Microsoft stamped SFV:SKB (${SFV_MEANINGS.SKB}) Only your admin can remove the sender or domain from the anti-spam policy's blocked list.`,
+        `Microsoft stamped SFV:SKB: ${SFV_MEANINGS.SKB} Only your admin can remove the sender or domain from the anti-spam policy's blocked list.`,
       ),
     );
   }
@@ -638,7 +639,7 @@ function spamFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "transport-rule-spam",
-        `Microsoft stamped SFV:SKS (${SFV_MEANINGS.SKS}) Evidence: ${evidenceText}. Your admin can find the mail flow rule that sets the spam level and change it.`,
+        `Microsoft stamped SFV:SKS: ${SFV_MEANINGS.SKS} Evidence: ${evidenceText}. Your admin can find the mail flow rule that sets the spam level and change it.`,
       ),
     );
   }
@@ -716,20 +717,22 @@ function spamFindings(evidence: FindingEvidence, out: Finding[]): void {
   }
 
   if (sfv === "SFE") {
-    out.push(makeFinding("allowed-by-user", `Microsoft stamped SFV:SFE (${SFV_MEANINGS.SFE})`));
+    out.push(makeFinding("allowed-by-user", `Microsoft stamped SFV:SFE: ${SFV_MEANINGS.SFE}`));
   }
   if (sfv === "SKA" || sfv === "SKN" || stamps.ipv === "CAL") {
-    const codes = [
-      sfv === "SKA" || sfv === "SKN" ? `SFV:${sfv} (${SFV_MEANINGS[sfv]})` : null,
-      stamps.ipv === "CAL" ? "IPV:CAL (the connecting server is on the IP Allow List)" : null,
-    ]
-      .filter(Boolean)
-      .join(" and ");
-    out.push(makeFinding("allowed-by-policy", `Microsoft stamped ${codes}`));
+    const stamped: string[] = [];
+    if (sfv === "SKA" || sfv === "SKN") stamped.push(`SFV:${sfv}: ${SFV_MEANINGS[sfv]}`);
+    if (stamps.ipv === "CAL") stamped.push(`IPV:CAL: ${IPV_MEANINGS.CAL}`);
+    out.push(
+      makeFinding(
+        "allowed-by-policy",
+        stamped.map((text) => `Microsoft stamped ${text}`).join(" "),
+      ),
+    );
   }
   if (sfv === "SKQ") {
     out.push(
-      makeFinding("released-from-quarantine", `Microsoft stamped SFV:SKQ (${SFV_MEANINGS.SKQ})`),
+      makeFinding("released-from-quarantine", `Microsoft stamped SFV:SKQ: ${SFV_MEANINGS.SKQ}`),
     );
   }
   if (stamps.sfty === "9.25") {
