@@ -310,7 +310,20 @@ export function createReportQueue(options: ReportQueueOptions): ReportQueue {
     },
     start() {
       started = true;
-      const onOnline = () => void flushAndSchedule();
+      // Back online: what failed for want of a network is due now, whatever its backoff said.
+      const onOnline = () => {
+        const entries = read();
+        let changed = false;
+        for (const entry of entries) {
+          const kind = entry.lastError?.kind;
+          if (entry.status === "pending" && (kind === "offline" || kind === "network")) {
+            entry.nextAttemptAt = Math.min(entry.nextAttemptAt, now());
+            changed = true;
+          }
+        }
+        if (changed) write(entries);
+        void flushAndSchedule();
+      };
       const onStorage = (event: Event) => {
         if ((event as StorageEvent).key === QUEUE_STORAGE_KEY) {
           emit({ type: "changed" });

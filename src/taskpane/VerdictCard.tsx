@@ -40,6 +40,8 @@ export function VerdictCard({ analysis }: { analysis: HeaderAnalysis }) {
   const { threats, groups } = groupFindings(analysis.verdict.findings);
   const threat = isThreat(analysis);
   const junked = analysis.verdict.junked;
+  const junkedText =
+    junked === true ? t.verdict.junked : junked === false ? t.verdict.notJunked : t.verdict.unknown;
 
   useLayoutEffect(() => markVerdictPaintedAfterFrame(), [analysis]);
 
@@ -53,14 +55,8 @@ export function VerdictCard({ analysis }: { analysis: HeaderAnalysis }) {
         layout="multiline"
       >
         <MessageBarBody>
-          <MessageBarTitle>
-            {junked === true
-              ? t.verdict.junked
-              : junked === false
-                ? t.verdict.notJunked
-                : t.verdict.unknown}
-          </MessageBarTitle>
-          {threat ? <strong>{t.verdict.threat}</strong> : null}
+          <MessageBarTitle>{threat ? t.verdict.threat : junkedText}</MessageBarTitle>
+          {threat ? <p className={section.text}>{junkedText}</p> : null}
         </MessageBarBody>
       </MessageBar>
       {threats.length > 0 ? (

@@ -220,4 +220,31 @@ describe("report retry queue", () => {
     expect(seen).toHaveLength(0);
     expect(localStorage.getItem(QUEUE_STORAGE_KEY)).not.toBeNull();
   });
+
+  it("retries at once when the browser comes back online, whatever the backoff said", async () => {
+    const seen = reportsEndpoint([]);
+    const events = new EventTarget();
+    const api = createApiClient({ tokens, baseUrl: BASE, isOnline: () => online });
+    const queue = createReportQueue({
+      storage: localStorage,
+      send: api.submitReport,
+      account: tokens.account,
+      now: () => clock,
+      random: () => 0.5,
+      window: events as unknown as Window,
+    });
+    online = false;
+    const outcome = await queue.submit(request);
+    expect(outcome.state === "queued" && outcome.nextAttemptAt).toBeGreaterThan(clock);
+    const sent = new Promise((resolve) =>
+      queue.subscribe((event) => event.type === "sent" && resolve(event)),
+    );
+    const stop = queue.start();
+    online = true;
+    events.dispatchEvent(new Event("online"));
+    await sent;
+    stop();
+    expect(seen).toHaveLength(1);
+    expect(queue.entries()).toHaveLength(0);
+  });
 });

@@ -1,0 +1,370 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import {
+  createStandinHost,
+  type StandinHost,
+  type StandinItem,
+} from "../../src/office/standin-host";
+import { createApiClient } from "../../src/api/client";
+import { createReportQueue, type ReportQueue } from "../../src/api/retry-queue";
+import { fetchGraphHeaders, GRAPH_BASE_URL } from "../../src/api/graph";
+import type { ReportRequest } from "../../src/api/contract";
+import { analyzeHeaders } from "../../src/analysis";
+import { Pane } from "../../src/taskpane/Pane";
+import { GROUP_ORDER, groupFindings } from "../../src/taskpane/verdict";
+
+// The machine is shared and jsdom renders Fluent slowly: patience, not timing, is under test.
+vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 10_000 });
+
+const SAMPLES = resolve(import.meta.dirname, "../../samples");
+const BASE = "http://vouch.test";
+
+function sample(id: string, restId: string | null = null): StandinItem {
+  const eml = readFileSync(join(SAMPLES, `${id}.eml`), "utf8");
+  const headers = eml.split(/\r?\n\r?\n/)[0] ?? "";
+  const message = analyzeHeaders(headers).message;
+  return {
+    headers,
+    restId,
+    snapshot: {
+      internetMessageId: message.messageId,
+      itemId: id,
+      subject: message.subject,
+      from: message.from ? { address: message.from.address, name: message.from.name } : null,
+    },
+  };
+}
+
+let reporters = 0;
+let reportStatuses: number[] = [];
+const posted: ReportRequest[] = [];
+
+function senderStatus(youReported: boolean) {
+  return {
+    sender: "microsoft.com",
+    identityKind: "domain",
+    reporters,
+    mailboxes: reporters,
+    youReported,
+    proposal: reporters > 0 ? { id: "p1", status: "collecting", reason: null } : null,
+  };
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  reporters = 1;
+  reportStatuses = [];
+  posted.length = 0;
+});
+
+/** The service as the pane sees it; per-test handlers (Graph) come on top and are reset after. */
+const server = setupServer(
+  http.get(`${BASE}/api/v1/senders/status`, () => HttpResponse.json(senderStatus(false))),
+  http.post(`${BASE}/api/v1/reports`, async ({ request }) => {
+    const body = (await request.json()) as ReportRequest;
+    posted.push(body);
+    const status = reportStatuses.shift();
+    if (status) {
+      return HttpResponse.json(
+        { error: `e${status}`, message: `refused with ${status}` },
+        { status },
+      );
+    }
+    reporters++;
+    return HttpResponse.json(
+      {
+        id: "r1",
+        outcome: "created",
+        kind: body.kind,
+        createdAt: new Date().toISOString(),
+        retractableUntil: new Date(Date.now() + 600_000).toISOString(),
+        sender: senderStatus(true),
+      },
+      { status: 201 },
+    );
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+interface Setup {
+  host: StandinHost;
+  queue: ReportQueue;
+  setOnline: (online: boolean) => void;
+}
+
+function renderPane(
+  options: { language?: string; item?: StandinItem | null; graph?: boolean } = {},
+): Setup {
+  const host = createStandinHost({ displayLanguage: options.language ?? "en-US" });
+  if (options.item !== null) host.setItem(options.item ?? sample("azure-service-notice"));
+  let online = true;
+  const tokens = { account: async () => "dev:t/alice", getToken: async () => "token" };
+  const api = createApiClient({ tokens, baseUrl: BASE, isOnline: () => online });
+  const events = new EventTarget();
+  const queue = createReportQueue({
+    storage: localStorage,
+    send: api.submitReport,
+    account: tokens.account,
+    window: events as unknown as Window,
+  });
+  const graph = options.graph
+    ? (restId: string) => fetchGraphHeaders(restId, { getGraphToken: async () => "graph-token" })
+    : null;
+  render(<Pane host={host} api={api} queue={queue} graph={graph} />);
+  return {
+    host,
+    queue,
+    setOnline: (value) => {
+      online = value;
+      if (value) events.dispatchEvent(new Event("online"));
+    },
+  };
+}
+
+const verdict = () => screen.findByTestId("verdict", {}, { timeout: 5000 });
+
+describe("verdict", () => {
+  it("groups reasons by who can fix them: you, your admin, the sender", async () => {
+    renderPane({ item: sample("vendor-invoice-compauth") });
+    const card = await verdict();
+    const groups = Array.from(card.querySelectorAll("[data-group]")).map((el) =>
+      el.getAttribute("data-group"),
+    );
+    expect(groups).toEqual(["admin", "sender"]);
+    expect(within(card).getByRole("heading", { name: "What your admin can do" })).toBeTruthy();
+    expect(within(card).getByRole("heading", { name: "What the sender must fix" })).toBeTruthy();
+    expect(card.textContent).toContain("This message was sent to Junk.");
+  });
+
+  it("puts what the user can fix first", async () => {
+    renderPane({ item: sample("user-settings-nspm") });
+    const card = await verdict();
+    const first = card.querySelector("[data-group]");
+    expect(first?.getAttribute("data-group")).toBe("user");
+    expect(first?.textContent).toContain("What you can do");
+  });
+
+  it("keeps the engine's order inside each group and the group order fixed", () => {
+    const findings = analyzeHeaders(sample("vendor-invoice-compauth").headers).verdict.findings;
+    const { groups } = groupFindings(findings);
+    const keys = groups.map((group) => group.key);
+    expect(keys).toEqual(GROUP_ORDER.filter((key) => keys.includes(key)));
+    const flat = groups.flatMap((group) => group.findings.map((finding) => finding.id));
+    for (const group of groups) {
+      const ids = group.findings.map((finding) => finding.id);
+      expect(ids).toEqual(findings.filter((f) => ids.includes(f.id)).map((f) => f.id));
+    }
+    expect(flat.sort()).toEqual(findings.map((f) => f.id).sort());
+  });
+
+  it("tells not to trust a phishing sender and offers no Trusted-sender button", async () => {
+    renderPane({ item: sample("phishing-impersonation") });
+    const card = await verdict();
+    expect(card.textContent).toContain("Do not trust this sender.");
+    await screen.findByRole("button", { name: "Not spam" });
+    expect(screen.queryByRole("button", { name: "Trusted sender" })).toBeNull();
+  });
+
+  it("offers the Trusted-sender button on a genuine sender", async () => {
+    renderPane({ item: sample("azure-service-notice") });
+    await screen.findByRole("button", { name: "Trusted sender" });
+  });
+
+  it("renders hostile display names and subjects as inert text", async () => {
+    const { container } = { container: document.body };
+    renderPane({ item: sample("hostile-display") });
+    await verdict();
+    await screen.findByTestId("route");
+    expect(screen.getByTestId("subject").textContent).toContain("<img src=x onerror=alert(1)>");
+    expect(screen.getByTestId("sender").textContent).toContain("<img src=x onerror=alert(1)>");
+    expect(container.querySelectorAll("img")).toHaveLength(0);
+    expect(container.querySelectorAll("script")).toHaveLength(0);
+    expect(container.querySelectorAll('a[href^="javascript:" i]')).toHaveLength(0);
+  });
+});
+
+describe("sections", () => {
+  it("shows every authentication code with its meaning", async () => {
+    renderPane();
+    const auth = await screen.findByTestId("auth");
+    const dmarc = within(auth).getByRole("rowheader", { name: "DMARC" }).closest("tr")!;
+    expect(dmarc.textContent).toContain("pass");
+    expect(dmarc.textContent).toContain("The sender's domain vouches for this message");
+    const compauth = within(auth)
+      .getByRole("rowheader", { name: "Composite authentication" })
+      .closest("tr")!;
+    expect(compauth.textContent).toMatch(/Reason: 1\d\d — Passed/);
+    const stamps = screen.getByTestId("stamps");
+    expect(
+      within(stamps).getByRole("rowheader", { name: "SCL (spam confidence)" }).closest("tr")!
+        .textContent,
+    ).toContain("Spam; goes to Junk by default.");
+  });
+
+  it("lists the route oldest first", async () => {
+    renderPane();
+    const route = await screen.findByTestId("route", {}, { timeout: 5000 });
+    const hops = within(route).getAllByRole("listitem");
+    expect(hops.length).toBeGreaterThan(1);
+    expect(hops[0]?.textContent).toContain("Hop 1");
+  });
+});
+
+describe("language", () => {
+  it("speaks German when Office's display language is German", async () => {
+    renderPane({ language: "de-DE" });
+    await verdict();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(
+      "Warum ist das im Junk-E-Mail-Ordner?",
+    );
+    expect(await screen.findByRole("button", { name: "Kein Spam" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Vertrauenswürdiger Absender" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Authentifizierung" })).toBeTruthy();
+  });
+});
+
+describe("missing headers", () => {
+  it("says Outlook gave nothing (Sent Items) and that Graph could not be asked", async () => {
+    const setup = renderPane({ item: null });
+    setup.host.setHeadersQuirk("empty");
+    act(() => setup.host.setItem(sample("azure-service-notice")));
+    const missing = await screen.findByTestId("missing");
+    expect(missing.textContent).toContain("This happens for messages in Sent Items.");
+    expect(missing.textContent).toContain(
+      "Vouch also tried Microsoft Graph: Graph is not available here.",
+    );
+  });
+
+  it("says so for a subject-only answer and falls back to Graph's headers", async () => {
+    const item = sample("azure-service-notice", "AAMkRest=");
+    server.use(
+      http.get(`${GRAPH_BASE_URL}/me/messages/:id`, ({ params }) =>
+        params.id === "AAMkRest="
+          ? HttpResponse.json({
+              internetMessageHeaders: item.headers
+                .replace(/\r?\n[ \t]+/g, " ")
+                .split(/\r?\n/)
+                .map((line) => ({
+                  name: line.slice(0, line.indexOf(":")),
+                  value: line.slice(line.indexOf(":") + 1).trim(),
+                })),
+            })
+          : HttpResponse.json({}, { status: 404 }),
+      ),
+    );
+    const setup = renderPane({ item: null, graph: true });
+    setup.host.setHeadersQuirk("subject-only");
+    act(() => setup.host.setItem(item));
+    const card = await verdict();
+    expect(card.textContent).toContain("This message was sent to Junk.");
+  });
+
+  it("reports what Graph said when it has nothing either", async () => {
+    server.use(
+      http.get(`${GRAPH_BASE_URL}/me/messages/:id`, () =>
+        HttpResponse.json({ internetMessageHeaders: [] }),
+      ),
+    );
+    const setup = renderPane({ item: null, graph: true });
+    setup.host.setHeadersQuirk("unsupported");
+    act(() => setup.host.setItem(sample("azure-service-notice", "x")));
+    const missing = await screen.findByTestId("missing");
+    expect(missing.textContent).toContain("lacks Mailbox 1.8");
+    expect(missing.textContent).toContain("Graph has no headers for this message either.");
+  });
+});
+
+describe("pinned pane", () => {
+  it("follows ItemChanged from message to message, and to none", async () => {
+    const setup = renderPane({ item: sample("azure-service-notice") });
+    await waitFor(() => expect(screen.getByTestId("subject").textContent).toContain("Azure"));
+    await screen.findByRole("button", { name: "Trusted sender" });
+    act(() => setup.host.setItem(sample("phishing-impersonation")));
+    await waitFor(() =>
+      expect(screen.getByTestId("verdict").textContent).toContain("Do not trust this sender."),
+    );
+    expect(screen.queryByRole("button", { name: "Trusted sender" })).toBeNull();
+    act(() => setup.host.setItem(null));
+    await screen.findByText("Select a message to see why it landed where it did.");
+    expect(screen.queryByTestId("verdict")).toBeNull();
+  });
+
+  it("follows Office's theme", async () => {
+    const setup = renderPane();
+    await verdict();
+    const provider = () => document.querySelector("[data-theme]");
+    expect(provider()?.getAttribute("data-theme")).toBe("light");
+    act(() => setup.host.setTheme("high-contrast"));
+    expect(provider()?.getAttribute("data-theme")).toBe("high-contrast");
+  });
+});
+
+describe("report", () => {
+  it("posts Not spam with the comment, then shows the status, retract and the count", async () => {
+    const user = userEvent.setup();
+    renderPane();
+    await waitFor(() =>
+      expect(screen.getByTestId("colleague-count").getAttribute("data-count")).toBe("1"),
+    );
+    await user.type(screen.getByRole("textbox", { name: "Comment (optional)" }), "We need these");
+    await user.click(screen.getByRole("button", { name: "Not spam" }));
+    await waitFor(() =>
+      expect(screen.getByRole("status", { name: "" }).textContent ?? "").toBeDefined(),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId("report-status").textContent).toBe(
+        "Reported as not spam. Thank you.",
+      ),
+    );
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ kind: "not-spam", comment: "We need these" });
+    expect(posted[0]?.internetMessageId).toMatch(/^<.+>$/);
+    expect(screen.getByTestId("colleague-count").getAttribute("data-count")).toBe("2");
+    expect(screen.getByRole("button", { name: "Retract report" })).toBeTruthy();
+    expect(screen.getByTestId("report-status").getAttribute("aria-live")).toBe("polite");
+  });
+
+  it("shows a 400 as final and does not keep it queued", async () => {
+    reportStatuses = [400];
+    const user = userEvent.setup();
+    const setup = renderPane();
+    await user.click(await screen.findByRole("button", { name: "Not spam" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("report-status").textContent).toBe(
+        "The report was refused: refused with 400",
+      ),
+    );
+    expect(setup.queue.entries()).toHaveLength(0);
+    expect(posted).toHaveLength(1);
+  });
+
+  it("shows a report made offline as queued, and as sent once the queue delivers it", async () => {
+    const user = userEvent.setup();
+    const setup = renderPane();
+    setup.setOnline(false);
+    await user.click(await screen.findByRole("button", { name: "Not spam" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("report-status").textContent).toContain("Your report is saved"),
+    );
+    expect(posted).toHaveLength(0);
+    expect(setup.queue.entries()).toHaveLength(1);
+    const stop = setup.queue.start();
+    act(() => setup.setOnline(true));
+    await waitFor(() =>
+      expect(screen.getByTestId("report-status").textContent).toBe(
+        "Reported as not spam. Thank you.",
+      ),
+    );
+    expect(posted).toHaveLength(1);
+    expect(setup.queue.entries()).toHaveLength(0);
+    stop();
+  });
+});
