@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import { errorBodySchema } from "../src/api/contract";
 import { openDevIssuer, type DevIssuer } from "./auth/dev-issuer";
+import { cachingVerifier } from "./auth/cache";
 import { createEntraVerifier } from "./auth/entra";
 import { installAuth } from "./auth/plugin";
 import type { Config } from "./config";
@@ -75,7 +76,9 @@ export async function buildService(
 
   const devIssuer: DevIssuer | null =
     config.auth.mode === "dev" ? await openDevIssuer(config.dataDir, config.auth) : null;
-  const verifier = devIssuer ? devIssuer.verifier : createEntraVerifier(config.auth);
+  const verifier = cachingVerifier(
+    devIssuer ? devIssuer.verifier : createEntraVerifier(config.auth),
+  );
   installAuth(app, verifier, createRateLimiter(config.rateLimitUser, config.rateLimitTenant));
 
   const openapi = new OpenApiRegistry();

@@ -594,3 +594,34 @@ describe("logs", () => {
     }
   });
 });
+
+describe("the verified-token cache", () => {
+  it("checks a token's signature once, but never serves it past its expiry or after a failure", async () => {
+    const { cachingVerifier } = await import("../../server/auth/cache");
+    const { AuthError } = await import("../../server/auth/types");
+    const key = await rsaKey("cache-key");
+    const token = await sign(key, entraClaims({ exp: 2_000_000 }));
+    let clock = 1_000_000 * 1000;
+    let calls = 0;
+    let accept = true;
+    const verifier = cachingVerifier(
+      {
+        async verify() {
+          calls++;
+          if (!accept) throw new AuthError("expired", "expired");
+          return { tenantId: TENANT_A, userId: "u", isAdmin: false };
+        },
+      },
+      { clock: () => clock },
+    );
+    await verifier.verify(token);
+    await verifier.verify(token);
+    expect(calls).toBe(1);
+    clock = 2_000_000 * 1000 + 1;
+    accept = false;
+    await expect(verifier.verify(token)).rejects.toThrow(AuthError);
+    await expect(verifier.verify(token)).rejects.toThrow(AuthError);
+    expect(calls).toBe(3);
+    await expect(verifier.verify("not-a-token")).rejects.toThrow(AuthError);
+  });
+});
