@@ -48,6 +48,18 @@ function exportFormatsFor(status: string): ExportFormatDto[] {
     : all;
 }
 
+function sampleLine(sample: ProposalDetail["evidence"]["samples"][number]): string {
+  return [
+    sample.sfv && `SFV:${sample.sfv}`,
+    sample.scl !== null && `SCL ${sample.scl}`,
+    sample.cat && `CAT:${sample.cat}`,
+    sample.dmarc && `dmarc=${sample.dmarc}`,
+    sample.compauth && `compauth=${sample.compauth.result} ${sample.compauth.reason ?? ""}`.trim(),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 function Fact(props: { label: string; value: string | number }) {
   const styles = useAdminStyles();
   return (
@@ -100,8 +112,7 @@ function Evidence(props: { proposal: ProposalDetail }) {
               <TableRow>
                 <TableHeaderCell>Reported</TableHeaderCell>
                 <TableHeaderCell>Kind</TableHeaderCell>
-                <TableHeaderCell>Verdict</TableHeaderCell>
-                <TableHeaderCell>Authentication</TableHeaderCell>
+                <TableHeaderCell>Verdict and authentication</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -111,24 +122,7 @@ function Evidence(props: { proposal: ProposalDetail }) {
                   <TableCell>
                     {sample.kind === "trusted-sender" ? "Trusted sender" : "Not spam"}
                   </TableCell>
-                  <TableCell>
-                    {[
-                      sample.sfv && `SFV:${sample.sfv}`,
-                      sample.scl !== null && `SCL ${sample.scl}`,
-                      sample.cat && `CAT:${sample.cat}`,
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </TableCell>
-                  <TableCell>
-                    {[
-                      sample.dmarc && `dmarc=${sample.dmarc}`,
-                      sample.compauth &&
-                        `compauth=${sample.compauth.result} ${sample.compauth.reason ?? ""}`.trim(),
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </TableCell>
+                  <TableCell className={styles.breakable}>{sampleLine(sample)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,18 +1,21 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 
-/** The rendered width of an element, kept current as the window resizes. */
+/**
+ * The rendered width of an element, kept current as it resizes. A callback ref, so it also
+ * measures an element that mounts later than its component (after a loading state).
+ */
 export function useElementWidth<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
   const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const element = ref.current;
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((element: T | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
     if (!element) return;
     const measure = () => setWidth(Math.floor(element.getBoundingClientRect().width));
     measure();
     if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
+    observer.current = new ResizeObserver(measure);
+    observer.current.observe(element);
   }, []);
   return [ref, width] as const;
 }

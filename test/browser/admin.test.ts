@@ -105,7 +105,9 @@ describe("the admin console", () => {
 
     await page.getByRole("tab", { name: "Activity" }).click();
     await page.getByRole("heading", { name: "Reports per day" }).waitFor();
-    await page.locator("svg").first().waitFor();
+    // Every report was made today: the chart draws that one bar.
+    const bars = page.getByRole("region", { name: "Reports per day" }).locator("svg rect");
+    await expect.poll(() => bars.count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({
       path: join(SCREENSHOT_DIR, "admin-activity-1280.png"),
       fullPage: true,
@@ -150,7 +152,11 @@ describe("the admin console", () => {
     await list.waitFor();
 
     await page.getByRole("tab", { name: "Activity" }).click();
-    await page.locator("svg").first().waitFor();
+    await page
+      .getByRole("region", { name: "Reports per day" })
+      .locator("svg rect")
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, "admin-activity-390.png"), fullPage: true });
     await context.close();
   });
