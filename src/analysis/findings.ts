@@ -844,6 +844,14 @@ function coverageFindings(evidence: FindingEvidence, out: Finding[]): void {
             : "No Authentication-Results header: SPF, DKIM and DMARC are unknown. Mail between mailboxes of one organisation often has none; mail from outside should have one.",
       ),
     );
+  } else if (evidence.trustedAuth.trusted.parsed.results.length === 0) {
+    const trusted = evidence.trustedAuth.trusted.parsed;
+    out.push(
+      makeFinding(
+        "no-authentication-results",
+        `The trusted Authentication-Results${trusted.authservId ? ` from ${quote(trusted.authservId)}` : ""} ${trusted.noResults ? 'says "none": no authentication was done' : "holds no results that could be read"}, so SPF, DKIM and DMARC are unknown.`,
+      ),
+    );
   }
   const problems = [...evidence.headerProblems, ...evidence.valueProblems];
   if (problems.length > 0) {

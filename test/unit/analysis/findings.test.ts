@@ -386,6 +386,9 @@ describe("authentication", () => {
   it("says when there are no authentication results", () => {
     expect(ids({ auth: null })).toContain("no-authentication-results");
     expect(ids({})).not.toContain("no-authentication-results");
+    expect(find({ auth: "example.org 1; none" }, "no-authentication-results").detail).toContain(
+      'says "none"',
+    );
   });
 });
 
