@@ -37,6 +37,11 @@ export class OpenApiRegistry {
     this.routes.push(route);
   }
 
+  /** Every route described so far (tests walk the admin-only ones). */
+  list(): readonly ApiRoute[] {
+    return this.routes;
+  }
+
   document(info: { version: string; serverUrl: string }, errorBody: z.ZodType): object {
     const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "openapi-3.0", io: "input" });
     const paths: Record<string, Record<string, object>> = {};

@@ -395,11 +395,20 @@ describe("tenants and users are kept apart", () => {
     expect(reportResponseSchema.parse(theirs.json).sender.reporters).toBe(1);
   });
 
-  it("keeps non-admins off admin routes", async () => {
+  it("keeps non-admins off every admin route, and strangers off with 401", async () => {
     const alice = await service.token({ tenant: "contoso", user: "alice" });
-    const answer = await call(`${service.url}/api/v1/admin/ping`, { token: alice });
-    expect(answer.status).toBe(403);
-    expect((await call(`${service.url}/api/v1/admin/ping`)).status).toBe(401);
+    const adminRoutes = service.context.openapi.list().filter((route) => route.adminOnly);
+    expect(adminRoutes.map((route) => route.path)).toContain("/api/v1/admin/ping");
+    for (const route of adminRoutes) {
+      const path = route.path.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000");
+      const method = route.method.toUpperCase();
+      const body = route.body ? {} : undefined;
+      const asUser = await call(`${service.url}${path}`, { token: alice, method, body });
+      expect(asUser.status, `${method} ${path}`).toBe(403);
+      expect(errorBodySchema.parse(asUser.json).error).toBe("admin-only");
+      const anonymous = await call(`${service.url}${path}`, { method, body });
+      expect(anonymous.status, `${method} ${path}`).toBe(401);
+    }
   });
 });
 
