@@ -75,6 +75,8 @@ function toReport(row: ReportColumns): StoredReport {
 
 type Reader = Kysely<Database> | StoreTransaction;
 
+const PURGE_BATCH = 500;
+
 function selectReports(db: Reader) {
   return db
     .selectFrom("reports")
@@ -259,13 +261,26 @@ export function createReportStore({
   }
 
   async function purgeHeaders(olderThan: Date): Promise<number> {
-    const result = await db
-      .updateTable("reports")
-      .set({ raw_headers: null })
-      .where("created_at", "<", olderThan.toISOString())
-      .where("raw_headers", "is not", null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    // In batches, so SQLite's single writer is never held for long and reports keep flowing.
+    const cutoff = olderThan.toISOString();
+    let purged = 0;
+    for (;;) {
+      const result = await db
+        .updateTable("reports")
+        .set({ raw_headers: null })
+        .where("id", "in", (eb) =>
+          eb
+            .selectFrom("reports")
+            .select("id")
+            .where("raw_headers", "is not", null)
+            .where("created_at", "<", cutoff)
+            .limit(PURGE_BATCH),
+        )
+        .executeTakeFirst();
+      const count = Number(result.numUpdatedRows);
+      purged += count;
+      if (count < PURGE_BATCH) return purged;
+    }
   }
 
   return { record, retract, get, findByMessage, rawHeaders, purgeHeaders };

@@ -5,9 +5,31 @@ import type { StoreTransaction } from "./types";
 /** Runs `work` in a write transaction and resolves once it is committed. */
 export type Transact = <T>(work: (trx: StoreTransaction) => Promise<T>) => Promise<T>;
 
-/** One transaction per call: PostgreSQL, where concurrent transactions run side by side. */
+/** PostgreSQL's codes for "run it again": serialization failure, deadlock detected. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const ATTEMPTS = 3;
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && RETRYABLE.has(code);
+}
+
+/**
+ * One transaction per call: PostgreSQL, where concurrent transactions run side by side. The
+ * store's own writes lock in one order (report, aggregate, per-sender counters) and cannot
+ * deadlock each other, but listeners lock rows of their own; a transaction the server chose as
+ * a deadlock victim was rolled back whole, so running it again is safe.
+ */
 export function transactionPerCall(db: Kysely<Database>): Transact {
-  return (work) => db.transaction().execute(work);
+  return async (work) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction().execute(work);
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+      }
+    }
+  };
 }
 
 interface Job {

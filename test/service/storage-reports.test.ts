@@ -283,6 +283,23 @@ describe("purging raw headers", () => {
     expect(await store.senders.evidence("tenant-a", "contoso.com")).toMatchObject({ reports: 2 });
   });
 
+  it("purges more than one batch in one call", async () => {
+    const old = new Date("2026-01-01T00:00:00Z");
+    const count = 510;
+    await Promise.all(
+      Array.from({ length: count }, (_, index) =>
+        store.reports.record(report({ internetMessageId: `<bulk-${index}>`, now: old })),
+      ),
+    );
+    expect(await store.reports.purgeHeaders(new Date("2026-01-02T00:00:00Z"))).toBe(count);
+    const left = await store.db
+      .selectFrom("reports")
+      .select("id")
+      .where("raw_headers", "is not", null)
+      .execute();
+    expect(left).toEqual([]);
+  });
+
   it("never stores a recipient address outside the raw headers", async () => {
     const { report: stored } = await store.reports.record(report());
     const rowWith = async () =>

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 
 /** Reports and the per-sender aggregates kept current as they arrive. */
 export const reportsAndSenders: Migration = {
@@ -44,7 +44,13 @@ export const reportsAndSenders: Migration = {
       .on("reports")
       .columns(["tenant_id", "reporter_id", "created_at"])
       .execute();
-    await db.schema.createIndex("reports_by_age").on("reports").column("created_at").execute();
+    // Only the reports still holding raw headers: what the purge looks for.
+    await db.schema
+      .createIndex("reports_with_headers_by_age")
+      .on("reports")
+      .column("created_at")
+      .where(sql.ref("raw_headers"), "is not", null)
+      .execute();
 
     await db.schema
       .createTable("sender_aggregates")
