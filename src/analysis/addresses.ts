@@ -10,18 +10,18 @@ import type { Address } from "./types";
 /** Every mailbox of an address list (groups flattened), display names decoded. */
 export function parseAddressList(value: string): Address[] {
   if (typeof value !== "string" || value.length === 0) return [];
-  return assemble(tokenize(value));
+  return assemble(tokenize(value), Infinity);
 }
 
 /** The first mailbox of a From / Reply-To value, or null when none can be read. */
 export function parseMailbox(value: string): Address | null {
-  return parseAddressList(value)[0] ?? null;
+  if (typeof value !== "string" || value.length === 0) return null;
+  return assemble(tokenize(value), 1)[0] ?? null;
 }
 
 /** Return-Path: the bare address without brackets, or null (also for the null path "<>"). */
 export function parseReturnPath(value: string): string | null {
-  const first = parseAddressList(value)[0];
-  return first ? first.address : null;
+  return parseMailbox(value)?.address ?? null;
 }
 
 type TokenKind = "atom" | "quoted" | "comment" | "literal" | "special";
@@ -41,13 +41,14 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
 }
 
-function tokenize(value: string): Token[] {
-  const tokens: Token[] = [];
+/** Tokens one at a time, so that reading only the first mailbox stops early. */
+function* tokenize(value: string): Generator<Token> {
   let spaceBefore = false;
   let i = 0;
-  const push = (kind: TokenKind, raw: string, text: string) => {
-    tokens.push({ kind, raw, text, spaceBefore });
+  const make = (kind: TokenKind, raw: string, text: string): Token => {
+    const token = { kind, raw, text, spaceBefore };
     spaceBefore = false;
+    return token;
   };
   while (i < value.length) {
     const code = value.charCodeAt(i);
@@ -56,27 +57,30 @@ function tokenize(value: string): Token[] {
       i++;
     } else if (code === 0x22) {
       const end = scanQuoted(value, i);
-      push("quoted", value.slice(i, end), unescape(value, i + 1, closedAt(value, end, 0x22)));
+      yield make("quoted", value.slice(i, end), unescape(value, i + 1, closedAt(value, end, 0x22)));
       i = end;
     } else if (code === 0x28) {
       const end = scanComment(value, i);
-      push("comment", value.slice(i, end), unescape(value, i + 1, closedAt(value, end, 0x29)));
+      yield make(
+        "comment",
+        value.slice(i, end),
+        unescape(value, i + 1, closedAt(value, end, 0x29)),
+      );
       i = end;
     } else if (code === 0x5b) {
       const close = value.indexOf("]", i + 1);
       const end = close < 0 ? value.length : close + 1;
-      push("literal", value.slice(i, end), value.slice(i, end));
+      yield make("literal", value.slice(i, end), value.slice(i, end));
       i = end;
     } else if (SPECIALS.has(code)) {
-      push("special", value[i] as string, value[i] as string);
+      yield make("special", value[i] as string, value[i] as string);
       i++;
     } else {
       const end = scanAtom(value, i);
-      push("atom", value.slice(i, end), value.slice(i, end));
+      yield make("atom", value.slice(i, end), value.slice(i, end));
       i = end;
     }
   }
-  return tokens;
 }
 
 /** Index just past the closing quote (or the end of the text when it never closes). */
@@ -139,7 +143,7 @@ interface PendingMailbox {
   angleClosed: boolean;
 }
 
-function assemble(tokens: readonly Token[]): Address[] {
+function assemble(tokens: Iterable<Token>, limit: number): Address[] {
   const addresses: Address[] = [];
   let pending = emptyMailbox();
   let inAngle = false;
@@ -152,6 +156,7 @@ function assemble(tokens: readonly Token[]): Address[] {
   };
 
   for (const token of tokens) {
+    if (addresses.length >= limit) break;
     const special = token.kind === "special" ? token.raw : null;
     if (inAngle && pending.angle) {
       if (special === ">") {
@@ -241,17 +246,5 @@ function displayName(tokens: readonly Token[]): string | null {
 }
 
 function collapseWhitespace(text: string): string {
-  let out = "";
-  let pendingSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isSpace(code)) {
-      pendingSpace = out.length > 0;
-      continue;
-    }
-    if (pendingSpace) out += " ";
-    pendingSpace = false;
-    out += text[i];
-  }
-  return out;
+  return text.replace(/[ \t\r\n]+/g, " ").trim();
 }

@@ -60,26 +60,32 @@ const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /** Removes (nested) comments; remembers a zone name written alone in one, e.g. "(UTC)". */
 function stripComments(text: string): { plain: string; commentZone: number | null } {
   if (text.indexOf("(") < 0) return { plain: text, commentZone: null };
-  let plain = "";
+  const kept: string[] = [];
   let commentZone: number | null = null;
   let depth = 0;
+  let plainStart = 0;
   let commentStart = 0;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (char === "(") {
-      if (depth === 0) commentStart = i + 1;
-      depth++;
-    } else if (char === ")" && depth > 0) {
-      depth--;
-      if (depth === 0 && commentZone === null) {
-        const zone = NAMED_ZONES[text.slice(commentStart, i).trim().toUpperCase()];
-        if (zone !== undefined) commentZone = zone;
+    const code = text.charCodeAt(i);
+    if (code === 0x28) {
+      if (depth === 0) {
+        kept.push(text.slice(plainStart, i), " ");
+        commentStart = i + 1;
       }
-    } else if (depth === 0) {
-      plain += char;
+      depth++;
+    } else if (code === 0x29 && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        plainStart = i + 1;
+        if (commentZone === null) {
+          const zone = NAMED_ZONES[text.slice(commentStart, i).trim().toUpperCase()];
+          if (zone !== undefined) commentZone = zone;
+        }
+      }
     }
   }
-  return { plain, commentZone };
+  if (depth === 0) kept.push(text.slice(plainStart));
+  return { plain: kept.join(""), commentZone };
 }
 
 function isIsoStart(text: string): boolean {

@@ -5,7 +5,7 @@
  * clauses (from, by, via, with, id, for) are read from that token list, and the date is what
  * follows the last top-level semicolon. Every scanner moves forward only, so the work is linear.
  */
-import { parseDate } from "./dates";
+import { parseDateMillis } from "./dates";
 import type { Hop } from "./types";
 
 export interface ParsedReceived {
@@ -31,8 +31,7 @@ export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
   const hops: Hop[] = [];
   let previousMillis: number | null = null;
   for (let i = receivedTopmostFirst.length - 1; i >= 0; i--) {
-    const parsed = parseReceived(receivedTopmostFirst[i] ?? "");
-    const millis = parsed.date === null ? null : new Date(parsed.date).getTime();
+    const { parsed, millis } = readReceived(receivedTopmostFirst[i] ?? "");
     const delaySeconds =
       hops.length === 0 || millis === null || previousMillis === null
         ? null
@@ -54,9 +53,20 @@ export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
 
 /** One Received value (unfolded or not); never throws, unknown parts are null. */
 export function parseReceived(value: string): ParsedReceived {
+  return readReceived(value).parsed;
+}
+
+function readReceived(value: string): { parsed: ParsedReceived; millis: number | null } {
   const text = typeof value === "string" ? value : "";
   const { tokens, lastSemicolon } = lex(text);
-  const clauseTokens = lastSemicolon < 0 ? tokens : tokens.filter((t) => t.start < lastSemicolon);
+  let clauseEnd = tokens.length;
+  while (
+    lastSemicolon >= 0 &&
+    clauseEnd > 0 &&
+    (tokens[clauseEnd - 1] as Token).start > lastSemicolon
+  )
+    clauseEnd--;
+  const clauseTokens = clauseEnd === tokens.length ? tokens : tokens.slice(0, clauseEnd);
   const clauses = readClauses(clauseTokens);
   if (!clauses.sawFrom) {
     // qmail's "(qmail 1234 invoked from network)", "(from user@localhost) by ...",
@@ -71,7 +81,8 @@ export function parseReceived(value: string): ParsedReceived {
       }
     }
   }
-  return {
+  const millis = lastSemicolon < 0 ? null : parseDateMillis(text.slice(lastSemicolon + 1));
+  const parsed: ParsedReceived = {
     from: clauses.from,
     fromIp: clauses.fromIp,
     by: clauses.by,
@@ -79,8 +90,9 @@ export function parseReceived(value: string): ParsedReceived {
     via: clauses.via,
     id: clauses.id,
     for: clauses.for,
-    date: lastSemicolon < 0 ? null : parseDate(text.slice(lastSemicolon + 1)),
+    date: millis === null ? null : new Date(millis).toISOString(),
   };
+  return { parsed, millis };
 }
 
 type TokenKind = "word" | "comment" | "literal" | "angle" | "quoted";
@@ -92,11 +104,25 @@ interface Token {
   start: number;
 }
 
-/** Characters that end a word; each of them starts (or is) a token of its own. */
-const WORD_STOPS = new Set(Array.from('()[;,<"', (char) => char.charCodeAt(0)));
+const SPACE = 1;
+const WORD_STOP = 2; // ends a word and starts (or is) a token of its own
+const TEXT_STOP = 4; // ends a word inside a comment
+const CHAR_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (const char of " \t\r\n") table[char.charCodeAt(0)] = SPACE;
+  for (const char of '()[;,<"')
+    table[char.charCodeAt(0)] = (table[char.charCodeAt(0)] as number) | WORD_STOP;
+  for (const char of "()[];,<>")
+    table[char.charCodeAt(0)] = (table[char.charCodeAt(0)] as number) | TEXT_STOP;
+  return table;
+})();
+
+function charClass(code: number): number {
+  return code < 128 ? (CHAR_CLASS[code] as number) : 0;
+}
 
 function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+  return (charClass(code) & SPACE) !== 0;
 }
 
 /** Splits the value into tokens; remembers the last semicolon outside any bracket. */
@@ -126,11 +152,7 @@ function lex(text: string): { tokens: Token[]; lastSemicolon: number } {
       i = close < 0 ? text.length : close + 1;
     } else {
       do i++;
-      while (
-        i < text.length &&
-        !isSpace(text.charCodeAt(i)) &&
-        !WORD_STOPS.has(text.charCodeAt(i))
-      );
+      while (i < text.length && (charClass(text.charCodeAt(i)) & (SPACE | WORD_STOP)) === 0);
       tokens.push({ kind: "word", text: text.slice(start, i), start });
     }
   }
@@ -157,6 +179,12 @@ function commentEnd(text: string, start: number): number {
 
 type Keyword = "from" | "by" | "via" | "with" | "id" | "for";
 const KEYWORDS = new Set<string>(["from", "by", "via", "with", "id", "for"]);
+
+function keywordOf(token: Token): Keyword | null {
+  if (token.kind !== "word" || token.text.length < 2 || token.text.length > 4) return null;
+  const lower = token.text.toLowerCase();
+  return KEYWORDS.has(lower) ? (lower as Keyword) : null;
+}
 const MAX_WITH_WORDS = 5;
 
 interface Clauses {
@@ -191,9 +219,8 @@ function readClauses(tokens: readonly Token[]): Clauses {
   let withOpen = false;
 
   for (const token of tokens) {
-    const lower = token.kind === "word" ? token.text.toLowerCase() : "";
-    if (KEYWORDS.has(lower)) {
-      const keyword = lower as Keyword;
+    const keyword = keywordOf(token);
+    if (keyword !== null) {
       current = seen.has(keyword) ? null : keyword;
       seen.add(keyword);
       expectingValue = current !== null;
@@ -276,8 +303,6 @@ function firstIpIn(fromPart: readonly Token[]): string | null {
   return null;
 }
 
-const TEXT_WORD_STOPS = new Set(Array.from("()[];,<>", (char) => char.charCodeAt(0)));
-
 /**
  * The first IP in a comment: a [literal] anywhere ("unknown[1.2.3.4]", "user@[1.2.3.4]") or a
  * word that is an IP by itself. "user@1.2.3.4" is an ident, not the connecting address.
@@ -292,16 +317,11 @@ function firstIpInText(text: string): string | null {
       const ip = ipFromLiteral(text.slice(i + 1, close));
       if (ip) return ip;
       i = close + 1;
-    } else if (isSpace(code) || TEXT_WORD_STOPS.has(code)) {
+    } else if ((charClass(code) & (SPACE | TEXT_STOP)) !== 0) {
       i++;
     } else {
       const start = i;
-      while (
-        i < text.length &&
-        !isSpace(text.charCodeAt(i)) &&
-        !TEXT_WORD_STOPS.has(text.charCodeAt(i))
-      )
-        i++;
+      while (i < text.length && (charClass(text.charCodeAt(i)) & (SPACE | TEXT_STOP)) === 0) i++;
       const ip = ipFromWord(text.slice(start, i));
       if (ip) return ip;
     }
@@ -320,6 +340,8 @@ function ipFromLiteral(content: string): string | null {
 /** An IPv4 or IPv6 address, optionally an IPv4 with ":port" or an IPv6 with "%zone". */
 export function ipFromWord(word: string): string | null {
   if (word.length < 2 || word.length > 60) return null;
+  const first = word.charCodeAt(0);
+  if (first !== 0x3a && hexValue(first) < 0) return null; // cheap: most words are host names
   if (isIpv4(word)) return word;
   const zone = word.indexOf("%");
   const withoutZone = zone > 0 ? word.slice(0, zone) : word;
@@ -342,12 +364,23 @@ function isPort(text: string): boolean {
 }
 
 export function isIpv4(text: string): boolean {
-  const parts = text.split(".");
-  if (parts.length !== 4) return false;
-  for (const part of parts) {
-    if (part.length === 0 || part.length > 3 || !isPort(part) || Number(part) > 255) return false;
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x2e;
+    if (code === 0x2e) {
+      if (digits === 0 || value > 255 || ++parts > 4) return false;
+      digits = 0;
+      value = 0;
+    } else if (code >= 0x30 && code <= 0x39 && digits < 3) {
+      value = value * 10 + (code - 0x30);
+      digits++;
+    } else {
+      return false;
+    }
   }
-  return true;
+  return parts === 4;
 }
 
 export function isIpv6(text: string): boolean {
@@ -378,6 +411,12 @@ export function isIpv6(text: string): boolean {
   if (text.startsWith(":") && !text.startsWith("::")) return false;
   if (text.endsWith(":") && !text.endsWith("::")) return false;
   return groups < 8;
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
 
 function isHexGroup(part: string): boolean {
