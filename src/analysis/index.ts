@@ -1,4 +1,10 @@
-/** The public surface of the analysis engine. */
+/**
+ * The public surface of the analysis engine: `analyzeHeaders(raw, { trustedAuthservIds })`
+ * returns a `HeaderAnalysis` (ANALYSIS-CONTRACT.md) and never throws. `auth.source.header` is the
+ * trusted Authentication-Results value, unfolded, without its field name. Finding ids in
+ * `FINDING_CATALOGUE` are an API (server/proposals reads them); the meaning tables give every
+ * stamp code its plain words.
+ */
 export type * from "./types";
 export { analyzeHeaders } from "./analyze";
 export { headerAnalysisSchema } from "./schema";
