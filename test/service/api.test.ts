@@ -515,3 +515,44 @@ describe("operations", () => {
     }
   });
 });
+
+describe("static files", () => {
+  it("serves icons with a long max-age (never no-cache), Office.js, and the samples in development", async () => {
+    const icon = await fetch(`${service.url}/assets/icon-32.png`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/png");
+    const cache = icon.headers.get("cache-control") ?? "";
+    expect(cache).toMatch(/max-age=(\d{5,})/);
+    expect(cache).not.toMatch(/no-cache|no-store/);
+    await icon.arrayBuffer();
+
+    const office = await fetch(`${service.url}/office-js/office.js`);
+    expect(office.status).toBe(200);
+    expect(office.headers.get("content-type")).toMatch(/javascript/);
+    await office.arrayBuffer();
+
+    const catalog = await call(`${service.url}/samples/catalog.json`);
+    expect(catalog.status).toBe(200);
+    expect(Array.isArray(catalog.json)).toBe(true);
+    const missing = await call(`${service.url}/assets/no-such-icon.png`);
+    expect(missing.status).toBe(404);
+    expect(errorBodySchema.parse(missing.json).error).toBe("not-found");
+  });
+
+  it("answers a clear 503 page when the web pages were not built", async () => {
+    const { buildService } = await import("../../server/app");
+    const { app } = await buildService(service.config, service.store, {
+      webDir: "/nonexistent/vouch-dist-web",
+    });
+    try {
+      for (const url of ["/taskpane.html", "/harness.html", "/static/app.js"]) {
+        const answer = await app.inject({ method: "GET", url });
+        expect(answer.statusCode, url).toBe(503);
+        expect(answer.headers["content-type"]).toMatch(/text\/html/);
+        expect(answer.body).toMatch(/npm run build/);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
