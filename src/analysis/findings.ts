@@ -165,6 +165,7 @@ export const FINDING_CATALOGUE: readonly FindingDefinition[] = [
     "The sender's domain says the sending server is probably not allowed to send for it (SPF soft fail).",
   ),
   define("spf-error", "warning", "sender", "The sender's SPF record could not be checked."),
+  define("dmarc-error", "warning", "sender", "The sender's DMARC record could not be checked."),
   define(
     "dkim-fail",
     "warning",
@@ -486,6 +487,13 @@ function authFindings(evidence: FindingEvidence, out: Finding[]): void {
         makeFinding(
           "dmarc-fail",
           `The trusted Authentication-Results says dmarc=fail for ${quote(domain)}: neither SPF nor DKIM passed for that domain.${policy}${action} If this is a real sender, its IT must make SPF or DKIM pass for its From domain; otherwise the From address may be forged.`,
+        ),
+      );
+    } else if (dmarc.result === "temperror" || dmarc.result === "permerror") {
+      out.push(
+        makeFinding(
+          "dmarc-error",
+          `The trusted Authentication-Results says dmarc=${dmarc.result} for ${quote(domain)}. ${dmarc.result === "permerror" ? "The domain's DMARC record is broken; the sender's IT must fix it." : "A DNS look-up failed for the moment; this usually passes by itself."}`,
         ),
       );
     } else if (dmarc.result === "none" || dmarc.result === "bestguesspass") {

@@ -302,6 +302,9 @@ describe("authentication", () => {
     expect(ids({ auth: spfOnly("fail") })).toContain("spf-fail");
     expect(ids({ auth: spfOnly("softfail") })).toContain("spf-softfail");
     expect(ids({ auth: spfOnly("permerror") })).toContain("spf-error");
+    const dmarcError =
+      "spf=pass smtp.mailfrom=example.com; dmarc=permerror action=permerror header.from=example.com";
+    expect(find({ auth: dmarcError }, "dmarc-error").detail).toMatch(/broken/);
     expect(ids({ auth: spfOnly("fail") })).toContain("dmarc-fail");
   });
 
