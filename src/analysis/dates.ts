@@ -144,33 +144,38 @@ interface TimeOfDay {
 
 /** h:mm[:ss[.fraction]] at the start of the text. */
 function readTime(text: string): TimeOfDay | null {
-  let i = 0;
-  const number = (maxDigits: number): number | null => {
-    const start = i;
-    while (i < text.length && i - start < maxDigits && isDigits(text, i, 1)) i++;
-    return i === start ? null : Number(text.slice(start, i));
-  };
-  const hour = number(2);
-  if (hour === null || text[i] !== ":") return null;
-  i++;
-  const minuteStart = i;
-  const minute = number(2);
-  if (minute === null || i - minuteStart !== 2) return null;
+  const hourDigits = digitRun(text, 0, 2);
+  if (hourDigits === 0 || text[hourDigits] !== ":") return null;
+  const hour = Number(text.slice(0, hourDigits));
+  let i = hourDigits + 1;
+  if (digitRun(text, i, 2) !== 2) return null;
+  const minute = Number(text.slice(i, i + 2));
+  i += 2;
   let second = 0;
   let millisecond = 0;
-  if (text[i] === ":" && isDigits(text, i + 1, 2)) {
-    i++;
-    second = number(2) as number;
-    if ((text[i] === "." || text[i] === ",") && isDigits(text, i + 1, 1)) {
-      i++;
-      const fractionStart = i;
-      while (i < text.length && isDigits(text, i, 1)) i++;
+  if (text[i] === ":" && digitRun(text, i + 1, 2) === 2) {
+    second = Number(text.slice(i + 1, i + 3));
+    i += 3;
+    if ((text[i] === "." || text[i] === ",") && digitRun(text, i + 1, 1) === 1) {
+      const fractionStart = i + 1;
+      i = fractionStart + digitRun(text, fractionStart, text.length);
       millisecond = Number(
         text.slice(fractionStart, Math.min(i, fractionStart + 3)).padEnd(3, "0"),
       );
     }
   }
   return { hour, minute, second, millisecond, length: i };
+}
+
+/** How many digits (at most `max`) stand at `from`. */
+function digitRun(text: string, from: number, max: number): number {
+  let i = from;
+  while (i < text.length && i - from < max) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) break;
+    i++;
+  }
+  return i - from;
 }
 
 /**
