@@ -194,3 +194,57 @@ it("creates exactly one report when the same retry races on every connection", a
     reporters: 1,
   });
 }, 60_000);
+
+it("runs a listener's deadlock victim again, so both reports count exactly once", async () => {
+  const store = stores[0]!;
+  type Locks = { listener_locks: { name: string; hits: number } };
+  const db = store.db.withTables<Locks>();
+  await db.schema
+    .createTable("listener_locks")
+    .addColumn("name", "text", (column) => column.primaryKey())
+    .addColumn("hits", "integer", (column) => column.notNull())
+    .execute();
+  await db
+    .insertInto("listener_locks")
+    .values([
+      { name: "a", hits: 0 },
+      { name: "b", hits: 0 },
+    ])
+    .execute();
+  // Two listeners' transactions take the same two rows in opposite orders, with a pause between:
+  // on PostgreSQL one of them is chosen as the deadlock victim and must be run again.
+  let pauses = 0;
+  store.onAggregateChanged(async (trx, _evidence, change) => {
+    const order = change.report.reporterId === "first" ? ["a", "b"] : ["b", "a"];
+    const locks = trx.withTables<Locks>();
+    for (const name of order) {
+      await locks
+        .updateTable("listener_locks")
+        .set((eb) => ({ hits: eb("hits", "+", 1) }))
+        .where("name", "=", name)
+        .execute();
+      if (pauses++ < 2) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  });
+  // Different senders, so the aggregate locks do not serialize them before the listeners run.
+  const inputs = [reportFor(1, 1), reportFor(1, 2)];
+  const [first, second] = await Promise.all([
+    store.reports.record({ ...inputs[0]!, reporterId: "first" }),
+    store.reports.record({ ...inputs[1]!, reporterId: "second" }),
+  ]);
+  expect([first.outcome, second.outcome]).toEqual(["created", "created"]);
+  for (const input of inputs) {
+    const key = senderKeyOf(input.analysis)!.key;
+    expect(await store.senders.evidence(TENANT, key)).toMatchObject({ reports: 1, reporters: 1 });
+  }
+  // The victim's first attempt was rolled back whole: each row counts exactly two commits.
+  const hits = await db
+    .selectFrom("listener_locks")
+    .select(["name", "hits"])
+    .orderBy("name")
+    .execute();
+  expect(hits).toEqual([
+    { name: "a", hits: 2 },
+    { name: "b", hits: 2 },
+  ]);
+}, 60_000);

@@ -1,6 +1,6 @@
 import type { Migration } from "kysely";
 import { reportsAndSenders } from "./0001-reports-and-senders";
-import { proposalsMigration } from "../../proposals/migration";
+import { proposalsMigration, proposalsStaleIndexMigration } from "../../proposals/migration";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -14,4 +14,5 @@ import { proposalsMigration } from "../../proposals/migration";
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-reports-and-senders": reportsAndSenders,
   "0100-proposals": proposalsMigration,
+  "0101-proposals-stale-index": proposalsStaleIndexMigration,
 };
