@@ -1,4 +1,4 @@
-import { Suspense, lazy, useId, useMemo } from "react";
+import { Suspense, lazy, useDeferredValue, useId, useMemo } from "react";
 import { FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { HeaderAnalysis } from "../analysis";
 import type { MailHost } from "../office/host";
@@ -126,6 +126,8 @@ function MessageView(props: {
   const threat = isThreat(analysis);
   const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
   const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
+  // The verdict paints first; the detail sections follow in a deferred render a frame later.
+  const details = useDeferredValue<HeaderAnalysis | null>(analysis, null);
 
   return (
     <>
@@ -139,16 +141,22 @@ function MessageView(props: {
         onRetract={() => void retract()}
         onDismiss={dismiss}
       />
-      <SenderSection analysis={analysis} />
-      <AuthSection analysis={analysis} />
-      <StampsSection analysis={analysis} />
-      <Suspense fallback={<Spinner size="tiny" label={t.route.heading} />}>
-        <RouteSection analysis={analysis} />
-      </Suspense>
+      {details ? (
+        <>
+          <SenderSection analysis={details} />
+          <AuthSection analysis={details} />
+          <StampsSection analysis={details} />
+          <Suspense fallback={<Spinner size="tiny" label={t.route.heading} />}>
+            <RouteSection analysis={details} />
+          </Suspense>
+        </>
+      ) : null}
       <ColleaguesSection colleagues={colleagues} />
-      <Suspense fallback={null}>
-        <RawHeaders raw={raw} />
-      </Suspense>
+      {details ? (
+        <Suspense fallback={null}>
+          <RawHeaders raw={raw} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
