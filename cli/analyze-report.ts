@@ -35,7 +35,8 @@ const ANSI: Record<Style, string> = {
 const RESET = "\x1b[0m";
 const WIDTH = 100;
 
-export function renderReport(analysis: HeaderAnalysis, options: ReportOptions): string {
+export function renderReport(raw: HeaderAnalysis, options: ReportOptions): string {
+  const analysis = printableAnalysis(raw);
   const paint = (style: Style, text: string) =>
     options.color ? `${ANSI[style]}${text}${RESET}` : text;
   const lines: string[] = [];
@@ -50,6 +51,35 @@ export function renderReport(analysis: HeaderAnalysis, options: ReportOptions): 
 }
 
 type Paint = (style: Style, text: string) => string;
+
+/**
+ * Header values are written by strangers: a decoded Subject can carry escape sequences that
+ * recolour, retitle or clear the terminal, and bidirectional overrides that reorder what a
+ * person reads. Every string of the analysis is shown with those characters spelled out.
+ */
+function printableAnalysis(analysis: HeaderAnalysis): HeaderAnalysis {
+  return JSON.parse(JSON.stringify(analysis), (_key, value: unknown) =>
+    typeof value === "string" ? printable(value) : value,
+  ) as HeaderAnalysis;
+}
+
+export function printable(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const unsafe =
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
+    if (!unsafe) continue;
+    const hex = code.toString(16).padStart(code > 0xff ? 4 : 2, "0");
+    out += `${text.slice(copied, i)}${code > 0xff ? `\\u${hex}` : `\\x${hex}`}`;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
 
 function heading(paint: Paint, text: string): string {
   return paint("bold", text);

@@ -143,6 +143,19 @@ describe("vouch analyze (the real command, as a child process)", { timeout: 120_
     expect(result.stdout).toMatch(/SCL 5\s+\S/);
   });
 
+  it("spells out escape sequences and bidi overrides a sender hid in header values", () => {
+    const hostile = Buffer.from("\x1b]0;owned\x07\x1b[2J\u202eevil", "utf8").toString("base64");
+    const result = vouch([], {
+      input: `Subject: =?utf-8?B?${hostile}?=\r\nFrom: a@b.example\r\n`,
+      env: { FORCE_COLOR: "1" },
+    });
+    expect(result.status).toBe(0);
+    const subjectLine = result.stdout.split("\n").find((line) => line.includes("Subject:")) ?? "";
+    expect(subjectLine).toContain("\\x1b]0;owned\\x07\\x1b[2J\\u202eevil");
+    expect(result.stdout).not.toContain("\x1b[2J");
+    expect(result.stdout).not.toContain("\u202e");
+  });
+
   it("colours the report when forced, and never when NO_COLOR is set", () => {
     const file = sample("vendor-invoice-compauth");
     expect(vouch([file], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\x1b[");
