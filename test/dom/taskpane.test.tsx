@@ -227,7 +227,7 @@ describe("language", () => {
     );
     expect(await screen.findByRole("button", { name: "Kein Spam" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Vertrauenswürdiger Absender" })).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "Authentifizierung" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Authentifizierung" })).toBeTruthy();
   });
 });
 
