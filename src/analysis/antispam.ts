@@ -130,7 +130,12 @@ const FOREFRONT_FIELDS = new Set([
 ]);
 
 export function parseMailboxDelivery(value: string, problems: string[]): MailboxDelivery {
-  const pairs = parseStampPairs(value, problems, "X-Microsoft-Antispam-Mailbox-Delivery");
+  return mailboxDeliveryOf(
+    parseStampPairs(value, problems, "X-Microsoft-Antispam-Mailbox-Delivery"),
+  );
+}
+
+function mailboxDeliveryOf(pairs: Map<string, string>): MailboxDelivery {
   return {
     dest: codeOrNull(pairs.get("DEST")),
     ucf: parseInteger(pairs.get("UCF")),
@@ -152,7 +157,7 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
   const orgScl = parseInteger(block.first("X-MS-Exchange-Organization-SCL")?.value);
   const deliveryValue = block.first("X-Microsoft-Antispam-Mailbox-Delivery")?.value;
   const deliveryPairs = deliveryValue
-    ? parseStampPairs(deliveryValue, [], "X-Microsoft-Antispam-Mailbox-Delivery")
+    ? parseStampPairs(deliveryValue, problems, "X-Microsoft-Antispam-Mailbox-Delivery")
     : null;
 
   const stamps: AntispamStamps = {
@@ -172,7 +177,7 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
     helo: textOrNull(forefront.get("H")),
     ptr: textOrNull(forefront.get("PTR")),
     sfs: parseSfsList(forefront.get("SFS")),
-    mailboxDelivery: deliveryValue ? parseMailboxDelivery(deliveryValue, problems) : null,
+    mailboxDelivery: deliveryPairs ? mailboxDeliveryOf(deliveryPairs) : null,
   };
 
   const untrustedCopies = [

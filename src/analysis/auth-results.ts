@@ -520,12 +520,15 @@ export function dkimSignatureDomainAndSelector(value: string): {
     const equals = piece.indexOf("=");
     if (equals < 0) continue;
     const tag = piece.slice(0, equals).trim().toLowerCase();
-    const tagValue = piece
-      .slice(equals + 1)
-      .replace(/\s+/g, "")
-      .toLowerCase();
-    if (tag === "d" && domain === null) domain = tagValue || null;
-    if (tag === "s" && selector === null) selector = tagValue || null;
+    if (tag !== "d" && tag !== "s") continue; // b= and bh= are long: skip them unread
+    const tagValue =
+      piece
+        .slice(equals + 1)
+        .replace(/\s+/g, "")
+        .toLowerCase() || null;
+    if (tag === "d" && domain === null) domain = tagValue;
+    if (tag === "s" && selector === null) selector = tagValue;
+    if (domain !== null && selector !== null) break;
   }
   return { domain, selector };
 }
