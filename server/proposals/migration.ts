@@ -99,3 +99,17 @@ export const proposalsMigration: Migration = {
     }
   },
 };
+
+/** The sweep's "open and gone quiet" lookup, without scanning every open proposal. */
+export const proposalsStaleIndexMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex("proposals_by_status_last_seen")
+      .on("proposals")
+      .columns(["tenant_id", "status", "last_seen"])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex("proposals_by_status_last_seen").execute();
+  },
+};
