@@ -65,7 +65,7 @@ export async function buildService(
   app.removeContentTypeParser("text/plain");
   installErrorHandlers(app);
   const metrics = new Metrics();
-  installMetrics(app, metrics);
+  installMetrics(app, metrics, config);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-content-type-options", "nosniff");
     reply.header("x-request-id", request.id);

@@ -57,3 +57,13 @@ export function requestId(req: { headers: Record<string, string | string[] | und
   const given = req.headers["x-request-id"];
   return typeof given === "string" && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
 }
+
+const LEVEL_ORDER: LogLevel[] = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+
+/**
+ * For routes polled all day (health, metrics): at least "warn", so probes do not flood the logs,
+ * but never louder than the configured level (LOG_LEVEL=silent stays silent).
+ */
+export function quietLevel(configured: LogLevel): LogLevel {
+  return LEVEL_ORDER.indexOf(configured) >= LEVEL_ORDER.indexOf("warn") ? configured : "warn";
+}

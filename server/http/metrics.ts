@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import type { Config } from "../config";
+import { quietLevel } from "./logging";
 
 /**
  * Prometheus text exposition (format 0.0.4) of what the service counts: requests by route and
@@ -108,7 +110,7 @@ export class Metrics {
 
 export const REPORTS_ROUTE = "/api/v1/reports";
 
-export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
+export function installMetrics(app: FastifyInstance, metrics: Metrics, config: Config): void {
   app.decorateRequest("errorCode", null);
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "unmatched";
@@ -123,7 +125,7 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
       }
     }
   });
-  app.get("/metrics", { logLevel: "warn" }, async (_request, reply) => {
+  app.get("/metrics", { logLevel: quietLevel(config.logLevel) }, async (_request, reply) => {
     void reply.type("text/plain; version=0.0.4; charset=utf-8");
     return metrics.render();
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { quietLevel } from "../http/logging";
 import { sql } from "kysely";
 import type { FeatureContext } from "../feature-context";
 
@@ -18,10 +19,14 @@ export async function benchFloorRoute(
   await sql`create table if not exists bench_floor (id text primary key, kind text not null, created_at text not null)`.execute(
     db,
   );
-  app.post("/bench/floor", { logLevel: "warn" }, async (_request, reply) => {
-    await sql`insert into bench_floor (id, kind, created_at) values (${randomUUID()}, ${"not-spam"}, ${new Date().toISOString()})`.execute(
-      db,
-    );
-    return reply.code(201).send({ ok: true });
-  });
+  app.post(
+    "/bench/floor",
+    { logLevel: quietLevel(context.config.logLevel) },
+    async (_request, reply) => {
+      await sql`insert into bench_floor (id, kind, created_at) values (${randomUUID()}, ${"not-spam"}, ${new Date().toISOString()})`.execute(
+        db,
+      );
+      return reply.code(201).send({ ok: true });
+    },
+  );
 }

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from "fastify";
+import { quietLevel } from "../http/logging";
 import { z } from "zod";
 import type { FeatureContext } from "../feature-context";
 
 /** /healthz: the process answers. /readyz: and its database answers too. */
 export async function healthRoutes(app: FastifyInstance, context: FeatureContext): Promise<void> {
-  app.get("/healthz", { logLevel: "warn" }, async () => ({ status: "ok" }));
-  app.get("/readyz", { logLevel: "warn" }, async (request, reply) => {
+  app.get("/healthz", { logLevel: quietLevel(context.config.logLevel) }, async () => ({
+    status: "ok",
+  }));
+  app.get("/readyz", { logLevel: quietLevel(context.config.logLevel) }, async (request, reply) => {
     try {
       await context.store.ping();
       return { status: "ready", database: context.store.dialect };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { analyzeHeaders } from "../../src/analysis";
@@ -17,6 +18,18 @@ import type { StoredReport } from "../storage";
 import { senderStatusOf } from "./sender-status";
 
 const reportParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
+
+/**
+ * The mailbox a message sat in is a recipient's address, and recipients' addresses are never
+ * stored: the store only counts distinct mailboxes, so it gets a keyed digest that counts the
+ * same (case and spaces aside) and cannot be read back.
+ */
+export function mailboxDigest(tenantId: string, mailbox: string | undefined): string | null {
+  const normalized = mailbox?.trim().toLowerCase();
+  if (!normalized) return null;
+  const digest = createHash("sha256").update(`${tenantId}\u0000${normalized}`).digest("hex");
+  return `mbx:${digest.slice(0, 40)}`;
+}
 
 function retractableUntil(report: StoredReport, windowMs: number, now = Date.now()): string | null {
   if (report.retractedAt) return null;
@@ -54,7 +67,7 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
       internetMessageId: body.internetMessageId,
       kind: body.kind,
       comment: body.comment ?? null,
-      mailbox: body.mailbox ?? null,
+      mailbox: mailboxDigest(user.tenantId, body.mailbox),
       rawHeaders: body.headers,
       analysis,
     });

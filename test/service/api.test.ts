@@ -119,6 +119,21 @@ describe("POST /api/v1/reports", () => {
     expect(evidence).toMatchObject({ reporters: 2, reports: 2 });
   });
 
+  it("never stores the mailbox address, yet counts the same mailbox once", async () => {
+    const first = report("desk@margie.example", { mailbox: "Shared.Desk@contoso.example" });
+    const made = reportResponseSchema.parse((await reports(alice, first)).json);
+    const second = report("desk@margie.example", { mailbox: " shared.desk@CONTOSO.example " });
+    const again = reportResponseSchema.parse((await reports(bob, second)).json);
+    expect(again.sender).toMatchObject({ reporters: 2, mailboxes: 1 });
+    const stored = await service.store.reports.get("contoso", made.id);
+    expect(stored?.mailbox).toMatch(/^mbx:[0-9a-f]{40}$/);
+    const { rows } = await sql<{ n: number | string }>`
+      select count(*) as n from reports where lower(mailbox) like ${"%shared.desk%"}`.execute(
+      service.store.db,
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+
   it("answers 400 naming the field for a body that fails the schema, and keeps nothing", async () => {
     const before = await countReports();
     const cases: [unknown, RegExp][] = [
@@ -553,6 +568,25 @@ describe("static files", () => {
       }
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe("readiness", () => {
+  it("answers /readyz with 503 when the database does not answer, while /healthz stays up", async () => {
+    const { buildService } = await import("../../server/app");
+    const { openTestStore } = await import("../support/test-store");
+    const broken = await openTestStore();
+    const { app } = await buildService(service.config, broken.store);
+    try {
+      await broken.store.close();
+      const ready = await app.inject({ method: "GET", url: "/readyz" });
+      expect(ready.statusCode).toBe(503);
+      expect(errorBodySchema.parse(ready.json()).error).toBe("database-unreachable");
+      expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await broken.database.drop();
     }
   });
 });
