@@ -7,19 +7,20 @@ import { checkRecordInput, normalizeMailbox } from "./input";
 import type { Database, ReportsTable } from "./schema";
 import { summarize } from "./summary";
 import type { Transact } from "./transactions";
-import type {
-  AggregateChange,
-  AggregateListener,
-  RecordReportInput,
-  RecordReportResult,
-  ReportStore,
-  ReportSummary,
-  RetractOptions,
-  RetractResult,
-  SenderStatusCounts,
-  StoreDialect,
-  StoreTransaction,
-  StoredReport,
+import {
+  StoreInputError,
+  type AggregateChange,
+  type AggregateListener,
+  type RecordReportInput,
+  type RecordReportResult,
+  type ReportStore,
+  type ReportSummary,
+  type RetractOptions,
+  type RetractResult,
+  type SenderStatusCounts,
+  type StoreDialect,
+  type StoreTransaction,
+  type StoredReport,
 } from "./types";
 
 type ReportRow = Selectable<ReportsTable>;
@@ -204,7 +205,11 @@ export function createReportStore({
     reportId: string,
     options: RetractOptions,
   ): Promise<RetractResult> {
+    if (!Number.isFinite(options.windowMs) || options.windowMs < 0) {
+      throw new StoreInputError("windowMs", "must be a finite number of milliseconds, 0 or more");
+    }
     const now = options.now ?? new Date();
+    if (Number.isNaN(now.getTime())) throw new StoreInputError("now", "must be a valid date");
     return transact(async (trx): Promise<RetractResult> => {
       let select = selectReports(trx).where("tenant_id", "=", tenantId).where("id", "=", reportId);
       if (dialect === "postgres") select = select.forUpdate();

@@ -234,6 +234,16 @@ describe("retraction", () => {
     expect(await store.senders.evidence("tenant-a", "contoso.com")).toMatchObject({ reports: 1 });
   });
 
+  it("refuses a window that is not a number of milliseconds", async () => {
+    const { report: first } = await store.reports.record(report());
+    for (const windowMs of [Number.NaN, -1, Number.POSITIVE_INFINITY]) {
+      await expect(
+        store.reports.retract("tenant-a", "alice", first.id, { windowMs }),
+      ).rejects.toMatchObject({ field: "windowMs" });
+    }
+    expect((await store.reports.get("tenant-a", first.id))?.retractedAt).toBeNull();
+  });
+
   it("subtracts only once when retracted twice", async () => {
     const { report: first } = await store.reports.record(report());
     await store.reports.record(report({ reporterId: "bob" }));
