@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   FINDING_CATALOGUE,
   SFV_MEANINGS,
@@ -205,6 +205,38 @@ describe("analyzeHeaders", () => {
 });
 
 describe("never throws", () => {
+  it("turns a part that throws into nulls and an analysis-incomplete finding", async () => {
+    const boom = () => {
+      throw new Error("boom");
+    };
+    vi.resetModules();
+    vi.doMock("../../../src/analysis/addresses", () => ({
+      parseAddressList: boom,
+      parseMailbox: boom,
+      parseReturnPath: boom,
+    }));
+    vi.doMock("../../../src/analysis/received", () => ({ buildHops: boom }));
+    try {
+      const { analyzeHeaders: isolated } = await import("../../../src/analysis/analyze");
+      const result = isolated(AZURE);
+      expect(headerAnalysisSchema.safeParse(result).success).toBe(true);
+      expect(result.message.from).toBeNull();
+      expect(result.message.returnPath).toBeNull();
+      expect(result.message.subject).toMatch(/^Action required/);
+      expect(result.hops).toEqual([]);
+      expect(result.auth.dmarc?.result).toBe("pass");
+      const incomplete = result.verdict.findings.find(
+        (finding) => finding.id === "analysis-incomplete",
+      );
+      expect(incomplete?.detail).toContain("from");
+      expect(incomplete?.detail).toContain("received hops");
+    } finally {
+      vi.doUnmock("../../../src/analysis/addresses");
+      vi.doUnmock("../../../src/analysis/received");
+      vi.resetModules();
+    }
+  });
+
   it("analyses non-strings and hostile shapes without throwing", () => {
     const hostile = [
       "",
