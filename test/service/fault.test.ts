@@ -170,6 +170,48 @@ describe("a service killed in the middle of a load", () => {
   }, 480_000);
 });
 
+describe("a service stopped with SIGTERM in the middle of a load", () => {
+  it("answers the requests it took in, keeps what it acknowledged, and exits 0", async () => {
+    const { database, env, dataDir } = await environment();
+    const token = await tokenFor(dataDir, { tenant: TENANT, user: "graceful" });
+    const service = await spawnService(env);
+    const acknowledged: string[] = [];
+    const failures: number[] = [];
+    let exit: Promise<number | NodeJS.Signals | null> | null = null;
+    try {
+      const jobs = Array.from({ length: 120 }, (_, messageIndex) => ({
+        user: "graceful",
+        messageIndex,
+      }));
+      await load(jobs, 10, async (job) => {
+        try {
+          const answer = await call(`${service.url}/api/v1/reports`, { token, body: bodyOf(job) });
+          if (answer.status < 300) acknowledged.push(reportResponseSchema.parse(answer.json).id);
+          else failures.push(answer.status);
+        } catch {
+          // Refused after the listener closed: never acknowledged.
+        }
+        if (!exit && acknowledged.length >= 20) exit = service.stop();
+      });
+      expect(await exit).toBe(0);
+      // Whatever reached a handler was answered properly: no 5xx while stopping.
+      expect(failures).toEqual([]);
+      const store = await openStore(database.storeOptions);
+      try {
+        for (const id of acknowledged)
+          expect(await store.reports.get(TENANT, id), id).not.toBeNull();
+        await expectAggregatesExact(store);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await service.kill();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 480_000);
+});
+
 describe("two service processes on one database", () => {
   it("count a thousand concurrent reports, duplicates included, exactly", async () => {
     const { database, env, dataDir } = await environment();
