@@ -172,8 +172,18 @@ export async function reassessSender(
   const settings = await loadSettings(db, tenantId);
   const identity = senderKey.replace(/^unverified:/, "");
   const domain = domainOfIdentity(identity);
+  const since = new Date(now.getTime() - settings.windowDays * DAY_MS);
+  // The window only matters when the counts could open a proposal and some reports are older
+  // than the window: otherwise the sender's counts are the window's (or too small either way),
+  // and ingest skips the query over the sender's recent reports.
+  const needsWindow =
+    evidence.firstSeen < since.toISOString() &&
+    evidence.reporters >= settings.minReporters &&
+    evidence.mailboxes >= settings.minMailboxes;
   const [window, siblings, existing] = await Promise.all([
-    windowCounts(db, tenantId, senderKey, new Date(now.getTime() - settings.windowDays * DAY_MS)),
+    needsWindow
+      ? windowCounts(db, tenantId, senderKey, since)
+      : Promise.resolve({ reporters: evidence.reporters, mailboxes: evidence.mailboxes }),
     evidence.kind === "address"
       ? sameDomainAddressEntries(db, tenantId, domain, senderKey)
       : Promise.resolve(0),

@@ -9,6 +9,7 @@ import type {
 } from "../../src/api/admin-contract";
 import type { SenderStatus } from "../../src/api/contract";
 import { ProposalService } from "../../server/proposals/service";
+import { analyzeHeaders } from "../../src/analysis";
 import { exchangeHeaders } from "../support/service-headers";
 import { startTestService, type TestService } from "../support/service";
 import { ApiClient, sampleHeaders, type Who } from "./proposals-client";
@@ -112,6 +113,33 @@ describe("the opening rule through the API", () => {
     );
     expect(retracted.status).toBe(204);
     expect((await proposalOf("beta.example"))?.status).toBe("collecting");
+  });
+});
+
+describe("the 30-day window", () => {
+  it("does not count people whose only report is older than the window", async () => {
+    const headers = authenticated("hi@epsilon.example", "<eps-1@epsilon.example>");
+    const analysis = analyzeHeaders(headers);
+    const record = (user: string, daysAgo: number) =>
+      service.store.reports.record({
+        tenantId: T,
+        reporterId: user,
+        internetMessageId: `<eps-${user}@epsilon.example>`,
+        kind: "not-spam",
+        rawHeaders: headers,
+        analysis,
+        now: new Date(Date.now() - daysAgo * 86_400_000),
+      });
+    await record("old1", 40);
+    await record("old2", 35);
+    await record("new1", 2);
+    await record("new2", 1);
+    const before = await proposalOf("epsilon.example");
+    expect(before?.reporters).toBe(4);
+    expect(before?.status).toBe("collecting");
+    expect(before?.reason).toContain("2 of 3 people within 30 days");
+    await record("new3", 0);
+    expect((await proposalOf("epsilon.example"))?.status).toBe("open");
   });
 });
 
@@ -324,10 +352,12 @@ describe("lifecycle, audit and exports", () => {
   });
 
   it("counts reports per day and the top senders for the chart", async () => {
-    const stats = (await api.call(ADMIN, "GET", "/api/v1/stats?days=7")).json() as StatsResponse;
-    expect(stats.reportsPerDay).toHaveLength(7);
-    const today = new Date().toISOString().slice(0, 10);
-    const total = stats.reportsPerDay.find((day) => day.day === today)?.reports ?? 0;
+    const week = (await api.call(ADMIN, "GET", "/api/v1/stats?days=7")).json() as StatsResponse;
+    expect(week.reportsPerDay).toHaveLength(7);
+    expect(week.reportsPerDay.at(-1)?.day).toBe(new Date().toISOString().slice(0, 10));
+    // Over 60 days every active report is on its day (some were made 35 and 40 days ago).
+    const stats = (await api.call(ADMIN, "GET", "/api/v1/stats?days=60")).json() as StatsResponse;
+    const total = stats.reportsPerDay.reduce((sum, day) => sum + day.reports, 0);
     const senders = await service.store.senders.list(T, { limit: 500 });
     expect(total).toBe(senders.items.reduce((sum, item) => sum + item.reports, 0));
     expect(stats.topSenders[0]?.senderKey).toBe("unverified:fabrikarn.example");
