@@ -153,3 +153,23 @@ export function createDevTokenProvider(
     },
   };
 }
+
+/** Where the harness records whom it signed in as, so the ribbon command signs in alike. */
+export const DEV_IDENTITY_STORAGE_KEY = "vouch:dev-identity";
+export const DEFAULT_DEV_IDENTITY: DevIdentity = { tenant: "dev-tenant", user: "dev-user" };
+
+/** The development identity the harness chose (VOUCH_AUTH=dev only), else the default one. */
+export function storedDevIdentity(storage: Pick<Storage, "getItem"> | null): DevIdentity {
+  try {
+    const stored = JSON.parse(storage?.getItem(DEV_IDENTITY_STORAGE_KEY) ?? "null") as unknown;
+    if (stored && typeof stored === "object") {
+      const { tenant, user } = stored as Partial<DevIdentity>;
+      if (typeof tenant === "string" && tenant && typeof user === "string" && user) {
+        return { tenant, user };
+      }
+    }
+  } catch {
+    // A malformed entry is the same as none.
+  }
+  return DEFAULT_DEV_IDENTITY;
+}

@@ -76,6 +76,12 @@ export interface ReportQueue {
   start(): () => void;
 }
 
+/**
+ * The account of reports the ribbon command queued before anyone could be signed in silently.
+ * The first runtime that has a real account sends them under it.
+ */
+export const PENDING_SIGN_IN_ACCOUNT = "vouch:pending-sign-in";
+
 export const QUEUE_STORAGE_KEY = "vouch:report-queue:v1";
 export const LEASE_STORAGE_KEY = "vouch:report-queue:lease";
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 5 * 60_000 };
@@ -174,12 +180,32 @@ export function createReportQueue(options: ReportQueueOptions): ReportQueue {
     return entry;
   };
 
+  /** Moves reports queued before sign-in to the signed-in account (its own report wins). */
+  const adoptPending = (account: string) => {
+    const entries = read();
+    if (!entries.some((entry) => entry.account === PENDING_SIGN_IN_ACCOUNT)) return;
+    const next: QueueEntry[] = [];
+    for (const entry of entries) {
+      if (entry.account !== PENDING_SIGN_IN_ACCOUNT) {
+        next.push(entry);
+        continue;
+      }
+      const key = entryKey(account, entry.request.internetMessageId);
+      if (entries.some((other) => other.key === key)) continue;
+      next.push({ ...entry, key, account, status: "pending", nextAttemptAt: now() });
+    }
+    write(next);
+  };
+
   /** One pass over the due entries; `outcomes` collects what happened to each key. */
   const flushOnce = async (outcomes: Map<string, SubmitOutcome>): Promise<FlushSummary> => {
     const summary: FlushSummary = { sent: 0, queued: 0, failed: 0, busyElsewhere: false };
     if (!acquireLease()) return { ...summary, busyElsewhere: true };
     try {
       const account = await options.account();
+      // Nobody signed in: nothing can be sent, the reports wait for someone who is.
+      if (account === PENDING_SIGN_IN_ACCOUNT) return summary;
+      adoptPending(account);
       const attempted = new Set<string>();
       for (;;) {
         const entry = read().find(

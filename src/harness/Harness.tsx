@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { createStandinHost } from "../office/standin-host";
-import { createDevTokenProvider } from "../api/auth";
+import { DEV_IDENTITY_STORAGE_KEY, createDevTokenProvider } from "../api/auth";
 import { Pane } from "../taskpane/Pane";
 import { signedInServices, type SignedInServices } from "../taskpane/services";
 import { loadCatalog, loadSampleItem, type Sample } from "./catalog";
@@ -62,6 +62,15 @@ export function Harness() {
     [settings.user],
   );
   useEffect(() => () => services?.stop(), [services]);
+  // The ribbon command (commands.html) signs in as whoever the harness chose.
+  useEffect(() => {
+    if (settings.user !== "signed-out") {
+      localStorage.setItem(
+        DEV_IDENTITY_STORAGE_KEY,
+        JSON.stringify({ tenant: DEV_TENANT, user: settings.user }),
+      );
+    }
+  }, [settings.user]);
 
   useEffect(() => {
     if (!services) return;

@@ -1,10 +1,16 @@
-import { createDevTokenProvider, createNaaTokenProvider, type TokenProvider } from "../api/auth";
+import {
+  createDevTokenProvider,
+  createNaaTokenProvider,
+  storedDevIdentity,
+  type TokenProvider,
+} from "../api/auth";
 import { loadRuntimeConfig } from "../api/runtime-config";
 import { signedInServices, type SignedInServices } from "./services";
 
 /**
  * Sign-in inside Outlook, after the runtime config: NAA against Entra ID, or the development
- * issuer (signed in as the mailbox's own address) when the service runs with VOUCH_AUTH=dev.
+ * issuer when the service runs with VOUCH_AUTH=dev (as the identity the harness last chose, the
+ * same one the ribbon command uses).
  * Its own chunk: the API client, zod and MSAL load while Office.js starts.
  */
 export async function officeServices(): Promise<SignedInServices | null> {
@@ -13,8 +19,9 @@ export async function officeServices(): Promise<SignedInServices | null> {
   if (config?.auth === "entra") {
     tokens = createNaaTokenProvider({ clientId: config.clientId });
   } else if (config?.auth === "dev") {
-    const user = Office.context.mailbox.userProfile.emailAddress;
-    tokens = createDevTokenProvider({ tenant: "dev", user }, { baseUrl: config.apiBaseUrl });
+    tokens = createDevTokenProvider(storedDevIdentity(localStorage), {
+      baseUrl: config.apiBaseUrl,
+    });
   }
   return tokens ? signedInServices(tokens, config?.apiBaseUrl ?? "") : null;
 }

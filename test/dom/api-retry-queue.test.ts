@@ -3,7 +3,12 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { createApiClient } from "../../src/api/client";
 import type { ReportRequest } from "../../src/api/contract";
-import { QUEUE_STORAGE_KEY, createReportQueue, type ReportQueue } from "../../src/api/retry-queue";
+import {
+  PENDING_SIGN_IN_ACCOUNT,
+  QUEUE_STORAGE_KEY,
+  createReportQueue,
+  type ReportQueue,
+} from "../../src/api/retry-queue";
 import type { TokenProvider } from "../../src/api/auth";
 
 const BASE = "http://vouch.test";
@@ -246,5 +251,27 @@ describe("report retry queue", () => {
     stop();
     expect(seen).toHaveLength(1);
     expect(queue.entries()).toHaveLength(0);
+  });
+
+  it("sends reports queued before sign-in under the account that signs in", async () => {
+    const seen = reportsEndpoint([]);
+    online = false;
+    const before = createReportQueue({
+      storage: localStorage,
+      send: createApiClient({ tokens, baseUrl: BASE, isOnline: () => online }).submitReport,
+      account: async () => PENDING_SIGN_IN_ACCOUNT,
+      now: () => clock,
+      window: null,
+    });
+    await before.submit(request);
+    expect(before.entries()[0]?.account).toBe(PENDING_SIGN_IN_ACCOUNT);
+    online = true;
+    clock += 600_000;
+    expect((await before.flush()).sent).toBe(0);
+    expect(seen).toHaveLength(0);
+    const signedIn = makeQueue();
+    expect((await signedIn.flush()).sent).toBe(1);
+    expect(seen).toEqual([request]);
+    expect(signedIn.entries()).toHaveLength(0);
   });
 });
