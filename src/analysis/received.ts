@@ -391,7 +391,7 @@ export function isIpv6(text: string): boolean {
   let groups = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as string;
-    if (part.length === 0) continue; // the halves of "::" (checked below)
+    if (part.length === 0) continue; // the "::" (and lone colons, checked below)
     if (i === parts.length - 1 && part.indexOf(".") >= 0) {
       if (!isIpv4(part)) return false;
       groups += 2;
@@ -401,15 +401,10 @@ export function isIpv6(text: string): boolean {
       return false;
     }
   }
-  if (doubleColon < 0) {
-    return groups === 8 && parts.every((part) => part.length > 0);
-  }
-  // Empty parts are allowed only as the "::" itself (two at the ends: "::1", "fe80::").
-  const empties = parts.filter((part) => part.length === 0).length;
-  const atEdge = (text.startsWith("::") ? 1 : 0) + (text.endsWith("::") ? 1 : 0);
-  if (empties > 1 + atEdge || (text === "::" ? false : empties > 2)) return false;
-  if (text.startsWith(":") && !text.startsWith("::")) return false;
-  if (text.endsWith(":") && !text.endsWith("::")) return false;
+  if (doubleColon < 0) return groups === 8 && parts.every((part) => part.length > 0);
+  // With a single "::", any other empty part is a lone colon at one end: ":1::2", "1::2:".
+  if (text.startsWith(":") && doubleColon !== 0) return false;
+  if (text.endsWith(":") && doubleColon !== text.length - 2) return false;
   return groups < 8;
 }
 

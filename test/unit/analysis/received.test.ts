@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildHops, parseReceived } from "../../../src/analysis/received";
+import { buildHops, isIpv4, isIpv6, parseReceived } from "../../../src/analysis/received";
 
 /** The third-party corpus (stalwartlabs/mail-parser, resources/received.json; MIT). */
 const corpusPath = fileURLToPath(
@@ -269,6 +269,44 @@ describe("parseReceived on Exchange Online and other current shapes", () => {
       by: "b",
       date: "2024-01-01T00:00:00.000Z",
     });
+  });
+});
+
+describe("IP addresses", () => {
+  it.each([
+    ["::", true],
+    ["::1", true],
+    ["fe80::", true],
+    ["2603:10b6:408:43::22", true],
+    ["::ffff:127.0.0.1", true],
+    ["1:2:3:4:5:6:7:8", true],
+    ["1:2:3:4:5:6:127.0.0.1", true],
+    ["1:2:3:4:5:6:7", false],
+    ["1:2:3:4:5:6:7:8:9", false],
+    ["1::2::3", false],
+    [":::", false],
+    [":1::2", false],
+    ["1::2:", false],
+    ["12345::1", false],
+    ["g::1", false],
+    ["14:36:56", false],
+    ["1:2:3:4:5:6:7::8", false],
+  ])("isIpv6(%j) is %s", (text, valid) => {
+    expect(isIpv6(text)).toBe(valid);
+  });
+
+  it.each([
+    ["192.0.2.1", true],
+    ["0.0.0.0", true],
+    ["255.255.255.255", true],
+    ["256.1.1.1", false],
+    ["1.2.3", false],
+    ["1.2.3.4.5", false],
+    ["1..2.3", false],
+    ["1.2.3.4.", false],
+    ["1234.1.1.1", false],
+  ])("isIpv4(%j) is %s", (text, valid) => {
+    expect(isIpv4(text)).toBe(valid);
   });
 });
 
