@@ -68,13 +68,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 
   const listeners: AggregateListener[] = [];
+  const writer = dialect === "sqlite" ? groupCommit(db) : transactionPerCall(db);
   return {
     dialect,
     db,
     reports: createReportStore({
       db,
       dialect,
-      transact: dialect === "sqlite" ? groupCommit(db) : transactionPerCall(db),
+      transact: writer.transact,
       listeners: () => [...listeners],
     }),
     senders: createSenderStore(db),
@@ -89,6 +90,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       await sql`select 1`.execute(db);
     },
     async close() {
+      // Writes already accepted finish (and commit) before the connection goes.
+      await writer.drain();
       await db.destroy();
     },
   };

@@ -5,6 +5,12 @@ import type { StoreTransaction } from "./types";
 /** Runs `work` in a write transaction and resolves once it is committed. */
 export type Transact = <T>(work: (trx: StoreTransaction) => Promise<T>) => Promise<T>;
 
+export interface Writer {
+  transact: Transact;
+  /** Resolves once every write queued so far has settled: call before closing. */
+  drain(): Promise<void>;
+}
+
 /** PostgreSQL's codes for "run it again": serialization failure, deadlock detected. */
 const RETRYABLE = new Set(["40001", "40P01"]);
 const ATTEMPTS = 3;
@@ -20,15 +26,28 @@ function isRetryable(error: unknown): boolean {
  * deadlock each other, but listeners lock rows of their own; a transaction the server chose as
  * a deadlock victim was rolled back whole, so running it again is safe.
  */
-export function transactionPerCall(db: Kysely<Database>): Transact {
-  return async (work) => {
+export function transactionPerCall(db: Kysely<Database>): Writer {
+  const inFlight = new Set<Promise<unknown>>();
+  const transact: Transact = async (work) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await db.transaction().execute(work);
+        const running = db.transaction().execute(work);
+        inFlight.add(running);
+        try {
+          return await running;
+        } finally {
+          inFlight.delete(running);
+        }
       } catch (error) {
         if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       }
     }
+  };
+  return {
+    transact,
+    async drain() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
   };
 }
 
@@ -47,9 +66,9 @@ const SAVEPOINT = sql.raw("vouch_write");
  * own savepoint: a call that throws is rolled back alone and rejected, the others commit
  * together, and nobody's promise resolves before the commit that made its write durable.
  */
-export function groupCommit(db: Kysely<Database>, maxBatch = 256): Transact {
+export function groupCommit(db: Kysely<Database>, maxBatch = 256): Writer {
   const queue: Job[] = [];
-  let flushing = false;
+  let flushing: Promise<void> | null = null;
 
   async function runBatch(batch: Job[]): Promise<void> {
     const settled = new Set<Job>();
@@ -90,17 +109,22 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 256): Transact {
   }
 
   async function flush(): Promise<void> {
-    flushing = true;
     try {
       while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
     } finally {
-      flushing = false;
+      flushing = null;
     }
   }
 
-  return <T>(work: (trx: StoreTransaction) => Promise<T>) =>
+  const transact: Transact = <T>(work: (trx: StoreTransaction) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!flushing) void flush();
+      flushing ??= flush();
     });
+  return {
+    transact,
+    async drain() {
+      while (flushing) await flushing;
+    },
+  };
 }

@@ -133,7 +133,9 @@ export interface AggregateChange {
 
 /**
  * Runs inside the transaction that changed the aggregate, after the change. Throwing rolls the
- * whole report (or retraction) back, and the caller gets the error.
+ * whole report (or retraction) back, and the caller gets the error. Query through `trx` only:
+ * on SQLite the store's one connection is held by this transaction, so a query through
+ * `store.db` would wait for it for ever.
  */
 export type AggregateListener = (
   trx: StoreTransaction,

@@ -69,3 +69,31 @@ it("reports a store it cannot reach", async () => {
       : { sqlitePath: "/nonexistent-dir/vouch.sqlite" };
   await expect(openStore(bad)).rejects.toThrow();
 });
+
+it("finishes the writes it accepted before closing", async () => {
+  database = await createTestDatabase();
+  const store = await openStore({ ...database.storeOptions });
+  const writes = Array.from({ length: 50 }, (_, index) =>
+    store.reports.record({
+      tenantId: "t",
+      reporterId: `user-${index}`,
+      internetMessageId: "<m1>",
+      kind: "not-spam",
+      rawHeaders: "From: bob@contoso.com\r\n",
+      analysis: analysisFor({ from: "bob@contoso.com", dmarc: "pass" }),
+    }),
+  );
+  await store.close();
+  const results = await Promise.all(writes);
+  expect(results.every((result) => result.outcome === "created")).toBe(true);
+
+  const reopened = await openStore({ ...database.storeOptions });
+  try {
+    expect(await reopened.senders.evidence("t", "contoso.com")).toMatchObject({
+      reports: 50,
+      reporters: 50,
+    });
+  } finally {
+    await reopened.close();
+  }
+});
