@@ -26,15 +26,15 @@ export interface FindingDefinition {
   title: string;
 }
 
-const define = (
-  id: string,
+const define = <const Id extends string>(
+  id: Id,
   severity: Severity,
   fixableBy: FixableBy | null,
   title: string,
-): FindingDefinition => ({ id, severity, fixableBy, title });
+): FindingDefinition & { id: Id } => ({ id, severity, fixableBy, title });
 
 /** In importance order within each severity. */
-export const FINDING_CATALOGUE: readonly FindingDefinition[] = [
+export const FINDING_CATALOGUE = [
   // Threats: the sender must not be trusted, and nobody should "fix" it.
   define(
     "malware-verdict",
@@ -260,11 +260,12 @@ export const FINDING_CATALOGUE: readonly FindingDefinition[] = [
     null,
     "A server on the way has a wrong clock, so some delivery times are off.",
   ),
-];
+] as const satisfies readonly FindingDefinition[];
 
-export type FindingId = string;
+/** Every catalogued id, as a type: `makeFinding` accepts nothing else. */
+export type FindingId = (typeof FINDING_CATALOGUE)[number]["id"];
 
-const BY_ID = new Map(
+const BY_ID = new Map<string, { definition: FindingDefinition; index: number }>(
   FINDING_CATALOGUE.map((definition, index) => [definition.id, { definition, index }]),
 );
 
@@ -273,7 +274,7 @@ export function findingDefinition(id: string): FindingDefinition | undefined {
 }
 
 /** Builds a finding of a catalogued id; `fixableBy` may be narrowed for this instance. */
-export function makeFinding(id: string, detail: string, fixableBy?: FixableBy | null): Finding {
+export function makeFinding(id: FindingId, detail: string, fixableBy?: FixableBy | null): Finding {
   const definition = BY_ID.get(id)?.definition;
   if (!definition) {
     return {

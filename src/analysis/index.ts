@@ -16,7 +16,7 @@ export {
   SLOW_DELIVERY_SECONDS,
   BCL_DEFAULT_THRESHOLD,
 } from "./findings";
-export type { FindingDefinition } from "./findings";
+export type { FindingDefinition, FindingId } from "./findings";
 export * from "./meanings";
 export { isJunked } from "./antispam";
 export { parseAuthenticationResults } from "./auth-results";

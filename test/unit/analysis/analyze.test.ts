@@ -193,7 +193,7 @@ describe("analyzeHeaders", () => {
   });
 
   it("emits only catalogued findings", () => {
-    const catalogued = new Set(FINDING_CATALOGUE.map((definition) => definition.id));
+    const catalogued = new Set<string>(FINDING_CATALOGUE.map((definition) => definition.id));
     for (const finding of analyzeHeaders(AZURE).verdict.findings) {
       expect(catalogued.has(finding.id)).toBe(true);
     }
