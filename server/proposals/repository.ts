@@ -286,34 +286,46 @@ export async function countReportDay(
  * proposals whose sender has gone quiet past the window go back to collecting. Cheap (indexed)
  * and idempotent; run before reading.
  */
-export async function sweep(db: ProposalDb, tenantId: string, now: Date): Promise<void> {
-  const settings = await loadSettings(db, tenantId);
+export async function sweep(
+  db: ProposalDb,
+  tenantId: string,
+  now: Date,
+  settings: TenantSettings,
+): Promise<void> {
   const stamp = now.toISOString();
-  const due = await db
+  const staleBefore = new Date(now.getTime() - settings.windowDays * DAY_MS).toISOString();
+  // One indexed lookup for both: entries past their expiry, open proposals gone quiet.
+  const rows = await db
     .selectFrom("proposals")
     .select(["id", "sender_key", "status", "expires_at"])
     .where("tenant_id", "=", tenantId)
-    .where("expires_at", "<", stamp)
-    .where("status", "in", [...EXPIRING_STATUSES])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "in", [...EXPIRING_STATUSES]), eb("expires_at", "<", stamp)]),
+        eb.and([eb("status", "=", "open"), eb("last_seen", "<", staleBefore)]),
+      ]),
+    )
     .execute();
-  const staleBefore = new Date(now.getTime() - settings.windowDays * DAY_MS).toISOString();
-  const stale = await db
-    .selectFrom("proposals")
-    .select("id")
-    .where("tenant_id", "=", tenantId)
-    .where("status", "=", "open")
-    .where("last_seen", "<", staleBefore)
-    .execute();
-  if (due.length === 0 && stale.length === 0) return;
+  if (rows.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    for (const row of due) {
+    for (const row of rows) {
+      const expiring = row.status !== "open";
       const changed = await trx
         .updateTable("proposals")
-        .set({ status: "expired", updated_at: stamp })
+        .set(
+          expiring
+            ? { status: "expired", updated_at: stamp }
+            : {
+                status: "collecting",
+                outcome: "collecting",
+                reason: `Collecting evidence: no report in the last ${settings.windowDays} days.`,
+                updated_at: stamp,
+              },
+        )
         .where("id", "=", row.id)
         .where("status", "=", row.status)
         .executeTakeFirst();
-      if (Number(changed.numUpdatedRows) === 0) continue;
+      if (!expiring || Number(changed.numUpdatedRows) === 0) continue;
       await appendAudit(trx, {
         tenantId,
         proposalId: row.id,
@@ -322,23 +334,9 @@ export async function sweep(db: ProposalDb, tenantId: string, now: Date): Promis
         from: row.status as ProposalStatus,
         to: "expired",
         actor: SYSTEM_ACTOR,
-        note: `No new report since ${settings.expiryDays} days before ${row.expires_at?.slice(0, 10) ?? "now"}: remove the entry.`,
+        note: `No report for ${settings.expiryDays} days (until ${row.expires_at?.slice(0, 10) ?? "now"}): remove the entry from the list.`,
         at: now,
       });
-    }
-    if (stale.length > 0) {
-      await trx
-        .updateTable("proposals")
-        .set({
-          status: "collecting",
-          outcome: "collecting",
-          reason: `Collecting evidence: no report in the last ${settings.windowDays} days.`,
-          updated_at: stamp,
-        })
-        .where("tenant_id", "=", tenantId)
-        .where("status", "=", "open")
-        .where("last_seen", "<", staleBefore)
-        .execute();
     }
   });
 }

@@ -67,8 +67,18 @@ export function attachProposals(store: Store, clock: () => Date = () => new Date
   });
 }
 
+/**
+ * Reads sweep expiries at most this often per tenant and process, and reuse a tenant's
+ * settings this long: expiry counts in days, and settings change rarely (this process forgets
+ * its copy at once when it saves them; other processes within this time).
+ */
+export const SWEEP_EVERY_MS = 5_000;
+export const SETTINGS_TTL_MS = 5_000;
+
 export class ProposalService {
   readonly db: ProposalDb;
+  private readonly lastSweep = new Map<string, number>();
+  private readonly settingsCache = new Map<string, { at: number; value: TenantSettings }>();
 
   constructor(
     readonly store: Store,
@@ -77,8 +87,26 @@ export class ProposalService {
     this.db = proposalDb(store.db);
   }
 
+  private async tenantSettings(tenantId: string): Promise<TenantSettings> {
+    const now = this.clock().getTime();
+    const cached = this.settingsCache.get(tenantId);
+    if (cached && now - cached.at < SETTINGS_TTL_MS) return cached.value;
+    const value = await loadSettings(this.db, tenantId);
+    this.settingsCache.set(tenantId, { at: now, value });
+    return value;
+  }
+
+  /** Time moves proposals too (expiry, quiet senders): applied before reads, throttled. */
+  private async sweep(tenantId: string, force = false): Promise<void> {
+    const now = this.clock();
+    const last = this.lastSweep.get(tenantId);
+    if (!force && last !== undefined && now.getTime() - last < SWEEP_EVERY_MS) return;
+    await sweep(this.db, tenantId, now, await this.tenantSettings(tenantId));
+    this.lastSweep.set(tenantId, now.getTime());
+  }
+
   async list(tenantId: string, query: ProposalListQuery): Promise<ProposalPage> {
-    await sweep(this.db, tenantId, this.clock());
+    await this.sweep(tenantId);
     let base = this.db.selectFrom("proposals").where("tenant_id", "=", tenantId);
     if (query.status) base = base.where("status", "=", query.status);
     const [rows, total] = await Promise.all([
@@ -111,12 +139,12 @@ export class ProposalService {
   }
 
   async get(tenantId: string, id: string): Promise<ProposalDto> {
-    await sweep(this.db, tenantId, this.clock());
+    await this.sweep(tenantId);
     return toDto(await this.row(tenantId, id));
   }
 
   async detail(tenantId: string, id: string): Promise<ProposalDetail> {
-    await sweep(this.db, tenantId, this.clock());
+    await this.sweep(tenantId);
     const row = await this.row(tenantId, id);
     const [evidence, samples, audit] = await Promise.all([
       this.store.senders.evidence(tenantId, row.sender_key),
@@ -197,8 +225,9 @@ export class ProposalService {
     note: string,
   ): Promise<ProposalDto> {
     const now = this.clock();
-    await sweep(this.db, tenantId, now);
-    const settings = await loadSettings(this.db, tenantId);
+    // A decision always sees expiry as of now, never a throttled view.
+    await this.sweep(tenantId, true);
+    const settings = await this.tenantSettings(tenantId);
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom("proposals")
@@ -305,7 +334,7 @@ export class ProposalService {
 
   async exportOne(tenantId: string, id: string, format: ExportFormatDto): Promise<ExportFile> {
     const dto = await this.get(tenantId, id);
-    const settings = await loadSettings(this.db, tenantId);
+    const settings = await this.tenantSettings(tenantId);
     const proposal = await this.toExport(tenantId, dto);
     const existing = await this.appliedEntries(tenantId, id);
     return exportProposals(format, [proposal], {
@@ -322,7 +351,7 @@ export class ProposalService {
     format: ExportFormatDto,
     scope: "approved" | "revoked" | "all",
   ): Promise<ExportFile> {
-    await sweep(this.db, tenantId, this.clock());
+    await this.sweep(tenantId);
     const statuses: ProposalStatus[] =
       scope === "approved"
         ? ["approved", "applied"]
@@ -348,7 +377,7 @@ export class ProposalService {
       .orderBy("id", "desc")
       .execute();
     const proposals = await Promise.all(rows.map((row) => this.toExport(tenantId, toDto(row))));
-    const settings = await loadSettings(this.db, tenantId);
+    const settings = await this.tenantSettings(tenantId);
     const baseName = `vouch-${scope}-${this.clock().toISOString().slice(0, 10)}`;
     if (format === "powershell" && scope === "revoked") {
       return {
@@ -465,6 +494,7 @@ export class ProposalService {
   ): Promise<TenantSettings> {
     const now = this.clock();
     await saveSettings(this.db, tenantId, settings, actor, now);
+    this.settingsCache.delete(tenantId);
     let offset: number | null = 0;
     while (offset !== null) {
       const page = await this.store.senders.list(tenantId, {
