@@ -33,40 +33,56 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
 
-  let pending: { name: string; parts: string[] } | null = null;
+  // The field being read: its name and its value so far (continuation lines appended as is).
+  let pendingName: string | null = null;
+  let pendingValue = "";
   const flush = () => {
-    if (!pending) return;
-    const value = pending.parts.join("").trim();
+    if (pendingName === null) return;
     fields.push({
-      name: pending.name,
-      key: pending.name.toLowerCase(),
-      value,
+      name: pendingName,
+      key: pendingName.toLowerCase(),
+      value: pendingValue.trim(),
       position: fields.length,
     });
-    pending = null;
+    pendingName = null;
   };
 
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const length = text.length;
+  // Lines end at CRLF, LF or a lone CR. The next CR, LF and colon are looked up with indexOf
+  // and remembered until the scan passes them, so each character is searched at most once.
+  let nextCr = -1;
+  let nextLf = -1;
+  let nextColon = -1;
   let lineNumber = 0;
-  for (const line of splitLines(text)) {
+  let start = 0;
+  while (start < length) {
+    if (nextCr < start) nextCr = indexOrEnd(text, "\r", start);
+    if (nextLf < start) nextLf = indexOrEnd(text, "\n", start);
+    const end = Math.min(nextCr, nextLf);
+    const lineStart = start;
+    start = end === nextCr && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
     lineNumber++;
-    if (line.length === 0) break; // the headers end at the first empty line
-    if (lineNumber === 1 && line.startsWith("From ")) continue; // mbox separator
-    const first = line.charCodeAt(0);
+
+    if (end === lineStart) break; // the headers end at the first empty line
+    if (lineNumber === 1 && text.startsWith("From ", lineStart)) continue; // mbox separator
+    const first = text.charCodeAt(lineStart);
     if (first === 0x20 || first === 0x09) {
-      if (pending) pending.parts.push(line);
-      else if (line.trim().length === 0) break;
+      if (pendingName !== null) pendingValue += text.slice(lineStart, end);
+      else if (text.slice(lineStart, end).trim().length === 0) break;
       else note(`Line ${lineNumber} continues a header that was never started.`);
       continue;
     }
-    const colon = line.indexOf(":");
-    const name = colon > 0 ? line.slice(0, colon).trimEnd() : "";
+    if (nextColon < lineStart) nextColon = indexOrEnd(text, ":", lineStart);
+    const colon = nextColon < end ? nextColon : -1;
+    const name = colon > lineStart ? text.slice(lineStart, colon).trimEnd() : "";
     if (!isFieldName(name)) {
-      note(`Line ${lineNumber} is not a header field: "${excerpt(line)}".`);
+      note(`Line ${lineNumber} is not a header field: "${excerpt(text.slice(lineStart, end))}".`);
       continue;
     }
     flush();
-    pending = { name, parts: [line.slice(colon + 1)] };
+    pendingName = name;
+    pendingValue = text.slice(colon + 1, end);
   }
   flush();
 
@@ -84,19 +100,10 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
   };
 }
 
-/** Splits on CRLF, LF or a lone CR, lazily. */
-export function* splitLines(text: string): Generator<string> {
-  let start = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x0d) {
-      yield text.slice(start, i);
-      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
-      start = i + 1;
-    }
-  }
-  if (start < length) yield text.slice(start);
+/** The index of `search` at or after `from`, or the text's length when there is none. */
+function indexOrEnd(text: string, search: string, from: number): number {
+  const index = text.indexOf(search, from);
+  return index < 0 ? text.length : index;
 }
 
 /** RFC 5322 field names: printable US-ASCII except colon, at least one character. */
