@@ -189,6 +189,26 @@ describe("spoofed-sender pair and insights", () => {
       spoofedUser: "northwind.example",
       sendingInfrastructure: { kind: "ptr", value: "example.net" },
     });
+    const approved = await api.call(ADMIN, "POST", `/api/v1/proposals/${vendor!.id}/approve`, {
+      note: "Northwind's invoices via their mailer",
+    });
+    expect(approved.status).toBe(200);
+    const ps = await api.call(
+      ADMIN,
+      "GET",
+      `/api/v1/proposals/${vendor!.id}/export?format=powershell`,
+    );
+    expect(ps.text).toContain(
+      "New-TenantAllowBlockListSpoofItems -Identity Default -Action Allow -SpoofedUser 'northwind.example' -SendingInfrastructure 'example.net' -SpoofType External",
+    );
+    // A PTR-only pair cannot be a mail flow rule: the service says so instead of guessing.
+    const rule = await api.call(
+      ADMIN,
+      "GET",
+      `/api/v1/proposals/${vendor!.id}/export?format=transport-rule`,
+    );
+    expect(rule.status).toBe(409);
+    expect((rule.json() as { message: string }).message).toContain("PTR domain");
   });
 
   it("turns junk by the users' own settings into an insight that names the setting", async () => {
@@ -326,7 +346,15 @@ describe("lifecycle, audit and exports", () => {
     const headers = authenticated("notices@delta.example", "<delta-1@delta.example>");
     await api.crowd(tenant, headers, "<delta-1@delta.example>", 3);
     const delta = (await proposalOf("delta.example", admin))!;
-    await api.call(admin, "POST", `/api/v1/proposals/${delta.id}/approve`, { note: "ok" });
+    const approved = (
+      await api.call(admin, "POST", `/api/v1/proposals/${delta.id}/approve`, { note: "ok" })
+    ).json() as ProposalDto;
+    // A new report renews the entry: it lives 45 days after the sender's last report.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await api.crowd(tenant, headers, "<delta-2@delta.example>", 1, 7);
+    const renewed = (await proposalOf("delta.example", admin))!;
+    expect(renewed.status).toBe("approved");
+    expect(Date.parse(renewed.expiresAt!)).toBeGreaterThan(Date.parse(approved.expiresAt!));
     const day = 86_400_000;
     const sooner = new ProposalService(service.store, () => new Date(Date.now() + 44 * day));
     expect((await sooner.get(tenant, delta.id)).status).toBe("approved");
