@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, expect, it } from "vitest";
 import { migrations, openStore } from "../../server/storage";
 import { analysisFor, createTestDatabase, type TestDatabase } from "../support/test-store";
@@ -95,5 +96,31 @@ it("finishes the writes it accepted before closing", async () => {
     });
   } finally {
     await reopened.close();
+  }
+});
+
+it("opens with the settings its guarantees rest on", async () => {
+  database = await createTestDatabase();
+  const durable = await openStore({ ...database.storeOptions });
+  const fast = await openStore({ ...database.storeOptions, durable: false });
+  try {
+    expect(durable.dialect).toBe(database.engine);
+    const value = async (store: typeof durable, query: string) => {
+      const { rows } = await sql.raw<Record<string, unknown>>(query).execute(store.db);
+      return Object.values(rows[0] ?? {})[0];
+    };
+    if (database.engine === "sqlite") {
+      expect(await value(durable, "pragma journal_mode")).toBe("wal");
+      expect(await value(durable, "pragma synchronous")).toBe(2); // FULL: fsync at every commit
+      expect(await value(fast, "pragma synchronous")).toBe(1); // NORMAL
+      expect(await value(durable, "pragma foreign_keys")).toBe(1);
+      expect(await value(durable, "pragma busy_timeout")).toBe(5000);
+    } else {
+      // The aggregate locking is written for READ COMMITTED, PostgreSQL's default.
+      expect(await value(durable, "show transaction_isolation")).toBe("read committed");
+    }
+  } finally {
+    await fast.close();
+    await durable.close();
   }
 });
