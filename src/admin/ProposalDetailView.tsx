@@ -19,11 +19,11 @@ import {
 } from "@fluentui/react-components";
 import type { DecisionActionDto, ExportFormatDto, ProposalDetail } from "../api/admin-contract";
 import { saveFile, type AdminClient } from "./admin-client";
-import { EXPORT_LABELS } from "./ProposalsView";
 import {
   CAUSE_LABELS,
   dateTime,
   describeEntry,
+  EXPORT_LABELS,
   shortDate,
   STATUS_COLORS,
   STATUS_LABELS,

@@ -23,17 +23,11 @@ import {
 } from "../api/admin-contract";
 import { saveFile, type AdminClient } from "./admin-client";
 import { ProposalDetailView } from "./ProposalDetailView";
-import { STATUS_COLORS, STATUS_LABELS } from "./labels";
+import { EXPORT_LABELS, STATUS_COLORS, STATUS_LABELS } from "./labels";
 import { useAdminStyles } from "./styles";
 import { useLoad } from "./use-load";
 
 const PAGE = 50;
-export const EXPORT_LABELS: Record<ExportFormatDto, string> = {
-  powershell: "PowerShell (Tenant Allow/Block List)",
-  "transport-rule": "Mail flow rule (PowerShell)",
-  csv: "CSV",
-  json: "JSON",
-};
 
 function ProposalRow(props: { proposal: ProposalDto; selected: boolean; onSelect: () => void }) {
   const styles = useAdminStyles();

@@ -1,4 +1,4 @@
-import type { AdminProposalStatus, ProposalEntryDto } from "../api/admin-contract";
+import type { AdminProposalStatus, ExportFormatDto, ProposalEntryDto } from "../api/admin-contract";
 
 /** Words the console shows for machine values. */
 export const STATUS_LABELS: Record<AdminProposalStatus, string> = {
@@ -50,3 +50,10 @@ export function shortDate(iso: string): string {
 export function dateTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
+
+export const EXPORT_LABELS: Record<ExportFormatDto, string> = {
+  powershell: "PowerShell (Tenant Allow/Block List)",
+  "transport-rule": "Mail flow rule (PowerShell)",
+  csv: "CSV",
+  json: "JSON",
+};
