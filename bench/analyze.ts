@@ -168,9 +168,19 @@ function cpuMs(): number {
   return (usage.user + usage.system) / 1000;
 }
 
+/**
+ * Runs `step` for `ms` of CPU time before measuring, so that the optimising compiler has done
+ * its work: on a loaded machine its background threads get little CPU, and a fixed count of
+ * warm-up calls would measure the engine's start-up instead of its steady state.
+ */
+function warmUp(step: () => void, ms: number): void {
+  const start = cpuMs();
+  while (cpuMs() - start < ms) for (let i = 0; i < 50; i++) step();
+}
+
 /** Runs `step` in batches for at least `ms` of CPU time; returns operations per CPU second. */
 function throughput(step: () => void, ms: number): number {
-  for (let i = 0; i < 200; i++) step(); // warm-up
+  warmUp(step, ms / 2);
   let operations = 0;
   const start = cpuMs();
   let elapsed = 0;
@@ -187,10 +197,10 @@ function throughput(step: () => void, ms: number): number {
  * the run affects both alike and their ratio stays meaningful. Returns operations per CPU second.
  */
 function interleaved(first: () => void, second: () => void, ms: number): [number, number] {
-  for (let i = 0; i < 200; i++) {
+  warmUp(() => {
     first();
     second();
-  }
+  }, ms);
   const spent = [0, 0];
   const operations = [0, 0];
   const steps = [first, second];
