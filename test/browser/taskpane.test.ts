@@ -81,6 +81,8 @@ async function axeViolations(page: Page): Promise<string[]> {
       }
     ).axe;
     const result = await axe.run(document);
+    if ((result as { passes?: unknown[] }).passes?.length === 0)
+      throw new Error("axe checked nothing");
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -274,6 +276,149 @@ describe("task pane page outside Outlook", () => {
     expect(
       await page.getByRole("link", { name: "Open the dev harness" }).getAttribute("href"),
     ).toBe("/harness.html");
+    await context.close();
+  });
+});
+
+describe("keyboard", () => {
+  it("reaches and presses Not spam with the keyboard alone", async () => {
+    const { page, context } = await openHarness({ sample: "bulk-newsletter", user: "bob" });
+    await page.getByRole("button", { name: "Not spam" }).waitFor();
+    await page
+      .locator("main")
+      .focus()
+      .catch(() => undefined);
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement?.textContent === "Not spam");
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.getByTestId("report-status").textContent())
+      .toBe("Reported as not spam. Thank you.");
+    await context.close();
+  });
+});
+
+/** Appended to the real office.js: Outlook's side of the pane, which we do not own. */
+function outlookStandIn(items: { headers: string; messageId: string; subject: string }[]): string {
+  return `
+;(function () {
+  var items = ${JSON.stringify(items)};
+  var handlers = {};
+  function item(i) {
+    var it = items[i];
+    return {
+      itemId: "EWS-" + i,
+      internetMessageId: it.messageId,
+      subject: it.subject,
+      from: { emailAddress: "someone@example.com", displayName: "Someone" },
+      getAllInternetHeadersAsync: function (cb) {
+        setTimeout(function () { cb({ status: "succeeded", value: it.headers }); }, 5);
+      },
+      notificationMessages: { replaceAsync: function (k, d, cb) { cb && cb({ status: "succeeded" }); } },
+    };
+  }
+  function install() {
+    // Outlook's own event names: office.js outside Outlook does not define them.
+    Office.EventType.ItemChanged = Office.EventType.ItemChanged || "olkItemSelectedChanged";
+    Office.EventType.OfficeThemeChanged = Office.EventType.OfficeThemeChanged || "officeThemeChanged";
+    Office.MailboxEnums = Office.MailboxEnums || {};
+    Office.MailboxEnums.RestVersion = { v2_0: "v2.0" };
+    Office.context.displayLanguage = "en-US";
+    Office.context.requirements = {
+      isSetSupported: function (set, version) { return set === "Mailbox" && Number(version.split(".")[1]) <= 14; },
+    };
+    Office.context.officeTheme = { bodyBackgroundColor: "#1f1f1f" };
+    Office.context.mailbox = {
+      item: item(0),
+      userProfile: { emailAddress: "dana@example.com" },
+      addHandlerAsync: function (type, handler) { handlers[type] = handler; },
+      removeHandlerAsync: function () {},
+      convertToRestId: function (id) { return "rest-" + id; },
+    };
+  }
+  window.__selectItem = function (i) {
+    Office.context.mailbox.item = i === null ? null : item(i);
+    var handler = handlers[Office.EventType.ItemChanged];
+    if (handler) handler({ type: "olkItemSelectedChanged" });
+  };
+  // Outside Outlook the real onReady reports no host: install Outlook's side once it has run.
+  var info = { host: Office.HostType.Outlook, platform: Office.PlatformType.OfficeOnline };
+  var ready = Office.onReady().then(function () { install(); return info; });
+  Office.onReady = function (callback) {
+    return ready.then(function (value) { if (callback) callback(value); return value; });
+  };
+})();
+`;
+}
+
+describe("task pane page inside Outlook (Office.js host)", () => {
+  it("reads the item through Office.js, reports it, and follows the pinned item", async () => {
+    const azure = sampleHeaders("azure-service-notice");
+    const phishing = sampleHeaders("phishing-impersonation");
+    const context = await browser.newContext({ viewport: { width: 360, height: 1200 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.route("**/office-js/office.js", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        body:
+          (await response.text()) +
+          outlookStandIn([
+            { ...azure, subject: "Azure notice" },
+            { ...phishing, subject: "Bank details" },
+          ]),
+      });
+    });
+    // The runtime configuration a deployment templates into the page.
+    await page.route("**/taskpane.html", async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        "<head>",
+        '<head><meta name="vouch-auth" content="dev" /><meta name="vouch-client-id" content="vouch-dev" />',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    // The identity the harness would have recorded (only the pane's own frame, not Office's).
+    await page.addInitScript(() => {
+      if (window !== window.top) return;
+      localStorage.setItem(
+        "vouch:dev-identity",
+        JSON.stringify({ tenant: "outlook-tenant", user: "dana" }),
+      );
+    });
+    await page.goto(`${service.url}/taskpane.html`);
+    const verdict = page.getByTestId("verdict");
+    await expect.poll(() => verdict.textContent()).toContain("This message was sent to Junk.");
+    // Office's dark body colour → the dark Fluent theme.
+    expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("dark");
+    await page.getByRole("button", { name: "Trusted sender" }).click();
+    await expect
+      .poll(() => page.getByTestId("report-status").textContent())
+      .toBe("Reported as a trusted sender. Thank you.");
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, "taskpane-outlook-dark.png"),
+      fullPage: true,
+    });
+
+    const select = (index: number | null) =>
+      page.evaluate(
+        (i) => (window as unknown as { __selectItem(i: number | null): void }).__selectItem(i),
+        index,
+      );
+    await select(1);
+    await expect.poll(() => verdict.textContent()).toContain("Do not trust this sender.");
+    expect(await page.getByRole("button", { name: "Trusted sender" }).count()).toBe(0);
+    await select(null);
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Select a message to see why it landed where it did.");
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
