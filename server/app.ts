@@ -20,6 +20,7 @@ import { benchFloorRoute } from "./routes/bench-floor";
 import { devTokenRoute } from "./routes/dev-token";
 import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
+import { clientConfigRoutes } from "./routes/client-config";
 import { reportRoutes } from "./routes/reports";
 import { senderRoutes } from "./routes/senders";
 import type { Store } from "./storage";
@@ -96,6 +97,7 @@ export async function buildService(
   await reportRoutes(app, context);
   await senderRoutes(app, context);
   await meRoutes(app, context);
+  await clientConfigRoutes(app, context);
   await benchFloorRoute(app, context);
   app.get("/api/openapi.json", async () =>
     openapi.document({ version: VERSION, serverUrl: config.publicOrigin }, errorBodySchema),

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from "fastify";
+import {
+  RUNTIME_CONFIG_PATH,
+  runtimeConfigSchema,
+  type RuntimeConfig,
+} from "../../src/api/runtime-config";
+import type { FeatureContext } from "../feature-context";
+
+/**
+ * GET /api/v1/client-config: what the pane and the ribbon command need before anyone has signed
+ * in — which sign-in to use and the API's client id (NAA asks for api://{clientId}/...).
+ * Public on purpose: it holds nothing a signed-out page may not know.
+ */
+export async function clientConfigRoutes(
+  app: FastifyInstance,
+  context: FeatureContext,
+): Promise<void> {
+  const { auth } = context.config;
+  const body: RuntimeConfig = { auth: auth.mode, clientId: auth.clientId, apiBaseUrl: "" };
+  app.get(RUNTIME_CONFIG_PATH, async () => body);
+
+  context.openapi.add({
+    method: "get",
+    path: RUNTIME_CONFIG_PATH,
+    summary: "Sign-in settings for the pages: dev or entra, and the API's client id.",
+    auth: false,
+    responses: { 200: { description: "The settings.", schema: runtimeConfigSchema } },
+  });
+}
