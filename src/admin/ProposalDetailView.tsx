@@ -110,19 +110,21 @@ function Evidence(props: { proposal: ProposalDetail }) {
           <Table size="small" aria-label="Latest reports">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Reported</TableHeaderCell>
-                <TableHeaderCell>Kind</TableHeaderCell>
+                <TableHeaderCell style={{ width: "8.5em" }}>Reported</TableHeaderCell>
                 <TableHeaderCell>Verdict and authentication</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {evidence.samples.map((sample, index) => (
                 <TableRow key={`${sample.createdAt}-${index}`}>
-                  <TableCell>{shortDate(sample.createdAt)}</TableCell>
                   <TableCell>
-                    {sample.kind === "trusted-sender" ? "Trusted sender" : "Not spam"}
+                    {shortDate(sample.createdAt)}
+                    <br />
+                    <span className={styles.small}>
+                      {sample.kind === "trusted-sender" ? "Trusted sender" : "Not spam"}
+                    </span>
                   </TableCell>
-                  <TableCell className={styles.breakable}>{sampleLine(sample)}</TableCell>
+                  <TableCell style={{ overflowWrap: "break-word" }}>{sampleLine(sample)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

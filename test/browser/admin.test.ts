@@ -45,7 +45,10 @@ afterAll(async () => {
 
 async function signIn(page: Page, preset: string): Promise<void> {
   await page.goto(`${service.url}/admin.html`);
-  await page.getByRole("radio", { name: preset }).check();
+  // The first page of a run compiles the bundle while the machine may be busy: be patient once.
+  const radio = page.getByRole("radio", { name: preset });
+  await radio.waitFor({ timeout: 60_000 });
+  await radio.check();
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
@@ -119,7 +122,7 @@ describe("the admin console", () => {
     expect(await page.locator("img[src='x']").count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   it("works at phone width: list, then the detail, then back", async () => {
     const context = await browser.newContext({
