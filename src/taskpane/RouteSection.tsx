@@ -25,7 +25,7 @@ export default function RouteSection({ analysis }: { analysis: HeaderAnalysis })
             const slow = hop.delaySeconds !== null && hop.delaySeconds >= SLOW_DELIVERY_SECONDS;
             return (
               <li key={hop.index} data-slow={slow || undefined}>
-                <p className={section.text}>
+                <div className={section.text}>
                   <strong>{t.route.hop(hop.index)}</strong>
                   {slow ? (
                     <>
@@ -35,7 +35,7 @@ export default function RouteSection({ analysis }: { analysis: HeaderAnalysis })
                       </Badge>
                     </>
                   ) : null}
-                </p>
+                </div>
                 <p className={section.muted}>
                   {t.route.from}:{" "}
                   <span className={section.code}>{hop.from ?? t.route.unknown}</span>

@@ -218,6 +218,49 @@ describe("sections", () => {
   });
 });
 
+describe("route and raw headers", () => {
+  it("marks the slow hop", async () => {
+    const headers = [
+      "Received: from mx.contoso.example (mx.contoso.example [192.0.2.10]) by inbound.example.net",
+      " with ESMTPS id abc; Tue, 24 Nov 2026 10:00:00 +0000",
+      "Received: from relay.contoso.example (relay.contoso.example [192.0.2.9]) by mx.contoso.example",
+      " with ESMTP id def; Tue, 24 Nov 2026 08:00:00 +0000",
+      "From: Contoso <news@contoso.example>",
+      "Subject: Slow",
+      "Message-ID: <slow@contoso.example>",
+      "X-Forefront-Antispam-Report: CIP:192.0.2.10;CTRY:US;SFV:SPM;SCL:5;",
+    ].join("\r\n");
+    renderPane({
+      item: {
+        headers,
+        snapshot: {
+          internetMessageId: "<slow@contoso.example>",
+          itemId: "s",
+          subject: "Slow",
+          from: null,
+        },
+      },
+    });
+    const route = await screen.findByTestId("route");
+    const hops = within(route).getAllByRole("listitem");
+    expect(hops.map((hop) => hop.getAttribute("data-slow"))).toEqual([null, "true"]);
+    expect(hops[1]?.textContent).toContain("slow");
+    expect(hops[1]?.textContent).toContain("2.0 h");
+  });
+
+  it("shows the raw headers on demand and copies them", async () => {
+    const user = userEvent.setup();
+    const item = sample("bulk-newsletter");
+    renderPane({ item });
+    const toggle = await screen.findByRole("button", { name: "Raw headers" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    await user.click(toggle);
+    await user.click(await screen.findByRole("button", { name: "Copy headers" }));
+    expect(await navigator.clipboard.readText()).toBe(item.headers);
+    expect(await screen.findByText("Headers copied.")).toBeTruthy();
+  });
+});
+
 describe("language", () => {
   it("speaks German when Office's display language is German", async () => {
     renderPane({ language: "de-DE" });
