@@ -110,6 +110,11 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 256): Writer {
 
   async function flush(): Promise<void> {
     try {
+      // Wait for the end of this turn of the event loop first: better-sqlite3 is synchronous, so
+      // a batch started at once would run (and fsync) before any other request of the same
+      // turn had queued its write, and every batch would hold one call. After setImmediate, the
+      // requests whose bodies arrived in this turn have all queued, and commit together.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
     } finally {
       flushing = null;
