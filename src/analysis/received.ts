@@ -5,7 +5,7 @@
  * clauses (from, by, via, with, id, for) are read from that token list, and the date is what
  * follows the last top-level semicolon. Every scanner moves forward only, so the work is linear.
  */
-import { parseDateMillis } from "./dates";
+import { isoString, parseDateMillis } from "./dates";
 import type { Hop } from "./types";
 
 export interface ParsedReceived {
@@ -90,7 +90,7 @@ function readReceived(value: string): { parsed: ParsedReceived; millis: number |
     via: clauses.via,
     id: clauses.id,
     for: clauses.for,
-    date: millis === null ? null : new Date(millis).toISOString(),
+    date: millis === null ? null : isoString(millis),
   };
   return { parsed, millis };
 }
@@ -179,9 +179,23 @@ function commentEnd(text: string, start: number): number {
 
 type Keyword = "from" | "by" | "via" | "with" | "id" | "for";
 const KEYWORDS = new Set<string>(["from", "by", "via", "with", "id", "for"]);
+/** One bit per keyword, to remember which clauses were seen. */
+const KEYWORD_BITS: Readonly<Record<Keyword, number>> = {
+  from: 1,
+  by: 2,
+  via: 4,
+  with: 8,
+  id: 16,
+  for: 32,
+};
 
 function keywordOf(token: Token): Keyword | null {
   if (token.kind !== "word" || token.text.length < 2 || token.text.length > 4) return null;
+  // Every keyword starts with b, f, i, v or w: most words are rejected without lower-casing.
+  const first = token.text.charCodeAt(0) | 0x20;
+  if (first !== 0x62 && first !== 0x66 && first !== 0x69 && first !== 0x76 && first !== 0x77) {
+    return null;
+  }
   const lower = token.text.toLowerCase();
   return KEYWORDS.has(lower) ? (lower as Keyword) : null;
 }
@@ -210,7 +224,7 @@ function readClauses(tokens: readonly Token[]): Clauses {
     id: null,
     for: null,
   };
-  const seen = new Set<Keyword>();
+  let seen = 0; // KEYWORD_BITS of the keywords met so far
   let current: Keyword | null = null;
   let expectingValue = false;
   let fromHostIsIp = false;
@@ -221,8 +235,9 @@ function readClauses(tokens: readonly Token[]): Clauses {
   for (const token of tokens) {
     const keyword = keywordOf(token);
     if (keyword !== null) {
-      current = seen.has(keyword) ? null : keyword;
-      seen.add(keyword);
+      const bit = KEYWORD_BITS[keyword];
+      current = (seen & bit) !== 0 ? null : keyword;
+      seen |= bit;
       expectingValue = current !== null;
       withOpen = false;
       if (keyword === "from") clauses.sawFrom = true;
