@@ -31,11 +31,9 @@ export function MissingHeaders(props: {
         return t.missing.tooFew;
     }
   })();
-  const graphText = graph.tried
-    ? graph.result.ok
-      ? t.missing.graphOk
-      : t.missing.graph[graph.result.reason]
-    : t.missing.graph.unavailable;
+  const graphText = !graph.tried
+    ? t.missing.graphNotTried
+    : `${t.missing.graphTried} ${graph.result.ok ? t.missing.graphOk : t.missing.graph[graph.result.reason]}`;
 
   return (
     <section className={section.section} aria-labelledby={headingId} data-testid="missing">
@@ -47,9 +45,7 @@ export function MissingHeaders(props: {
           <MessageBarTitle>{why}</MessageBarTitle>
         </MessageBarBody>
       </MessageBar>
-      <p className={section.text}>
-        {t.missing.graphTried} {graphText}
-      </p>
+      <p className={section.text}>{graphText}</p>
     </section>
   );
 }

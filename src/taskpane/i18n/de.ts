@@ -183,12 +183,13 @@ export const de: Strings = {
     tooFew: "Die von Outlook gelieferten Kopfzeilen reichen nicht aus, um etwas zu erklären.",
     graphTried: "Vouch hat es auch über Microsoft Graph versucht:",
     graphOk: "Microsoft Graph hat die Kopfzeilen stattdessen geliefert.",
+    graphNotTried:
+      "Vouch konnte hier nicht auf Microsoft Graph ausweichen: Dafür sind die Anmeldung über Outlook und die ID der Nachricht nötig.",
     graph: {
       "no-token": "es konnte keine Berechtigung zum Lesen Ihrer E-Mails erhalten.",
       "not-found": "Graph kennt diese Nachricht nicht.",
       "no-headers": "Auch Graph hat keine Kopfzeilen für diese Nachricht.",
       failed: "die Anfrage an Graph ist fehlgeschlagen.",
-      unavailable: "Graph ist hier nicht verfügbar.",
     },
   },
 

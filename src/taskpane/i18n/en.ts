@@ -179,12 +179,13 @@ export const en = {
     tooFew: "The headers Outlook returned are too few to explain anything.",
     graphTried: "Vouch also tried Microsoft Graph:",
     graphOk: "Microsoft Graph supplied the headers instead.",
+    graphNotTried:
+      "Vouch could not fall back to Microsoft Graph here: that needs Outlook's sign-in and the message's id.",
     graph: {
       "no-token": "it could not get permission to read your mail.",
       "not-found": "Graph does not know this message.",
       "no-headers": "Graph has no headers for this message either.",
       failed: "the request to Graph failed.",
-      unavailable: "Graph is not available here.",
     },
   },
 
