@@ -235,7 +235,16 @@ export async function readEvidence(
     .where("sender_key", "=", senderKey)
     .executeTakeFirst();
   if (!row) return null;
-  const signals = await db
+  return evidenceOf(row, await activeSignals(db, tenantId, senderKey));
+}
+
+/** The sender's signals with at least one active report, by signal. */
+export function activeSignals(
+  db: Reader,
+  tenantId: string,
+  senderKey: string,
+): Promise<{ signal: string; active_reports: number }[]> {
+  return db
     .selectFrom("sender_signals")
     .select(["signal", "active_reports"])
     .where("tenant_id", "=", tenantId)
@@ -243,7 +252,6 @@ export async function readEvidence(
     .where("active_reports", ">", 0)
     .orderBy("signal")
     .execute();
-  return evidenceOf(row, signals);
 }
 
 export async function hasActiveReport(

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { signalsOf } from "../proposals/evidence";
 import { senderKeyOf } from "../proposals/sender-key";
-import { applyContribution, contributionOf, hasActiveReport, readEvidence } from "./aggregates";
+import {
+  activeSignals,
+  applyContribution,
+  contributionOf,
+  evidenceOf,
+  hasActiveReport,
+  readEvidence,
+} from "./aggregates";
 import { checkRecordInput, normalizeMailbox } from "./input";
 import type { Database, ReportsTable } from "./schema";
 import { summarize } from "./summary";
@@ -132,8 +139,12 @@ export function createReportStore({
     const { aggregate, reporterActive } = await applyContribution(trx, contribution, delta);
     const current = listeners();
     if (current.length > 0) {
-      const evidence = await readEvidence(trx, contribution.tenantId, contribution.senderKey);
-      if (!evidence) throw new Error("aggregate vanished inside its own transaction");
+      // The aggregate row is the one just written (returned by its update): only the signals
+      // are read back.
+      const evidence = evidenceOf(
+        aggregate,
+        await activeSignals(trx, contribution.tenantId, contribution.senderKey),
+      );
       for (const listener of current) await listener(trx, evidence, change);
     }
     return {
