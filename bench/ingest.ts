@@ -12,11 +12,11 @@
  * 2. the floor: POST /bench/floor with the same bodies, which inserts one fixed row with no auth
  *    and no analysis: the best this server and database manage on this machine.
  *
- * It prints reports/s, p50 and p99 of each, the ratio, and the targets beside them; the
- * figures also go to bench/results/ingest.json.
+ * It prints reports/s, p50 and p99 of each, the service's CPU time per answer, the load average,
+ * the ratio, and the targets beside them; the figures also go to bench/results/ingest.json.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -100,6 +100,8 @@ function bodyFactory(templates: string[]): (sequence: number) => string {
 
 interface Figures {
   requestsPerSecond: number;
+  /** CPU time the service process spent per 2xx answer (user + system), ms; null without /proc. */
+  cpuMsPerRequest: number | null;
   ok: number;
   refused: number;
   errors: number;
@@ -108,14 +110,30 @@ interface Figures {
   seconds: number;
 }
 
+/** CPU time of a process so far (user + system), in ms, from /proc; null elsewhere. */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 async function drive(
   url: string,
+  pid: number | undefined,
   path: string,
   body: (sequence: number) => string,
   tokens: string[] | null,
   seconds: number,
 ): Promise<Figures> {
   let sequence = 0;
+  const cpuBefore = cpuMsOf(pid);
   const result = await autocannon({
     url,
     connections,
@@ -133,9 +151,12 @@ async function drive(
       },
     ],
   });
+  const cpuAfter = cpuMsOf(pid);
   const ok = result["2xx"];
   return {
     requestsPerSecond: ok / seconds,
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && ok > 0 ? (cpuAfter - cpuBefore) / ok : null,
     ok,
     refused: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -160,6 +181,7 @@ async function main(): Promise<void> {
     },
     { timeoutMs: 120_000 },
   );
+  const pid = service.child.pid;
   try {
     const tokens: string[] = [];
     for (let index = 0; index < userCount; index++) {
@@ -171,17 +193,20 @@ async function main(): Promise<void> {
       `bench/ingest: ${source}; ${userCount} users in 4 tenants; ${connections} connections; ${duration}s per run; SQLite, ${durable ? "durable writes (synchronous=FULL)" : "durable writes OFF (synchronous=NORMAL)"}\n`,
     );
     if (warmup > 0) {
-      await drive(service.url, "/api/v1/reports", body, tokens, warmup);
-      await drive(service.url, "/bench/floor", body, null, warmup);
+      await drive(service.url, pid, "/api/v1/reports", body, tokens, warmup);
+      await drive(service.url, pid, "/bench/floor", body, null, warmup);
     }
-    const reports = await drive(service.url, "/api/v1/reports", body, tokens, duration);
-    const floor = await drive(service.url, "/bench/floor", body, null, duration);
+    const reports = await drive(service.url, pid, "/api/v1/reports", body, tokens, duration);
+    const floor = await drive(service.url, pid, "/bench/floor", body, null, duration);
     const ratio =
       floor.requestsPerSecond > 0 ? reports.requestsPerSecond / floor.requestsPerSecond : 0;
 
     const row = (name: string, figures: Figures) =>
-      `${name.padEnd(8)} ${figures.requestsPerSecond.toFixed(0).padStart(7)}/s   p50 ${String(figures.p50).padStart(4)} ms   p99 ${String(figures.p99).padStart(4)} ms   (${figures.ok} answered 2xx, ${figures.refused} refused, ${figures.errors} errors)`;
+      `${name.padEnd(8)} ${figures.requestsPerSecond.toFixed(0).padStart(7)}/s   p50 ${String(figures.p50).padStart(4)} ms   p99 ${String(figures.p99).padStart(4)} ms   cpu ${figures.cpuMsPerRequest === null ? "?" : figures.cpuMsPerRequest.toFixed(2)} ms/req   (${figures.ok} answered 2xx, ${figures.refused} refused, ${figures.errors} errors)`;
     const lines = [
+      `load     ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(" ")} (1, 5, 15 min) on ${cpus().length} cores`,
       row("reports", reports),
       row("floor", floor),
       `ratio    ${(ratio * 100).toFixed(0)}% of the floor`,
@@ -202,6 +227,8 @@ async function main(): Promise<void> {
           source,
           connections,
           users: userCount,
+          durable,
+          loadAverage: loadavg(),
           reports,
           floor,
           ratio,
