@@ -8,58 +8,7 @@
 /** An RFC 5322 / obsolete / ISO 8601 date as ISO 8601 UTC, or null when it cannot be read. */
 export function parseDate(text: string): string | null {
   const instant = parseDateMillis(text);
-  return instant === null ? null : isoString(instant);
-}
-
-const MS_PER_DAY = 86_400_000;
-
-/**
- * The same text as `new Date(millis).toISOString()`, e.g. "2024-04-18T10:21:05.000Z", written
- * out by hand because the built-in costs several times more and every hop has a date. Years
- * outside 0000-9999 (which toISOString writes as "+010000") are left to the built-in.
- */
-export function isoString(millis: number): string {
-  const days = Math.floor(millis / MS_PER_DAY);
-  const { year, month, day } = civilFromDays(days);
-  if (year < 0 || year > 9999) return new Date(millis).toISOString();
-  const inDay = millis - days * MS_PER_DAY;
-  const hour = Math.floor(inDay / 3_600_000);
-  const minute = Math.floor(inDay / 60_000) % 60;
-  const second = Math.floor(inDay / 1000) % 60;
-  const millisecond = inDay % 1000;
-  return (
-    `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` +
-    `T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(millisecond, 3)}Z`
-  );
-}
-
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, "0");
-}
-
-/**
- * Year, month (1-12) and day of a count of days since 1970-01-01 in the proleptic Gregorian
- * calendar: Howard Hinnant's `civil_from_days`, which counts in 400-year eras starting on
- * 1 March so that the leap day falls at the end of each year.
- */
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const shifted = days + 719_468; // days since 0000-03-01
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097; // 0-146096
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  ); // 0-399
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100)); // 0-365, from 1 March
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153); // 0-11
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
+  return instant === null ? null : new Date(instant).toISOString();
 }
 
 /** The same, as milliseconds since the epoch; null when the text is not a readable date. */
