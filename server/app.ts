@@ -88,7 +88,7 @@ export async function buildService(
     store,
     metrics,
     openapi,
-    proposals: { lookup: null },
+    proposals: { lookup: null, reportToMicrosoft: null },
     devIssuer,
   };
 

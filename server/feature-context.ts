@@ -29,14 +29,19 @@ export type ProposalLookup = (
  *   `parseOr400(schema, value, "body")`; the service answers `{error, message}`.
  * - `openapi.add({...})`: describe each route with its zod schemas for /api/openapi.json.
  * - `proposals.lookup`: set it to let GET /api/v1/senders/status and report answers show the
- *   sender's proposal (null until set).
+ *   sender's proposal (null until set); `proposals.reportToMicrosoft`: the tenant's switch that
+ *   GET /api/v1/me passes to the ribbon button.
  */
 export interface FeatureContext {
   config: Config;
   store: Store;
   metrics: Metrics;
   openapi: OpenApiRegistry;
-  proposals: { lookup: ProposalLookup | null };
+  proposals: {
+    lookup: ProposalLookup | null;
+    /** The tenant's "also tell Microsoft" switch, for GET /api/v1/me (false until set). */
+    reportToMicrosoft: ((tenantId: string) => Promise<boolean>) | null;
+  };
   /** Present only with VOUCH_AUTH=dev. */
   devIssuer: DevIssuer | null;
 }

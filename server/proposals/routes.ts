@@ -66,6 +66,8 @@ export async function proposalsPlugin(
   const detach = attachProposals(context.store);
   app.addHook("onClose", async () => detach());
   context.proposals.lookup = (tenantId, senderKey) => service.lookup(tenantId, senderKey);
+  context.proposals.reportToMicrosoft = async (tenantId) =>
+    (await service.settings(tenantId)).reportToMicrosoft;
 
   const admin = { preHandler: app.requireAdmin };
   const doc = (route: {

@@ -20,6 +20,11 @@ export const tenantSettingsSchema = z.strictObject({
   acceptedDomains: z.array(z.string().min(1).max(253)).max(500),
   /** Decides the Tenant Allow/Block List limits the exports respect. */
   tablPlan: tablPlanSchema,
+  /**
+   * Whether the ribbon button also tells Microsoft (Graph reportMessage as not junk, moving the
+   * message to the Inbox). Off by default: it sends the message to Microsoft.
+   */
+  reportToMicrosoft: z.boolean(),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
@@ -30,6 +35,7 @@ export const DEFAULT_SETTINGS: TenantSettings = Object.freeze({
   expiryDays: 45,
   acceptedDomains: [],
   tablPlan: "eop",
+  reportToMicrosoft: false,
 });
 
 /** Allow entries for senders and domains per plan (platform facts §5.1); spoof entries §5.2. */

@@ -8,7 +8,13 @@ import type { FeatureContext } from "../feature-context";
 export async function meRoutes(app: FastifyInstance, context: FeatureContext): Promise<void> {
   app.get(`${API_PREFIX}/me`, { preHandler: app.authenticate }, async (request) => {
     const user = callerOf(request);
-    const me: MeResponse = { tenantId: user.tenantId, userId: user.userId, isAdmin: user.isAdmin };
+    const reportToMicrosoft = context.proposals.reportToMicrosoft;
+    const me: MeResponse = {
+      tenantId: user.tenantId,
+      userId: user.userId,
+      isAdmin: user.isAdmin,
+      reportToMicrosoft: reportToMicrosoft ? await reportToMicrosoft(user.tenantId) : false,
+    };
     return me;
   });
   app.get(`${API_PREFIX}/admin/ping`, { preHandler: app.requireAdmin }, async () => ({ ok: true }));

@@ -205,6 +205,8 @@ export const tenantSettingsDtoSchema = z.strictObject({
   expiryDays: z.number().int().min(1).max(365),
   acceptedDomains: z.array(z.string().trim().toLowerCase().min(1).max(253)).max(500),
   tablPlan: z.enum(["eop", "mdo-p1", "mdo-p2"]),
+  /** The ribbon button also reports "not junk" to Microsoft through Graph. */
+  reportToMicrosoft: z.boolean(),
 });
 export type TenantSettingsDto = z.infer<typeof tenantSettingsDtoSchema>;
 export const tenantSettingsPatchSchema = tenantSettingsDtoSchema.partial().strict();

@@ -86,6 +86,8 @@ export const meResponseSchema = z.object({
   tenantId: z.string(),
   userId: z.string(),
   isAdmin: z.boolean(),
+  /** The tenant's admin asks the ribbon button to also report "not junk" to Microsoft. */
+  reportToMicrosoft: z.boolean(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 

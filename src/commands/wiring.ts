@@ -60,10 +60,7 @@ export function commandDeps(
       ? {
           reportToMicrosoftEnabled: async () => {
             const me = await api.me();
-            // The service's switch; the command stays quiet until GET /me carries it.
-            return (
-              me.ok && (me.value as { reportToMicrosoft?: unknown }).reportToMicrosoft === true
-            );
+            return me.ok && me.value.reportToMicrosoft;
           },
           reportToMicrosoft: (restId: string) => reportNotJunkToMicrosoft(restId, write),
         }

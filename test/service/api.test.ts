@@ -331,6 +331,7 @@ describe("GET /api/v1/me and admins", () => {
       tenantId: "contoso",
       userId: "alice",
       isAdmin: false,
+      reportToMicrosoft: false,
     });
     const admin = await service.token({ tenant: "contoso", user: "dana", admin: true });
     expect(

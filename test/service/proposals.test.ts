@@ -407,6 +407,17 @@ describe("settings", () => {
     expect(bad.status).toBe(400);
     expect((bad.json() as { message: string }).message).toContain("minReporters");
   });
+
+  it("passes the admin's 'also tell Microsoft' switch to the ribbon button through /me", async () => {
+    const tenant = "wingtip";
+    const admin = { tenant, user: "boss", admin: true };
+    const me = async () => (await api.call({ tenant, user: "ann" }, "GET", "/api/v1/me")).json();
+    expect(await me()).toMatchObject({ reportToMicrosoft: false });
+    const put = await api.call(admin, "PUT", "/api/v1/settings", { reportToMicrosoft: true });
+    expect(put.status).toBe(200);
+    expect(await me()).toMatchObject({ reportToMicrosoft: true });
+    expect(await me()).not.toHaveProperty("minReporters");
+  });
 });
 
 describe("who may see what", () => {

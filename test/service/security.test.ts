@@ -171,6 +171,7 @@ describe("Entra ID access tokens", () => {
       tenantId: TENANT_A,
       userId: "aaaaaaaa-0000-4000-8000-000000000001",
       isAdmin: false,
+      reportToMicrosoft: false,
     });
     expect((await me(await sign(current, entraClaims({ aud: `api://${CLIENT_ID}` })))).status).toBe(
       200,
@@ -344,7 +345,12 @@ describe("the development issuer", () => {
     const me = meResponseSchema.parse(
       (await call(`${service.url}/api/v1/me`, { token: accessToken })).json,
     );
-    expect(me).toEqual({ tenantId: "contoso", userId: "dana", isAdmin: true });
+    expect(me).toEqual({
+      tenantId: "contoso",
+      userId: "dana",
+      isAdmin: true,
+      reportToMicrosoft: false,
+    });
     const bad = await call(`${service.url}/dev/token`, { body: { tenant: "contoso" } });
     expect(bad.status).toBe(400);
     expect(errorBodySchema.parse(bad.json).message).toMatch(/^user/);
