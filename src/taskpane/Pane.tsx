@@ -18,9 +18,25 @@ import { ColleaguesSection } from "./ColleaguesSection";
 import { ReportSection } from "./ReportSection";
 import { MissingHeaders } from "./MissingHeaders";
 import { useSectionStyles } from "./styles";
+import { SectionBoundary } from "./SectionBoundary";
 
-const RouteSection = lazy(() => import("./RouteSection"));
-const RawHeaders = lazy(() => import("./RawHeaders"));
+/**
+ * A chunk loader that starts at once (while the pane is surely online) and, should that fail,
+ * tries again the next time it is asked instead of remembering the failure.
+ */
+function prefetched<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  const get = () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    }));
+  if (typeof window !== "undefined") void get().catch(() => undefined);
+  return get;
+}
+
+const RouteSection = lazy(prefetched(() => import("./RouteSection")));
+const RawHeaders = lazy(prefetched(() => import("./RawHeaders")));
 
 export interface PaneServices {
   host: MailHost;
@@ -146,16 +162,20 @@ function MessageView(props: {
           <SenderSection analysis={details} />
           <AuthSection analysis={details} />
           <StampsSection analysis={details} />
-          <Suspense fallback={<Spinner size="tiny" label={t.route.heading} />}>
-            <RouteSection analysis={details} />
-          </Suspense>
+          <SectionBoundary fallback={<p>{t.sectionFailed(t.route.heading)}</p>}>
+            <Suspense fallback={<Spinner size="tiny" label={t.route.heading} />}>
+              <RouteSection analysis={details} />
+            </Suspense>
+          </SectionBoundary>
         </>
       ) : null}
       <ColleaguesSection colleagues={colleagues} />
       {details ? (
-        <Suspense fallback={null}>
-          <RawHeaders raw={raw} />
-        </Suspense>
+        <SectionBoundary fallback={<p>{t.sectionFailed(t.raw.heading)}</p>}>
+          <Suspense fallback={null}>
+            <RawHeaders raw={raw} />
+          </Suspense>
+        </SectionBoundary>
       ) : null}
     </>
   );

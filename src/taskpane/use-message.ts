@@ -11,10 +11,14 @@ import { markHeadersInHand } from "./perf";
  */
 let analyzer: Promise<{ analyzeHeaders: typeof AnalyzeHeaders }> | null = null;
 export function loadAnalyzer() {
-  analyzer ??= import("../analysis/analyze");
+  // A failed download (offline) is not remembered: the next message tries again.
+  analyzer ??= import("../analysis/analyze").catch((error: unknown) => {
+    analyzer = null;
+    throw error;
+  });
   return analyzer;
 }
-if (typeof window !== "undefined") void loadAnalyzer();
+if (typeof window !== "undefined") void loadAnalyzer().catch(() => undefined);
 
 export type GraphFetcher = (restItemId: string) => Promise<GraphHeadersResult>;
 

@@ -17,6 +17,7 @@ import type { ReportRequest } from "../../src/api/contract";
 import { analyzeHeaders } from "../../src/analysis";
 import { Pane } from "../../src/taskpane/Pane";
 import { GROUP_ORDER, groupFindings } from "../../src/taskpane/verdict";
+import { SectionBoundary } from "../../src/taskpane/SectionBoundary";
 
 // The machine is shared and jsdom renders Fluent slowly: patience, not timing, is under test.
 vi.setConfig({ testTimeout: 30_000 });
@@ -407,5 +408,25 @@ describe("report", () => {
     expect(posted).toHaveLength(1);
     expect(setup.queue.entries()).toHaveLength(0);
     stop();
+  });
+});
+
+describe("section boundary", () => {
+  it("shows its fallback instead of taking the pane down when a section fails", () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    function Broken(): never {
+      throw new Error("chunk could not load");
+    }
+    render(
+      <main>
+        <p>still here</p>
+        <SectionBoundary fallback={<p>section failed</p>}>
+          <Broken />
+        </SectionBoundary>
+      </main>,
+    );
+    expect(screen.getByText("still here")).toBeTruthy();
+    expect(screen.getByText("section failed")).toBeTruthy();
+    errors.mockRestore();
   });
 });

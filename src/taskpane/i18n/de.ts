@@ -11,6 +11,9 @@ export const de: Strings = {
     "Vouch läuft in Outlook. Öffnen Sie diesen Bereich über das Menüband von Outlook, oder probieren Sie es ohne Outlook im Entwicklungs-Harness aus.",
   openHarness: "Entwicklungs-Harness öffnen",
 
+  sectionFailed: (section) =>
+    `Der Abschnitt „${section}“ konnte nicht geladen werden. Öffnen Sie den Bereich erneut, wenn Sie online sind.`,
+
   verdict: {
     heading: "Urteil",
     junked: "Diese Nachricht wurde in den Junk-E-Mail-Ordner verschoben.",

@@ -15,6 +15,9 @@ export const en = {
     "Vouch runs inside Outlook. Open this pane from Outlook's ribbon, or use the dev harness to try it without Outlook.",
   openHarness: "Open the dev harness",
 
+  sectionFailed: (section: string): string =>
+    `The ${section} section could not be loaded. Reopen the pane when you are online.`,
+
   verdict: {
     heading: "Verdict",
     junked: "This message was sent to Junk.",
