@@ -1,14 +1,16 @@
 import type { SenderEvidence } from "../proposals/evidence";
 import type { Database, SenderAggregatesTable } from "./schema";
 import type { StoreTransaction, StoredReport } from "./types";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 /**
  * The per-sender counters, changed only inside the transaction that records or retracts a
- * report. The aggregate row is created if missing and locked first (a row lock on PostgreSQL;
- * SQLite transactions hold the database write lock from BEGIN IMMEDIATE), so every change to one
- * sender is serialized and each read-modify-write below is exact even with several service
- * processes on one database.
+ * report. Every writer takes its rows in one order: the per-key counters (reporter, mailbox,
+ * signals sorted), then the aggregate row. Each counter is one upsert that returns its new
+ * value under the row's lock (a row lock on PostgreSQL; SQLite transactions hold the database
+ * write lock from BEGIN IMMEDIATE), so whether a distinct count crosses between 0 and 1 is
+ * exact; the aggregate then moves by that step in one statement under its own row lock, so it
+ * stays exact even with several service processes on one database.
  */
 
 type Reader = Kysely<Database> | StoreTransaction;
@@ -151,12 +153,54 @@ export interface AppliedContribution {
   reporterActive: boolean;
 }
 
+/**
+ * A recorded report, in one statement: creates the aggregate with this report's counts, or adds
+ * them to the current row (read and written under its row lock), widening the seen span.
+ */
+async function addToAggregate(
+  trx: StoreTransaction,
+  c: ReportContribution,
+  reporterStep: number,
+  mailboxStep: number,
+): Promise<SenderAggregatesTable> {
+  const notSpam = c.reportKind === "not-spam" ? 1 : 0;
+  const trusted = c.reportKind === "trusted-sender" ? 1 : 0;
+  return trx
+    .insertInto("sender_aggregates")
+    .values({
+      tenant_id: c.tenantId,
+      sender_key: c.senderKey,
+      kind: c.kind,
+      authenticated: c.authenticated ? 1 : 0,
+      reporters: reporterStep,
+      mailboxes: mailboxStep,
+      reports: 1,
+      not_spam: notSpam,
+      trusted_sender: trusted,
+      first_seen: c.createdAt,
+      last_seen: c.createdAt,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(["tenant_id", "sender_key"]).doUpdateSet((eb) => ({
+        reporters: eb("sender_aggregates.reporters", "+", reporterStep),
+        mailboxes: eb("sender_aggregates.mailboxes", "+", mailboxStep),
+        reports: eb("sender_aggregates.reports", "+", 1),
+        not_spam: eb("sender_aggregates.not_spam", "+", notSpam),
+        trusted_sender: eb("sender_aggregates.trusted_sender", "+", trusted),
+        // With no active report before, the span starts over at this report.
+        first_seen: sql<string>`case when sender_aggregates.reports = 0 or excluded.first_seen < sender_aggregates.first_seen then excluded.first_seen else sender_aggregates.first_seen end`,
+        last_seen: sql<string>`case when sender_aggregates.reports = 0 or excluded.last_seen > sender_aggregates.last_seen then excluded.last_seen else sender_aggregates.last_seen end`,
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export async function applyContribution(
   trx: StoreTransaction,
   c: ReportContribution,
   delta: 1 | -1,
 ): Promise<AppliedContribution> {
-  const current = await lockAggregate(trx, c);
   const reporterActive = await bumpReporter(trx, c, delta);
   const mailboxActive = await bumpMailbox(trx, c, delta);
   await bumpSignals(trx, c, delta);
@@ -165,17 +209,22 @@ export async function applyContribution(
   const distinctStep = (active: number) =>
     delta === 1 ? (active === 1 ? 1 : 0) : active === 0 ? -1 : 0;
 
+  if (delta === 1) {
+    const aggregate = await addToAggregate(
+      trx,
+      c,
+      distinctStep(reporterActive),
+      distinctStep(mailboxActive),
+    );
+    return { aggregate, reporterActive: reporterActive > 0 };
+  }
+
+  // A retraction (rare): the span may need the remaining active reports, so read, then write.
+  const current = await lockAggregate(trx, c);
+
   let firstSeen = current.first_seen;
   let lastSeen = current.last_seen;
-  if (delta === 1) {
-    if (current.reports === 0) {
-      firstSeen = c.createdAt;
-      lastSeen = c.createdAt;
-    } else {
-      if (c.createdAt < firstSeen) firstSeen = c.createdAt;
-      if (c.createdAt > lastSeen) lastSeen = c.createdAt;
-    }
-  } else if (c.createdAt === firstSeen || c.createdAt === lastSeen) {
+  if (c.createdAt === firstSeen || c.createdAt === lastSeen) {
     // With no active report left the span keeps its last values: when the sender was last seen.
     const span = await activeSpan(trx, c);
     firstSeen = span.first ?? firstSeen;

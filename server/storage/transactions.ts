@@ -22,7 +22,7 @@ function isRetryable(error: unknown): boolean {
 
 /**
  * One transaction per call: PostgreSQL, where concurrent transactions run side by side. The
- * store's own writes lock in one order (report, aggregate, per-sender counters) and cannot
+ * store's own writes lock in one order (report, per-sender counters, aggregate) and cannot
  * deadlock each other, but listeners lock rows of their own; a transaction the server chose as
  * a deadlock victim was rolled back whole, so running it again is safe.
  */
