@@ -112,6 +112,8 @@ describe("task pane in the harness", () => {
     expect(await verdict.textContent()).toContain("What your admin can do");
 
     const auth = page.getByTestId("auth");
+    // The detail sections render a frame after the verdict.
+    await auth.locator("tbody tr").first().waitFor();
     const rows = await auth.locator("tbody tr th").allTextContents();
     expect(rows).toEqual(expect.arrayContaining(["SPF", "DMARC", "Composite authentication"]));
     expect(rows.some((row) => row.startsWith("DKIM"))).toBe(true);
