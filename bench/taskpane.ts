@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     );
   }
   console.log("(Office.js itself, from /office-js/, is Microsoft's and not counted.)");
-  console.log("Largest chunks, gzip (lazy ones load only when needed):");
+  console.log("Largest chunks, gzip (not in the initial set: requested after start or on demand):");
   for (const chunk of lazyChunks()) console.log(`  ${chunk.name.padEnd(44)} ${kb(chunk.gzip)}`);
 
   console.log(`\nHeaders in hand -> verdict painted, Chromium, ${rounds} rounds over the samples`);
