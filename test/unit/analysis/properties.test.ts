@@ -307,10 +307,13 @@ describe("address parsing", () => {
         const read = parseAddressList(written);
         expect(read).toEqual(
           mailboxes.map(({ local, domain, name }) => {
+            // Folding whitespace collapses; the ends are trimmed like any display text,
+            // Unicode spaces (a lone U+00A0, say) included.
             const collapsed = name
               .split(/[ \t\r\n]+/)
               .filter(Boolean)
-              .join(" ");
+              .join(" ")
+              .trim();
             return {
               address: `${local}@${domain}`,
               name: collapsed.length > 0 ? collapsed : null,
