@@ -526,10 +526,7 @@ export class ProposalService {
       (row.status === "approved" || row.status === "applied") &&
       row.expires_at !== null &&
       row.expires_at < this.clock().toISOString();
-    // The pane has no "insight": an allow would not help, which it words as refused + reason.
-    const status = (
-      expired ? "expired" : row.status === "insight" ? "refused" : row.status
-    ) as PaneStatus;
+    const status = (expired ? "expired" : row.status) as PaneStatus;
     const decided = ["approved", "rejected", "applied", "revoked"].includes(row.status);
     return {
       id: row.id,

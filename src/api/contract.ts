@@ -30,6 +30,8 @@ export const proposalStatusSchema = z.enum([
   "expired",
   "revoked",
   "refused",
+  /** An allow would not help; the reason names the setting to look at. */
+  "insight",
 ]);
 export type ProposalStatus = z.infer<typeof proposalStatusSchema>;
 

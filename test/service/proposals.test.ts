@@ -221,6 +221,10 @@ describe("spoofed-sender pair and insights", () => {
     expect(mine?.senders).toBe(1);
     expect(mine?.topSenders[0]?.senderKey).toBe("fabrikam.example");
     expect(mine?.setting).toContain("Get-MailboxJunkEmailConfiguration");
+    const pane = await api.call(PERSON, "GET", "/api/v1/senders/status?sender=fabrikam.example");
+    const proposal = (pane.json() as SenderStatus).proposal;
+    expect(proposal?.status).toBe("insight");
+    expect(proposal?.reason).toBeTruthy();
   });
 
   it("turns a bulk threshold and a blocked sender into insights too", async () => {

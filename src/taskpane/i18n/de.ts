@@ -134,6 +134,7 @@ export const de: Strings = {
       expired: "abgelaufen",
       revoked: "von Ihrem Administrator widerrufen",
       refused: "verweigert: dieser Absender kann nicht zugelassen werden",
+      insight: "eine Zulassung hilft hier nicht: Ihr Administrator hat stattdessen einen Hinweis",
     },
   },
 

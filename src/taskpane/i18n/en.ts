@@ -133,6 +133,7 @@ export const en = {
       expired: "expired",
       revoked: "revoked by your admin",
       refused: "refused: this sender cannot be allowed",
+      insight: "an allowlist would not help: your admin has advice instead",
     } satisfies Record<ProposalStatusName, string>,
   },
 
