@@ -1,7 +1,7 @@
 import {
+  PENDING_SIGN_IN_ACCOUNT,
   TokenError,
   createNaaTokenProvider,
-  type DevIdentity,
   type GraphTokenProvider,
   type NaaConfig,
   type NestableClient,
@@ -13,12 +13,6 @@ import {
  * token is silent, and "interaction required" becomes a TokenError the command turns into
  * "Open Vouch to sign in".
  */
-
-/**
- * The queue account of a report filed before anyone could be signed in silently. The pane,
- * once it has signed the person in, sends these under their real account.
- */
-export const PENDING_SIGN_IN_ACCOUNT = "vouch:pending-sign-in";
 
 export const INTERACTION_REQUIRED_MESSAGE = "Open Vouch to sign in";
 
@@ -46,25 +40,10 @@ export function createSilentNaaTokens(config: NaaConfig): TokenProvider & GraphT
   return createNaaTokenProvider(config, silentOnlyClient);
 }
 
-/** The queue's account: the signed-in person, or the placeholder when nobody could be. */
+/**
+ * The queue's account: the signed-in person, or the placeholder when nobody could be (the pane
+ * sends those under the account it signs in).
+ */
 export function queueAccount(tokens: Pick<TokenProvider, "account">): () => Promise<string> {
   return () => tokens.account().catch(() => PENDING_SIGN_IN_ACCOUNT);
-}
-
-export const DEV_IDENTITY_STORAGE_KEY = "vouch:dev-identity";
-const DEFAULT_DEV_IDENTITY: DevIdentity = { tenant: "dev-tenant", user: "dev-user" };
-
-/** Development sign-in (VOUCH_AUTH=dev): the identity the harness chose, else a default. */
-export function devIdentity(storage: Pick<Storage, "getItem"> | null): DevIdentity {
-  try {
-    const stored = JSON.parse(storage?.getItem(DEV_IDENTITY_STORAGE_KEY) ?? "null") as unknown;
-    if (stored && typeof stored === "object") {
-      const { tenant, user } = stored as Partial<DevIdentity>;
-      if (typeof tenant === "string" && tenant && typeof user === "string" && user)
-        return { tenant, user };
-    }
-  } catch {
-    // A malformed entry is the same as none.
-  }
-  return DEFAULT_DEV_IDENTITY;
 }

@@ -3,6 +3,7 @@ import {
   createDevTokenProvider,
   createReportQueue,
   fetchGraphHeaders,
+  storedDevIdentity,
   type GraphTokenProvider,
   type RuntimeConfig,
   type TokenProvider,
@@ -10,7 +11,7 @@ import {
 import type { MailHost } from "../office/host";
 import type { ReportNotSpamDeps } from "./report-not-spam";
 import { reportNotJunkToMicrosoft } from "./report-to-microsoft";
-import { createSilentNaaTokens, devIdentity, queueAccount } from "./sign-in";
+import { createSilentNaaTokens, queueAccount } from "./sign-in";
 
 /** How long one call to the service may take; the command's own deadline is longer. */
 const API_TIMEOUT_MS = 12_000;
@@ -30,7 +31,7 @@ export function commandDeps(
   let graphRead: GraphTokenProvider | null = null;
   let graphWrite: GraphTokenProvider | null = null;
   if (config.auth === "dev") {
-    tokens = createDevTokenProvider(devIdentity(storage), { baseUrl });
+    tokens = createDevTokenProvider(storedDevIdentity(storage), { baseUrl });
   } else {
     const naa = createSilentNaaTokens({ clientId: config.clientId, graphScopes: ["Mail.Read"] });
     tokens = naa;

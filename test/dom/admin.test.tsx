@@ -62,7 +62,12 @@ function serve(isAdmin: boolean) {
       return HttpResponse.json({ accessToken: "t", expiresAt: "2099-01-01T00:00:00Z" });
     }),
     http.get(`${BASE}/api/v1/me`, () =>
-      HttpResponse.json({ tenantId: "contoso", userId: isAdmin ? "admin" : "person0", isAdmin }),
+      HttpResponse.json({
+        tenantId: "contoso",
+        userId: isAdmin ? "admin" : "person0",
+        isAdmin,
+        reportToMicrosoft: false,
+      }),
     ),
     http.get(`${BASE}/api/v1/proposals`, () => {
       seen.push("proposals");

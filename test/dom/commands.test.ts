@@ -15,7 +15,8 @@ import { createOfficeHost } from "../../src/office/office-host";
 import { MESSAGES, reportedMessage } from "../../src/commands/messages";
 import { createReportNotSpam, type ReportNotSpamDeps } from "../../src/commands/report-not-spam";
 import { reportNotJunkToMicrosoft } from "../../src/commands/report-to-microsoft";
-import { PENDING_SIGN_IN_ACCOUNT, queueAccount } from "../../src/commands/sign-in";
+import { PENDING_SIGN_IN_ACCOUNT } from "../../src/api";
+import { queueAccount } from "../../src/commands/sign-in";
 
 const BASE = "http://vouch.test";
 const MESSAGE_ID = "<CAF=invoice-2291@mail.contoso.com>";
@@ -302,8 +303,9 @@ describe("reportNotSpam", () => {
 
     expect(notifications).toEqual([{ type: "errorMessage", message: MESSAGES.signInNeeded.text }]);
     expect(notifications[0]?.message.startsWith("Open Vouch to sign in")).toBe(true);
+    // Nobody is signed in, so nothing was even tried: it waits for the pane's sign-in.
     expect(queued()).toMatchObject([
-      { account: PENDING_SIGN_IN_ACCOUNT, status: "pending", lastError: { kind: "auth" } },
+      { account: PENDING_SIGN_IN_ACCOUNT, status: "pending", lastError: null },
     ]);
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
