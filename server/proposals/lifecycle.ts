@@ -1,3 +1,4 @@
+import { proposalStatusSchema, type ProposalStatus } from "../../src/api/contract";
 import type { Outcome } from "./rules";
 
 /**
@@ -7,28 +8,8 @@ import type { Outcome } from "./rules";
  *   collecting ⇄ open → approved → applied → expired | revoked
  *                  ↘ rejected      ↘ revoked
  */
-export type ProposalStatus =
-  | "collecting"
-  | "open"
-  | "refused"
-  | "insight"
-  | "approved"
-  | "rejected"
-  | "applied"
-  | "expired"
-  | "revoked";
-
-export const PROPOSAL_STATUSES: readonly ProposalStatus[] = [
-  "collecting",
-  "open",
-  "refused",
-  "insight",
-  "approved",
-  "rejected",
-  "applied",
-  "expired",
-  "revoked",
-];
+export type { ProposalStatus };
+export const PROPOSAL_STATUSES: readonly ProposalStatus[] = proposalStatusSchema.options;
 
 export type DecisionAction = "approve" | "reject" | "mark-applied" | "revoke";
 export type AuditAction = DecisionAction | "assess" | "expire" | "reopen" | "export" | "settings";

@@ -11,14 +11,13 @@ import type {
   ProposalPage,
   StatsResponse,
 } from "../../src/api/admin-contract";
-import type { ProposalStatus as PaneStatus } from "../../src/api/contract";
 import { exportProposals, type ExportFile, type ExportProposal } from "../exports";
 import { removalScript } from "../exports/powershell";
 import type { Store } from "../storage";
 import type { ReportSummary } from "../storage/types";
 import { AUTH_SIGNALS, type SenderEvidence } from "./evidence";
 import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "./infrastructure";
-import { decide, expiresAt, type ProposalStatus } from "./lifecycle";
+import { decide, expiresAt, PROPOSAL_STATUSES, type ProposalStatus } from "./lifecycle";
 import {
   appendAudit,
   countReportDay,
@@ -357,17 +356,7 @@ export class ProposalService {
         ? ["approved", "applied"]
         : scope === "revoked"
           ? ["revoked", "expired"]
-          : [
-              "collecting",
-              "open",
-              "refused",
-              "insight",
-              "approved",
-              "rejected",
-              "applied",
-              "expired",
-              "revoked",
-            ];
+          : [...PROPOSAL_STATUSES];
     const rows = await this.db
       .selectFrom("proposals")
       .selectAll()
@@ -514,7 +503,7 @@ export class ProposalService {
   async lookup(
     tenantId: string,
     senderKey: string,
-  ): Promise<{ id: string; status: PaneStatus; reason: string | null } | null> {
+  ): Promise<{ id: string; status: ProposalStatus; reason: string | null } | null> {
     const row = await this.db
       .selectFrom("proposals")
       .select(["id", "status", "reason", "decision_note", "expires_at"])
@@ -526,7 +515,7 @@ export class ProposalService {
       (row.status === "approved" || row.status === "applied") &&
       row.expires_at !== null &&
       row.expires_at < this.clock().toISOString();
-    const status = (expired ? "expired" : row.status) as PaneStatus;
+    const status = (expired ? "expired" : row.status) as ProposalStatus;
     const decided = ["approved", "rejected", "applied", "revoked"].includes(row.status);
     return {
       id: row.id,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { proposalStatusSchema } from "./contract";
 
 /**
  * The admin API, version 1: proposals, decisions, exports, insights, audit, stats and settings.
@@ -6,17 +7,8 @@ import { z } from "zod";
  * with them. Admin only, always scoped to the caller's tenant.
  */
 
-export const adminProposalStatusSchema = z.enum([
-  "collecting",
-  "open",
-  "refused",
-  "insight",
-  "approved",
-  "rejected",
-  "applied",
-  "expired",
-  "revoked",
-]);
+/** The admin sees the same statuses as the pane. */
+export const adminProposalStatusSchema = proposalStatusSchema;
 export type AdminProposalStatus = z.infer<typeof adminProposalStatusSchema>;
 
 export const infrastructureSchema = z.object({

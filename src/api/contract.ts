@@ -21,17 +21,20 @@ export const reportRequestSchema = z.strictObject({
 });
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
+/**
+ * The rules move a proposal between collecting, open, refused and insight (an allow would not
+ * help; the reason names the setting to look at); admins through the decisions; time expires it.
+ */
 export const proposalStatusSchema = z.enum([
   "collecting",
   "open",
+  "refused",
+  "insight",
   "approved",
   "rejected",
   "applied",
   "expired",
   "revoked",
-  "refused",
-  /** An allow would not help; the reason names the setting to look at. */
-  "insight",
 ]);
 export type ProposalStatus = z.infer<typeof proposalStatusSchema>;
 

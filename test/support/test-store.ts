@@ -21,6 +21,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { openStore, type OpenStoreOptions, type Store } from "../../server/storage";
 import type { HeaderAnalysis } from "../../src/analysis/types";
+import { emptyStamps } from "../../src/analysis/antispam";
 
 export type TestEngine = "sqlite" | "postgres";
 
@@ -159,24 +160,7 @@ export function analysisFor(sketch: AnalysisSketch = {}): HeaderAnalysis {
       compauth: null,
       arc: null,
     },
-    antispam: {
-      scl: sketch.scl ?? null,
-      bcl: null,
-      pcl: null,
-      sfv: null,
-      cat: null,
-      ipv: null,
-      sfty: null,
-      srv: null,
-      dir: null,
-      country: null,
-      lang: null,
-      connectingIp: null,
-      helo: null,
-      ptr: null,
-      sfs: [],
-      mailboxDelivery: null,
-    },
+    antispam: { ...emptyStamps(), scl: sketch.scl ?? null },
     hops: [],
     verdict: {
       junked: sketch.junked ?? null,
