@@ -166,10 +166,10 @@ export async function reassessSender(
   db: AnyDb,
   evidence: SenderEvidence,
   now: Date,
-  options: { actor?: string } = {},
+  options: { actor?: string; settings?: TenantSettings } = {},
 ): Promise<void> {
   const { tenantId, senderKey } = evidence;
-  const settings = await loadSettings(db, tenantId);
+  const settings = options.settings ?? (await loadSettings(db, tenantId));
   const identity = senderKey.replace(/^unverified:/, "");
   const domain = domainOfIdentity(identity);
   const since = new Date(now.getTime() - settings.windowDays * DAY_MS);

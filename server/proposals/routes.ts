@@ -63,7 +63,7 @@ export async function proposalsPlugin(
   context: FeatureContext,
 ): Promise<void> {
   const service = new ProposalService(context.store);
-  const detach = attachProposals(context.store);
+  const detach = attachProposals(context.store, undefined, service.settingsCache);
   app.addHook("onClose", async () => detach());
   context.proposals.lookup = (tenantId, senderKey) => service.lookup(tenantId, senderKey);
   context.proposals.reportToMicrosoft = async (tenantId) =>

@@ -19,6 +19,7 @@ import { AUTH_SIGNALS, type SenderEvidence } from "./evidence";
 import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "./infrastructure";
 import { decide, expiresAt, PROPOSAL_STATUSES, type ProposalStatus } from "./lifecycle";
 import {
+  type AnyDb,
   appendAudit,
   countReportDay,
   loadSettings,
@@ -47,10 +48,48 @@ export class ProposalError extends Error {
 }
 
 /**
- * Keeps proposal rows current as reports arrive: runs in the report's own transaction, so a
- * report and its proposal commit together or not at all. Returns the removal.
+ * Reads sweep expiries at most this often per tenant and process, and reuse a tenant's
+ * settings this long: expiry counts in days, and settings change rarely (this process forgets
+ * its copy at once when it saves them; other processes within this time).
  */
-export function attachProposals(store: Store, clock: () => Date = () => new Date()): () => void {
+export const SWEEP_EVERY_MS = 5_000;
+export const SETTINGS_TTL_MS = 5_000;
+
+/** A process's copy of each tenant's settings, kept SETTINGS_TTL_MS; forget() on save. */
+export class SettingsCache {
+  private readonly entries = new Map<string, { at: number; value: TenantSettings }>();
+  /** Bumped by forget(): a read that started before a save must not cache what it read. */
+  private generation = 0;
+
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  async get(db: AnyDb, tenantId: string): Promise<TenantSettings> {
+    const now = this.clock().getTime();
+    const cached = this.entries.get(tenantId);
+    if (cached && now - cached.at < SETTINGS_TTL_MS) return cached.value;
+    const generation = this.generation;
+    const value = await loadSettings(db, tenantId);
+    if (generation === this.generation) this.entries.set(tenantId, { at: now, value });
+    return value;
+  }
+
+  forget(tenantId: string): void {
+    this.generation += 1;
+    this.entries.delete(tenantId);
+  }
+}
+
+/**
+ * Keeps proposal rows current as reports arrive: runs in the report's own transaction, so a
+ * report and its proposal commit together or not at all. Returns the removal. With `settings`
+ * (the service's cache, see routes.ts) the listener reuses the process's copy of the tenant's
+ * settings; without, it reads them on every call.
+ */
+export function attachProposals(
+  store: Store,
+  clock: () => Date = () => new Date(),
+  settings?: SettingsCache,
+): () => void {
   return store.onAggregateChanged(async (trx, evidence, change) => {
     const db = trx.withTables<ProposalTables>();
     const reportTime = new Date(change.report.createdAt);
@@ -62,37 +101,31 @@ export function attachProposals(store: Store, clock: () => Date = () => new Date
       change.report.createdAt,
       change.cause === "recorded" ? 1 : -1,
     );
-    await reassessSender(db, evidence, now);
+    await reassessSender(
+      db,
+      evidence,
+      now,
+      settings ? { settings: await settings.get(db, evidence.tenantId) } : {},
+    );
   });
 }
-
-/**
- * Reads sweep expiries at most this often per tenant and process, and reuse a tenant's
- * settings this long: expiry counts in days, and settings change rarely (this process forgets
- * its copy at once when it saves them; other processes within this time).
- */
-export const SWEEP_EVERY_MS = 5_000;
-export const SETTINGS_TTL_MS = 5_000;
 
 export class ProposalService {
   readonly db: ProposalDb;
   private readonly lastSweep = new Map<string, number>();
-  private readonly settingsCache = new Map<string, { at: number; value: TenantSettings }>();
+  /** Shared with the aggregate listener of this process (routes.ts). */
+  readonly settingsCache: SettingsCache;
 
   constructor(
     readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.db = proposalDb(store.db);
+    this.settingsCache = new SettingsCache(clock);
   }
 
   private async tenantSettings(tenantId: string): Promise<TenantSettings> {
-    const now = this.clock().getTime();
-    const cached = this.settingsCache.get(tenantId);
-    if (cached && now - cached.at < SETTINGS_TTL_MS) return cached.value;
-    const value = await loadSettings(this.db, tenantId);
-    this.settingsCache.set(tenantId, { at: now, value });
-    return value;
+    return this.settingsCache.get(this.db, tenantId);
   }
 
   /** Time moves proposals too (expiry, quiet senders): applied before reads, throttled. */
@@ -483,7 +516,7 @@ export class ProposalService {
   ): Promise<TenantSettings> {
     const now = this.clock();
     await saveSettings(this.db, tenantId, settings, actor, now);
-    this.settingsCache.delete(tenantId);
+    this.settingsCache.forget(tenantId);
     let offset: number | null = 0;
     while (offset !== null) {
       const page = await this.store.senders.list(tenantId, {
@@ -492,7 +525,9 @@ export class ProposalService {
         activeOnly: false,
       });
       for (const evidence of page.items) {
-        await this.db.transaction().execute((trx) => reassessSender(trx, evidence, now));
+        await this.db
+          .transaction()
+          .execute((trx) => reassessSender(trx, evidence, now, { settings }));
       }
       offset = page.nextOffset;
     }
