@@ -158,6 +158,18 @@ function assessmentColumn(assessment: Assessment): string {
   });
 }
 
+/** Whether every value of `next` equals the row's (integers may come back as strings). */
+function sameValues(row: ProposalsTable, next: Partial<ProposalsTable>): boolean {
+  return Object.entries(next).every(([column, value]) => {
+    const stored = row[column as keyof ProposalsTable] as unknown;
+    if (stored === value) return true;
+    if (stored === null || stored === undefined || value === null || value === undefined) {
+      return false;
+    }
+    return String(stored) === String(value);
+  });
+}
+
 /**
  * Re-assesses one sender after its aggregate changed and upserts its proposal row, in the
  * caller's transaction (the report's own, when called from the aggregate listener).
@@ -242,11 +254,16 @@ export async function reassessSender(
     EXPIRING_STATUSES.includes(status) && existing.decided_at
       ? expiryFrom(existing.decided_at, evidence.lastSeen, settings.expiryDays)
       : existing.expires_at;
-  await db
-    .updateTable("proposals")
-    .set({ ...columns, expires_at: renewed })
-    .where("id", "=", existing.id)
-    .execute();
+  const { updated_at: _stamp, ...written } = columns;
+  // Nothing of the row would change (a re-assessment with the same result and counts): no write,
+  // and updated_at keeps the time of the last real change.
+  if (!sameValues(existing, { ...written, expires_at: renewed })) {
+    await db
+      .updateTable("proposals")
+      .set({ ...columns, expires_at: renewed })
+      .where("id", "=", existing.id)
+      .execute();
+  }
   if (current !== status) {
     await appendAudit(db, {
       tenantId,
