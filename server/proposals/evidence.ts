@@ -14,6 +14,12 @@ export const AUTH_SIGNALS = {
   dkimAlignedPass: "auth-dkim-aligned-pass",
   spfAlignedPass: "auth-spf-aligned-pass",
   junked: "verdict-junked",
+  /**
+   * A lower Authentication-Results claims a pass the trusted one does not give, AND nothing in
+   * the trusted one vouches for the From line. A forwarder's own spf=pass below the receiving
+   * side's verdict on mail whose DMARC passed is ordinary forwarding, not a reason to refuse.
+   */
+  forgedClaimUnvouched: "auth-forged-claim-unvouched",
 } as const;
 
 export function signalsOf(analysis: HeaderAnalysis): Signal[] {
@@ -25,6 +31,9 @@ export function signalsOf(analysis: HeaderAnalysis): Signal[] {
   }
   if (spf?.result === "pass" && spf.aligned === true) signals.add(AUTH_SIGNALS.spfAlignedPass);
   if (analysis.verdict.junked === true) signals.add(AUTH_SIGNALS.junked);
+  if (signals.has("forged-auth-results") && authenticatedSender(analysis) === null) {
+    signals.add(AUTH_SIGNALS.forgedClaimUnvouched);
+  }
   for (const signal of stampSignalsOf(analysis)) signals.add(signal);
   return [...signals].sort();
 }

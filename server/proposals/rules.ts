@@ -1,4 +1,4 @@
-import type { SenderEvidence } from "./evidence";
+import { AUTH_SIGNALS, type SenderEvidence } from "./evidence";
 import { infrastructuresIn, type Infrastructure } from "./infrastructure";
 import type { TenantSettings } from "./settings";
 
@@ -7,7 +7,7 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.0.0";
+export const RULES_VERSION = "vouch.rules/1.1.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
@@ -114,7 +114,7 @@ const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, reado
     "cat-bimp",
   ],
   spoof: ["spoof-verdict", "cat-spoof"],
-  "authentication-failed": ["forged-auth-results", "dmarc-fail", "compauth-reason-000"],
+  "authentication-failed": [AUTH_SIGNALS.forgedClaimUnvouched, "dmarc-fail", "compauth-reason-000"],
 };
 
 const REFUSAL_MESSAGES: Record<RefusalCode, string> = {

@@ -70,6 +70,21 @@ describe("signals", () => {
     expect(signals).toContain("compauth-fail");
     expect(signals).not.toContain("auth-dmarc-pass");
   });
+  it("marks a forged claim as unvouched only when nothing in the trusted header vouches", () => {
+    const forged = analysis();
+    forged.verdict.findings.push({
+      id: "forged-auth-results",
+      severity: "warning",
+      title: "",
+      detail: "",
+      fixableBy: null,
+    });
+    expect(signalsOf(forged)).toContain("auth-forged-claim-unvouched");
+    forged.auth.dmarc = { result: "pass", domain: "vendor.example", action: null, policy: null };
+    const vouched = signalsOf(forged);
+    expect(vouched).toContain("forged-auth-results");
+    expect(vouched).not.toContain("auth-forged-claim-unvouched");
+  });
   it("never lets a stamp value write an odd signal name", () => {
     const a = analysis();
     a.antispam.cat = "PH SH;<script>";

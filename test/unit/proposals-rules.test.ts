@@ -130,8 +130,17 @@ describe("refusals", () => {
     ["CAT:GIMP", { "cat-gimp": 1 }, "impersonation"],
     ["CAT:BIMP", { "cat-bimp": 1 }, "impersonation"],
     ["a spoof verdict", { "cat-spoof": 1 }, "spoof"],
-    ["forged authentication results", { "forged-auth-results": 1 }, "authentication-failed"],
+    [
+      "forged authentication results nothing vouches for",
+      { "auth-forged-claim-unvouched": 1 },
+      "authentication-failed",
+    ],
   ];
+  it("does not refuse forwarded mail whose lower header claims a pass while DMARC passed", () => {
+    const base = evidence({ reporters: 5, mailboxes: 4, reports: 6 });
+    const forwarded = { ...base, signals: { ...base.signals, "forged-auth-results": 6 } };
+    expect(assess(forwarded, context).outcome).toBe("open");
+  });
   for (const [name, extra, code] of cases) {
     it(`refuses ${name}, even in one report of many`, () => {
       const base = evidence({ reporters: 50, mailboxes: 40, reports: 60 });
