@@ -201,15 +201,9 @@ function keywordOf(token: Token): Keyword | null {
 }
 const MAX_WITH_WORDS = 5;
 
-interface Clauses {
+/** The clauses before the date, and whether a top-level "from" was seen at all. */
+interface Clauses extends Omit<ParsedReceived, "date"> {
   sawFrom: boolean;
-  from: string | null;
-  fromIp: string | null;
-  by: string | null;
-  with: string | null;
-  via: string | null;
-  id: string | null;
-  for: string | null;
 }
 
 /** Reads the clauses; the first occurrence of each keyword wins ("by alpha by uid 7791"). */
