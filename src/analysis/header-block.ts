@@ -29,23 +29,12 @@ const MAX_PROBLEMS = 20;
 export function parseHeaderBlock(raw: string): HeaderBlock {
   const fields: HeaderField[] = [];
   const problems: string[] = [];
-  const note = (problem: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(problem);
-  };
+  const byKey = new Map<string, HeaderField[]>();
 
-  // The field being read: its name and its value so far (continuation lines appended as is).
+  // The field being read: its name, key and value so far (continuation lines appended as is).
   let pendingName: string | null = null;
+  let pendingKey = "";
   let pendingValue = "";
-  const flush = () => {
-    if (pendingName === null) return;
-    fields.push({
-      name: pendingName,
-      key: pendingName.toLowerCase(),
-      value: pendingValue.trim(),
-      position: fields.length,
-    });
-    pendingName = null;
-  };
 
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const length = text.length;
@@ -70,34 +59,67 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
     if (first === 0x20 || first === 0x09) {
       if (pendingName !== null) pendingValue += text.slice(lineStart, end);
       else if (text.slice(lineStart, end).trim().length === 0) break;
-      else note(`Line ${lineNumber} continues a header that was never started.`);
+      else note(problems, `Line ${lineNumber} continues a header that was never started.`);
       continue;
     }
     if (nextColon < lineStart) nextColon = indexOrEnd(text, ":", lineStart);
     const colon = nextColon < end ? nextColon : -1;
     const name = colon > lineStart ? text.slice(lineStart, colon).trimEnd() : "";
-    if (!isFieldName(name)) {
-      note(`Line ${lineNumber} is not a header field: "${excerpt(text.slice(lineStart, end))}".`);
+    const key = fieldKey(name);
+    if (key === null) {
+      const line = text.slice(lineStart, end);
+      note(problems, `Line ${lineNumber} is not a header field: "${excerpt(line)}".`);
       continue;
     }
-    flush();
+    if (pendingName !== null) addField(fields, byKey, pendingName, pendingKey, pendingValue);
     pendingName = name;
+    pendingKey = key;
     pendingValue = text.slice(colon + 1, end);
   }
-  flush();
+  if (pendingName !== null) addField(fields, byKey, pendingName, pendingKey, pendingValue);
 
-  const byKey = new Map<string, HeaderField[]>();
-  for (const field of fields) {
-    const list = byKey.get(field.key);
-    if (list) list.push(field);
-    else byKey.set(field.key, [field]);
-  }
   return {
     fields,
     problems,
     all: (name) => byKey.get(name.toLowerCase())?.slice() ?? [],
     first: (name) => byKey.get(name.toLowerCase())?.[0],
   };
+}
+
+function note(problems: string[], problem: string): void {
+  if (problems.length < MAX_PROBLEMS) problems.push(problem);
+}
+
+function addField(
+  fields: HeaderField[],
+  byKey: Map<string, HeaderField[]>,
+  name: string,
+  key: string,
+  value: string,
+): void {
+  const field: HeaderField = { name, key, value: value.trim(), position: fields.length };
+  fields.push(field);
+  const sameKey = byKey.get(key);
+  if (sameKey) sameKey.push(field);
+  else byKey.set(key, [field]);
+}
+
+/**
+ * Field names as written -> their look-up keys. A pure memo shared by every block: mail repeats
+ * the same few hundred names, and a known name skips the character check and the lower-casing.
+ * Bounded, and only names that passed the check are kept.
+ */
+const KNOWN_NAME_KEYS = new Map<string, string>();
+const MAX_KNOWN_NAMES = 1000;
+
+/** The lower-case key of a field name, or null when the text is not a field name. */
+function fieldKey(name: string): string | null {
+  const known = KNOWN_NAME_KEYS.get(name);
+  if (known !== undefined) return known;
+  if (!isFieldName(name)) return null;
+  const key = name.toLowerCase();
+  if (KNOWN_NAME_KEYS.size < MAX_KNOWN_NAMES) KNOWN_NAME_KEYS.set(name, key);
+  return key;
 }
 
 /** The index of `search` at or after `from`, or the text's length when there is none. */
