@@ -5,7 +5,7 @@
  * clauses (from, by, via, with, id, for) are read from that token list, and the date is what
  * follows the last top-level semicolon. Every scanner moves forward only, so the work is linear.
  */
-import { parseDateMillis } from "./dates";
+import { isoUtc, parseDateMillis } from "./dates";
 import type { Hop } from "./types";
 
 export interface ParsedReceived {
@@ -90,7 +90,7 @@ function readReceived(value: string): { parsed: ParsedReceived; millis: number |
     via: clauses.via,
     id: clauses.id,
     for: clauses.for,
-    date: millis === null ? null : new Date(millis).toISOString(),
+    date: millis === null ? null : isoUtc(millis),
   };
   return { parsed, millis };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDate } from "../../../src/analysis/dates";
+import { isoUtc, parseDate } from "../../../src/analysis/dates";
 
 describe("parseDate", () => {
   it.each([
@@ -107,5 +107,23 @@ describe("parseDate", () => {
   it("never throws on values that are not strings", () => {
     expect(parseDate(undefined as unknown as string)).toBeNull();
     expect(parseDate(42 as unknown as string)).toBeNull();
+  });
+});
+
+describe("isoUtc", () => {
+  it("writes what Date#toISOString writes", () => {
+    const instants = [
+      0,
+      -1,
+      1,
+      951_782_400_000, // 2000-02-29
+      4_107_542_400_000, // 2100-02-28
+      -62_167_219_200_000, // 0000-01-01
+      -62_167_219_200_001, // the year -1
+      253_402_300_799_999, // 9999-12-31T23:59:59.999Z
+      253_402_300_800_000, // the year 10000
+    ];
+    for (let i = 0; i < 5000; i++) instants.push(Math.round((i - 2500) * 104_729_123_457.3));
+    for (const instant of instants) expect(isoUtc(instant)).toBe(new Date(instant).toISOString());
   });
 });
