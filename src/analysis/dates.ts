@@ -63,7 +63,9 @@ export function parseDateMillis(text: string): number | null {
   const { plain, commentZone } = stripComments(text.length > 400 ? text.slice(0, 400) : text);
   const trimmed = plain.trim();
   if (trimmed.length === 0) return null;
-  const parts = isIsoStart(trimmed) ? readIso(trimmed) : readRfc(trimmed);
+  const parts = isIsoStart(trimmed)
+    ? readIso(trimmed)
+    : (readCommonRfc(trimmed) ?? readRfc(trimmed));
   if (!parts) return null;
   if (parts.offsetMinutes === null) parts.offsetMinutes = commentZone ?? 0;
   return toMillis(parts);
@@ -252,6 +254,66 @@ function readZone(token: string, iso: boolean): number | null {
   if (named !== undefined) return named;
   if (name.length === 1 && name >= "A" && name <= "Z" && name !== "J") return 0;
   return null;
+}
+
+/**
+ * The one shape nearly every MTA writes, "Thu, 19 Nov 2026 06:00:56 +0000" (the weekday
+ * optional), read by position. Null for any other shape, or a zone no clock has, which
+ * readRfc then reads (to the same result where both apply).
+ */
+function readCommonRfc(text: string): DateParts | null {
+  let at = 0;
+  if (text.charCodeAt(3) === 0x2c && text.charCodeAt(4) === 0x20) {
+    if (WEEKDAYS.indexOf(text.slice(0, 3).toLowerCase()) < 0) return null;
+    at = 5;
+  }
+  const dayDigits = text.charCodeAt(at + 1) === 0x20 ? 1 : 2;
+  // From the space after the day: " Mmm YYYY hh:mm:ss +hhmm", 24 characters.
+  const p = at + dayDigits;
+  if (text.length !== p + 24 || !isDigits(text, at, dayDigits)) return null;
+  if (!isCommonRfcLayout(text, p)) return null;
+  const month = MONTHS.indexOf(text.slice(p + 1, p + 4).toLowerCase()) + 1;
+  if (month === 0) return null;
+  const sign = text.charCodeAt(p + 19);
+  if (sign !== 0x2b && sign !== 0x2d) return null;
+  const zoneHours = numberAt(text, p + 20, 2);
+  const zoneMinutes = numberAt(text, p + 22, 2);
+  if (zoneHours > 23 || zoneMinutes > 59) return null;
+  const zone = zoneHours * 60 + zoneMinutes;
+  return {
+    year: numberAt(text, p + 5, 4),
+    month,
+    day: numberAt(text, at, dayDigits),
+    hour: numberAt(text, p + 10, 2),
+    minute: numberAt(text, p + 13, 2),
+    second: numberAt(text, p + 16, 2),
+    millisecond: 0,
+    offsetMinutes: sign === 0x2d ? -zone : zone,
+  };
+}
+
+/** The spaces, colons and digits of " Mmm YYYY hh:mm:ss +hhmm" from `p`. */
+function isCommonRfcLayout(text: string, p: number): boolean {
+  return (
+    text.charCodeAt(p) === 0x20 &&
+    text.charCodeAt(p + 4) === 0x20 &&
+    isDigits(text, p + 5, 4) &&
+    text.charCodeAt(p + 9) === 0x20 &&
+    isDigits(text, p + 10, 2) &&
+    text.charCodeAt(p + 12) === 0x3a &&
+    isDigits(text, p + 13, 2) &&
+    text.charCodeAt(p + 15) === 0x3a &&
+    isDigits(text, p + 16, 2) &&
+    text.charCodeAt(p + 18) === 0x20 &&
+    isDigits(text, p + 20, 4)
+  );
+}
+
+/** The decimal value of `count` digits at `from` (the caller checked they are digits). */
+function numberAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) value = value * 10 + (text.charCodeAt(i) - 0x30);
+  return value;
 }
 
 /**

@@ -110,6 +110,21 @@ describe("parseDate", () => {
   });
 });
 
+describe("parseDate on the common RFC 5322 shape and its near misses", () => {
+  it.each([
+    ["Thu, 19 Nov 2026 06:00:56 +0000", "2026-11-19T06:00:56.000Z"],
+    ["thu, 9 nov 2026 06:00:56 -0130", "2026-11-09T07:30:56.000Z"],
+    ["19 NOV 2026 23:59:60 +2359", "2026-11-19T00:01:00.000Z"],
+    ["Foo, 19 Nov 2026 06:00:56 +0000", "2026-11-19T06:00:56.000Z"],
+    ["Thu, 31 Feb 2026 06:00:56 +0000", null],
+    ["Thu, 19 Nov 2026 06:00:56 +2400", null],
+    ["Thu, 19 Nov 2026 06:00:56 +0060", null],
+    ["Thu, 19 Nov 0999 06:00:56 +0000", null],
+  ])("reads %j", (text, iso) => {
+    expect(parseDate(text)).toBe(iso);
+  });
+});
+
 describe("isoUtc", () => {
   it("writes what Date#toISOString writes", () => {
     const instants = [
