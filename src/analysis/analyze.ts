@@ -64,22 +64,30 @@ function nonEmpty(value: string | undefined): string | null {
 
 function readMessage(block: HeaderBlock, failed: string[]): MessageFields {
   const field = (name: string) => nonEmpty(block.first(name)?.value);
-  const part = <T>(name: string, run: () => T | null): T | null =>
-    attempt(name, failed, run, () => null);
-  const subject = field("Subject");
-  const messageId = field("Message-ID");
-  const date = field("Date");
-  const from = field("From");
-  const replyTo = field("Reply-To");
-  const returnPath = field("Return-Path");
   return {
-    subject: subject === null ? null : part("subject", () => decodeEncodedWords(subject)),
-    messageId,
-    date: date === null ? null : part("date", () => parseDate(date)),
-    from: from === null ? null : part("from", () => parseMailbox(from)),
-    replyTo: replyTo === null ? null : part("reply-to", () => parseMailbox(replyTo)),
-    returnPath: returnPath === null ? null : part("return-path", () => parseReturnPath(returnPath)),
+    subject: readPart("subject", field("Subject"), decodeEncodedWords, failed),
+    messageId: field("Message-ID"),
+    date: readPart("date", field("Date"), parseDate, failed),
+    from: readPart("from", field("From"), parseMailbox, failed),
+    replyTo: readPart("reply-to", field("Reply-To"), parseMailbox, failed),
+    returnPath: readPart("return-path", field("Return-Path"), parseReturnPath, failed),
   };
+}
+
+/** `read(value)`, or null when the field is absent; on failure records the part's name. */
+function readPart<T>(
+  name: string,
+  value: string | null,
+  read: (value: string) => T | null,
+  failed: string[],
+): T | null {
+  if (value === null) return null;
+  try {
+    return read(value);
+  } catch {
+    failed.push(name);
+    return null;
+  }
 }
 
 /** The DMARC policy: `p=` / `policy.published-domain-policy` / `policy.dmarc`, or `p=` in the comment. */

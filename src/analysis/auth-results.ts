@@ -100,12 +100,13 @@ function isDelimiter(code: number): boolean {
   );
 }
 
+function note(problems: string[], problem: string): void {
+  if (problems.length < MAX_PROBLEMS) problems.push(problem);
+}
+
 /** One linear pass: words, quoted strings (escapes honoured), nested comments, `=` and `;`. */
 export function tokenizeAuthResults(value: string, problems: string[]): Token[] {
   const tokens: Token[] = [];
-  const note = (problem: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(problem);
-  };
   const length = value.length;
   let spaceBefore = true;
   let i = 0;
@@ -129,7 +130,7 @@ export function tokenizeAuthResults(value: string, problems: string[]): Token[] 
       continue;
     }
     if (code === 0x29) {
-      note(`A ")" at position ${i} closes no comment; it was ignored.`);
+      note(problems, `A ")" at position ${i} closes no comment; it was ignored.`);
       i++;
       spaceBefore = true;
       continue;
@@ -164,7 +165,7 @@ export function tokenizeAuthResults(value: string, problems: string[]): Token[] 
       }
       if (!closed) {
         text += value.slice(start, length);
-        note("A comment was never closed; it runs to the end of the header.");
+        note(problems, "A comment was never closed; it runs to the end of the header.");
       }
       tokens.push({ kind: "comment", text: text.trim() });
       spaceBefore = true;
@@ -191,7 +192,7 @@ export function tokenizeAuthResults(value: string, problems: string[]): Token[] 
       }
       if (!closed) {
         text += value.slice(start, length);
-        note("A quoted string was never closed; it runs to the end of the header.");
+        note(problems, "A quoted string was never closed; it runs to the end of the header.");
       }
       tokens.push({ kind: "quoted", text, spaceBefore });
       spaceBefore = false;
@@ -263,16 +264,11 @@ function joinSeparatedNames(tokens: Token[]): Token[] {
 function readItems(statementTokens: Token[], problems: string[]): Item[] {
   const tokens = joinSeparatedNames(statementTokens);
   const items: Item[] = [];
-  const attachComment = (text: string) => {
-    const last = items[items.length - 1];
-    if (last && last.kind !== "comment" && last.comment === null) last.comment = text;
-    else items.push({ kind: "comment", text });
-  };
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
     if (token.kind === "comment") {
-      attachComment(token.text);
+      attachComment(items, token.text);
       i++;
       continue;
     }
@@ -296,7 +292,7 @@ function readItems(statementTokens: Token[], problems: string[]): Item[] {
     }
     if (tokens[next]?.kind !== "equals") {
       items.push({ kind: "word", text: token.text, comment: null });
-      for (const text of between) attachComment(text);
+      for (const text of between) attachComment(items, text);
       i = next;
       continue;
     }
@@ -333,10 +329,17 @@ function readItems(statementTokens: Token[], problems: string[]): Item[] {
       }
     }
     items.push({ kind: "pair", key: token.text, value, comment: null });
-    for (const text of between) attachComment(text);
+    for (const text of between) attachComment(items, text);
     i = cursor;
   }
   return items;
+}
+
+/** A comment describes the item before it, unless that item has one already. */
+function attachComment(items: Item[], text: string): void {
+  const last = items[items.length - 1];
+  if (last && last.kind !== "comment" && last.comment === null) last.comment = text;
+  else items.push({ kind: "comment", text });
 }
 
 /** The word at `index` is a key: an "=" follows it directly, with no space or comment between. */

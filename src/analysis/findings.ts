@@ -366,19 +366,21 @@ function stampEvidence(stamps: AntispamStamps): string {
   return parts.length > 0 ? parts.join(", ") : "no anti-spam stamps";
 }
 
+function categoryText(code: string): string {
+  return `Microsoft stamped CAT:${code}: ${meaningOf(CAT_MEANINGS, code) ?? "an unknown category."}`;
+}
+
 function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
   const { stamps } = evidence;
   const cat = stamps.cat;
   const sfty = stamps.sfty;
-  const catText = (code: string) =>
-    `Microsoft stamped CAT:${code}: ${meaningOf(CAT_MEANINGS, code) ?? "an unknown category."}`;
   const doNotAllow =
     "Do not add this sender to any safe list. If you are sure the message is genuine, ask your admin to submit it to Microsoft.";
   if (cat && MALWARE_CATS.has(cat)) {
     out.push(
       makeFinding(
         "malware-verdict",
-        `${catText(cat)} Do not open its attachments or links. ${doNotAllow}`,
+        `${categoryText(cat)} Do not open its attachments or links. ${doNotAllow}`,
       ),
     );
   }
@@ -386,7 +388,7 @@ function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "phishing-verdict",
-        `${catText(cat)} Do not click its links, open its attachments or reply with any information. ${doNotAllow}`,
+        `${categoryText(cat)} Do not click its links, open its attachments or reply with any information. ${doNotAllow}`,
       ),
     );
   }
@@ -422,18 +424,18 @@ function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "impersonation-mailbox-intelligence",
-        `${catText(cat)} Mailbox intelligence found that the sender imitates one of your usual contacts from an address you have not used before. ${doNotAllow}`,
+        `${categoryText(cat)} Mailbox intelligence found that the sender imitates one of your usual contacts from an address you have not used before. ${doNotAllow}`,
       ),
     );
   }
   if (cat === "BIMP") {
-    out.push(makeFinding("impersonation-brand", `${catText(cat)} ${doNotAllow}`));
+    out.push(makeFinding("impersonation-brand", `${categoryText(cat)} ${doNotAllow}`));
   }
   if (cat === "SPOOF") {
     out.push(
       makeFinding(
         "spoof-verdict",
-        `${catText(cat)} The From domain ${quote(evidence.fromDomain)} failed Microsoft's checks that the message really comes from that domain. ${doNotAllow}`,
+        `${categoryText(cat)} The From domain ${quote(evidence.fromDomain)} failed Microsoft's checks that the message really comes from that domain. ${doNotAllow}`,
       ),
     );
   }
@@ -441,7 +443,7 @@ function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
     out.push(
       makeFinding(
         "intra-org-phishing",
-        `${catText(cat)} A phishing message was sent from inside your organisation. Tell your admin: the sending account may be compromised. ${doNotAllow}`,
+        `${categoryText(cat)} A phishing message was sent from inside your organisation. Tell your admin: the sending account may be compromised. ${doNotAllow}`,
       ),
     );
   }

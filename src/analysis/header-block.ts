@@ -78,12 +78,23 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
   }
   if (pendingName !== null) addField(fields, byKey, pendingName, pendingKey, pendingValue);
 
-  return {
-    fields,
-    problems,
-    all: (name) => byKey.get(name.toLowerCase())?.slice() ?? [],
-    first: (name) => byKey.get(name.toLowerCase())?.[0],
-  };
+  return new IndexedHeaderBlock(fields, problems, byKey);
+}
+
+class IndexedHeaderBlock implements HeaderBlock {
+  constructor(
+    readonly fields: readonly HeaderField[],
+    readonly problems: readonly string[],
+    private readonly byKey: ReadonlyMap<string, readonly HeaderField[]>,
+  ) {}
+
+  all(name: string): HeaderField[] {
+    return this.byKey.get(name.toLowerCase())?.slice() ?? [];
+  }
+
+  first(name: string): HeaderField | undefined {
+    return this.byKey.get(name.toLowerCase())?.[0];
+  }
 }
 
 function note(problems: string[], problem: string): void {
