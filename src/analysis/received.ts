@@ -178,7 +178,6 @@ function commentEnd(text: string, start: number): number {
 }
 
 type Keyword = "from" | "by" | "via" | "with" | "id" | "for";
-const KEYWORDS = new Set<string>(["from", "by", "via", "with", "id", "for"]);
 /** One bit per keyword, to remember which clauses were seen. */
 const KEYWORD_BITS: Readonly<Record<Keyword, number>> = {
   from: 1,
@@ -190,14 +189,34 @@ const KEYWORD_BITS: Readonly<Record<Keyword, number>> = {
 };
 
 function keywordOf(token: Token): Keyword | null {
-  if (token.kind !== "word" || token.text.length < 2 || token.text.length > 4) return null;
-  // Every keyword starts with b, f, i, v or w: most words are rejected without lower-casing.
-  const first = token.text.charCodeAt(0) | 0x20;
-  if (first !== 0x62 && first !== 0x66 && first !== 0x69 && first !== 0x76 && first !== 0x77) {
-    return null;
+  if (token.kind !== "word") return null;
+  const text = token.text;
+  switch (text.length) {
+    case 2:
+      return isWordIgnoringCase(text, "by") ? "by" : isWordIgnoringCase(text, "id") ? "id" : null;
+    case 3:
+      return isWordIgnoringCase(text, "for")
+        ? "for"
+        : isWordIgnoringCase(text, "via")
+          ? "via"
+          : null;
+    case 4:
+      return isWordIgnoringCase(text, "from")
+        ? "from"
+        : isWordIgnoringCase(text, "with")
+          ? "with"
+          : null;
+    default:
+      return null;
   }
-  const lower = token.text.toLowerCase();
-  return KEYWORDS.has(lower) ? (lower as Keyword) : null;
+}
+
+/** `text` is `lowerCaseWord` in any case (`lowerCaseWord` is ASCII letters of the same length). */
+function isWordIgnoringCase(text: string, lowerCaseWord: string): boolean {
+  for (let i = 0; i < lowerCaseWord.length; i++) {
+    if ((text.charCodeAt(i) | 0x20) !== lowerCaseWord.charCodeAt(i)) return false;
+  }
+  return true;
 }
 const MAX_WITH_WORDS = 5;
 
@@ -372,12 +391,13 @@ function isPort(text: string): boolean {
   return true;
 }
 
-export function isIpv4(text: string): boolean {
+/** Whether text[from, to) is a dotted-quad IPv4 address. */
+export function isIpv4(text: string, from = 0, to = text.length): boolean {
   let parts = 0;
   let digits = 0;
   let value = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0x2e;
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : 0x2e;
     if (code === 0x2e) {
       if (digits === 0 || value > 255 || ++parts > 4) return false;
       digits = 0;
@@ -396,21 +416,27 @@ export function isIpv6(text: string): boolean {
   if (text.length < 2 || text.indexOf(":") < 0) return false;
   const doubleColon = text.indexOf("::");
   if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) return false;
-  const parts = text.split(":");
+  // The parts between colons, walked in place: hex groups, and an IPv4 address as the last.
   let groups = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string;
-    if (part.length === 0) continue; // the "::" (and lone colons, checked below)
-    if (i === parts.length - 1 && part.indexOf(".") >= 0) {
-      if (!isIpv4(part)) return false;
+  let emptyParts = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const colon = text.indexOf(":", start);
+    const isLast = colon < 0;
+    const end = isLast ? text.length : colon;
+    if (end === start) {
+      emptyParts++; // the "::" (and lone colons, checked below)
+    } else if (isLast && text.indexOf(".", start) >= 0) {
+      if (!isIpv4(text, start, end)) return false;
       groups += 2;
-    } else if (isHexGroup(part)) {
+    } else if (isHexGroup(text, start, end)) {
       groups++;
     } else {
       return false;
     }
+    start = end + 1;
   }
-  if (doubleColon < 0) return groups === 8 && parts.every((part) => part.length > 0);
+  if (doubleColon < 0) return groups === 8 && emptyParts === 0;
   // With a single "::", any other empty part is a lone colon at one end: ":1::2", "1::2:".
   if (text.startsWith(":") && doubleColon !== 0) return false;
   if (text.endsWith(":") && doubleColon !== text.length - 2) return false;
@@ -423,10 +449,11 @@ function hexValue(code: number): number {
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
 
-function isHexGroup(part: string): boolean {
-  if (part.length === 0 || part.length > 4) return false;
-  for (let i = 0; i < part.length; i++) {
-    const code = part.charCodeAt(i) | 0x20;
+/** Whether text[from, to) is one to four hex digits. */
+function isHexGroup(text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 4) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i) | 0x20;
     if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
   }
   return true;
