@@ -31,10 +31,8 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
   const problems: string[] = [];
   const byKey = new Map<string, HeaderField[]>();
 
-  // The field being read: its name, key and value so far (continuation lines appended as is).
-  let pendingName: string | null = null;
-  let pendingKey = "";
-  let pendingValue = "";
+  // The field whose continuation lines are being read.
+  let current: LazyField | null = null;
 
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const length = text.length;
@@ -57,7 +55,7 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
     if (lineNumber === 1 && text.startsWith("From ", lineStart)) continue; // mbox separator
     const first = text.charCodeAt(lineStart);
     if (first === 0x20 || first === 0x09) {
-      if (pendingName !== null) pendingValue += text.slice(lineStart, end);
+      if (current !== null) current.addContinuation(lineStart, end);
       else if (text.slice(lineStart, end).trim().length === 0) break;
       else note(problems, `Line ${lineNumber} continues a header that was never started.`);
       continue;
@@ -71,12 +69,9 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
       note(problems, `Line ${lineNumber} is not a header field: "${excerpt(line)}".`);
       continue;
     }
-    if (pendingName !== null) addField(fields, byKey, pendingName, pendingKey, pendingValue);
-    pendingName = name;
-    pendingKey = key;
-    pendingValue = text.slice(colon + 1, end);
+    current = new LazyField(name, key, fields.length, text, colon + 1, end);
+    addField(fields, byKey, current);
   }
-  if (pendingName !== null) addField(fields, byKey, pendingName, pendingKey, pendingValue);
 
   return new IndexedHeaderBlock(fields, problems, byKey);
 }
@@ -104,15 +99,56 @@ function note(problems: string[], problem: string): void {
 function addField(
   fields: HeaderField[],
   byKey: Map<string, HeaderField[]>,
-  name: string,
-  key: string,
-  value: string,
+  field: HeaderField,
 ): void {
-  const field: HeaderField = { name, key, value: value.trim(), position: fields.length };
   fields.push(field);
-  const sameKey = byKey.get(key);
+  const sameKey = byKey.get(field.key);
   if (sameKey) sameKey.push(field);
-  else byKey.set(key, [field]);
+  else byKey.set(field.key, [field]);
+}
+
+/**
+ * A field whose value is unfolded and trimmed when first read: a block carries a hundred
+ * fields or more (signatures, seals, Microsoft's diagnostics), and the analysis reads a few.
+ */
+class LazyField implements HeaderField {
+  readonly #text: string;
+  /** [start, end) of the value on the field's first line, then of each continuation line. */
+  readonly #pieces: number[];
+  #value: string | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly key: string,
+    readonly position: number,
+    text: string,
+    valueStart: number,
+    valueEnd: number,
+  ) {
+    this.#text = text;
+    this.#pieces = [valueStart, valueEnd];
+  }
+
+  addContinuation(start: number, end: number): void {
+    this.#pieces.push(start, end);
+  }
+
+  get value(): string {
+    if (this.#value === null) {
+      const pieces = this.#pieces;
+      let unfolded = this.#text.slice(pieces[0], pieces[1]);
+      for (let i = 2; i < pieces.length; i += 2) {
+        unfolded += this.#text.slice(pieces[i], pieces[i + 1]);
+      }
+      this.#value = unfolded.trim();
+    }
+    return this.#value;
+  }
+
+  /** Serialised as the plain record the interface describes. */
+  toJSON(): HeaderField {
+    return { name: this.name, key: this.key, value: this.value, position: this.position };
+  }
 }
 
 /**
