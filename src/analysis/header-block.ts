@@ -84,11 +84,11 @@ class IndexedHeaderBlock implements HeaderBlock {
   ) {}
 
   all(name: string): HeaderField[] {
-    return this.byKey.get(name.toLowerCase())?.slice() ?? [];
+    return this.byKey.get(lookupKey(name))?.slice() ?? [];
   }
 
   first(name: string): HeaderField | undefined {
-    return this.byKey.get(name.toLowerCase())?.[0];
+    return this.byKey.get(lookupKey(name))?.[0];
   }
 }
 
@@ -113,8 +113,11 @@ function addField(
  */
 class LazyField implements HeaderField {
   readonly #text: string;
-  /** [start, end) of the value on the field's first line, then of each continuation line. */
-  readonly #pieces: number[];
+  /** Where the value stands on the field's first line: [start, end). */
+  readonly #start: number;
+  readonly #end: number;
+  /** [start, end) of each continuation line, or null while there is none. */
+  #continuations: number[] | null = null;
   #value: string | null = null;
 
   constructor(
@@ -126,19 +129,23 @@ class LazyField implements HeaderField {
     valueEnd: number,
   ) {
     this.#text = text;
-    this.#pieces = [valueStart, valueEnd];
+    this.#start = valueStart;
+    this.#end = valueEnd;
   }
 
   addContinuation(start: number, end: number): void {
-    this.#pieces.push(start, end);
+    if (this.#continuations === null) this.#continuations = [start, end];
+    else this.#continuations.push(start, end);
   }
 
   get value(): string {
     if (this.#value === null) {
-      const pieces = this.#pieces;
-      let unfolded = this.#text.slice(pieces[0], pieces[1]);
-      for (let i = 2; i < pieces.length; i += 2) {
-        unfolded += this.#text.slice(pieces[i], pieces[i + 1]);
+      let unfolded = this.#text.slice(this.#start, this.#end);
+      const continuations = this.#continuations;
+      if (continuations !== null) {
+        for (let i = 0; i < continuations.length; i += 2) {
+          unfolded += this.#text.slice(continuations[i], continuations[i + 1]);
+        }
       }
       this.#value = unfolded.trim();
     }
@@ -167,6 +174,11 @@ function fieldKey(name: string): string | null {
   const key = name.toLowerCase();
   if (KNOWN_NAME_KEYS.size < MAX_KNOWN_NAMES) KNOWN_NAME_KEYS.set(name, key);
   return key;
+}
+
+/** The key of a name asked for: remembered for the names the analysis asks for again and again. */
+function lookupKey(name: string): string {
+  return fieldKey(name) ?? name.toLowerCase();
 }
 
 /** The index of `search` at or after `from`, or the text's length when there is none. */
