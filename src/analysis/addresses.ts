@@ -10,13 +10,13 @@ import type { Address } from "./types";
 /** Every mailbox of an address list (groups flattened), display names decoded. */
 export function parseAddressList(value: string): Address[] {
   if (typeof value !== "string" || value.length === 0) return [];
-  return assemble(tokenize(value), Infinity);
+  return assemble(new TokenReader(value), Infinity);
 }
 
 /** The first mailbox of a From / Reply-To value, or null when none can be read. */
 export function parseMailbox(value: string): Address | null {
   if (typeof value !== "string" || value.length === 0) return null;
-  return assemble(tokenize(value), 1)[0] ?? null;
+  return assemble(new TokenReader(value), 1)[0] ?? null;
 }
 
 /** Return-Path: the bare address without brackets, or null (also for the null path "<>"). */
@@ -35,51 +35,63 @@ interface Token {
   spaceBefore: boolean;
 }
 
-const SPECIALS = new Set(Array.from('()<>[]:;@,"', (char) => char.charCodeAt(0)));
+/** RFC 5322 specials that end an atom and stand as tokens of their own, by character code. */
+const SPECIALS = (() => {
+  const table = new Uint8Array(128);
+  for (const char of '()<>[]:;@,"') table[char.charCodeAt(0)] = 1;
+  return table;
+})();
+
+function isSpecial(code: number): boolean {
+  return code < 128 && SPECIALS[code] === 1;
+}
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
 }
 
 /** Tokens one at a time, so that reading only the first mailbox stops early. */
-function* tokenize(value: string): Generator<Token> {
-  let spaceBefore = false;
-  let i = 0;
-  const make = (kind: TokenKind, raw: string, text: string): Token => {
-    const token = { kind, raw, text, spaceBefore };
-    spaceBefore = false;
-    return token;
-  };
-  while (i < value.length) {
-    const code = value.charCodeAt(i);
-    if (isSpace(code)) {
+class TokenReader {
+  private i = 0;
+
+  constructor(private readonly value: string) {}
+
+  /** The next token, or null at the end of the value. */
+  next(): Token | null {
+    const value = this.value;
+    let spaceBefore = false;
+    while (this.i < value.length && isSpace(value.charCodeAt(this.i))) {
       spaceBefore = true;
-      i++;
-    } else if (code === 0x22) {
-      const end = scanQuoted(value, i);
-      yield make("quoted", value.slice(i, end), unescape(value, i + 1, closedAt(value, end, 0x22)));
-      i = end;
-    } else if (code === 0x28) {
-      const end = scanComment(value, i);
-      yield make(
-        "comment",
-        value.slice(i, end),
-        unescape(value, i + 1, closedAt(value, end, 0x29)),
-      );
-      i = end;
-    } else if (code === 0x5b) {
-      const close = value.indexOf("]", i + 1);
-      const end = close < 0 ? value.length : close + 1;
-      yield make("literal", value.slice(i, end), value.slice(i, end));
-      i = end;
-    } else if (SPECIALS.has(code)) {
-      yield make("special", value[i] as string, value[i] as string);
-      i++;
-    } else {
-      const end = scanAtom(value, i);
-      yield make("atom", value.slice(i, end), value.slice(i, end));
-      i = end;
+      this.i++;
     }
+    const i = this.i;
+    if (i >= value.length) return null;
+    const code = value.charCodeAt(i);
+    let kind: TokenKind;
+    let end: number;
+    let text: string | null = null; // null: the same as the raw text
+    if (code === 0x22) {
+      kind = "quoted";
+      end = scanQuoted(value, i);
+      text = unescape(value, i + 1, closedAt(value, end, 0x22));
+    } else if (code === 0x28) {
+      kind = "comment";
+      end = scanComment(value, i);
+      text = unescape(value, i + 1, closedAt(value, end, 0x29));
+    } else if (code === 0x5b) {
+      kind = "literal";
+      const close = value.indexOf("]", i + 1);
+      end = close < 0 ? value.length : close + 1;
+    } else if (isSpecial(code)) {
+      kind = "special";
+      end = i + 1;
+    } else {
+      kind = "atom";
+      end = scanAtom(value, i);
+    }
+    this.i = end;
+    const raw = value.slice(i, end);
+    return { kind, raw, text: text ?? raw, spaceBefore };
   }
 }
 
@@ -118,7 +130,7 @@ function scanAtom(value: string, start: number): number {
   let i = start;
   while (i < value.length) {
     const code = value.charCodeAt(i);
-    if (isSpace(code) || SPECIALS.has(code)) break;
+    if (isSpace(code) || isSpecial(code)) break;
     if (code === 0x3d && i > start && matchEncodedWord(value, i)) break;
     i++;
   }
@@ -143,7 +155,7 @@ interface PendingMailbox {
   angleClosed: boolean;
 }
 
-function assemble(tokens: Iterable<Token>, limit: number): Address[] {
+function assemble(tokens: TokenReader, limit: number): Address[] {
   const addresses: Address[] = [];
   let pending = emptyMailbox();
   let inAngle = false;
@@ -155,7 +167,7 @@ function assemble(tokens: Iterable<Token>, limit: number): Address[] {
     inAngle = false;
   };
 
-  for (const token of tokens) {
+  for (let token = tokens.next(); token !== null; token = tokens.next()) {
     if (addresses.length >= limit) break;
     const special = token.kind === "special" ? token.raw : null;
     if (inAngle && pending.angle) {
