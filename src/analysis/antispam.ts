@@ -7,6 +7,7 @@
  */
 import type { HeaderBlock } from "./header-block";
 import type { AntispamStamps, MailboxDelivery } from "./types";
+import { skipWhitespace, trimmedEnd } from "./whitespace";
 
 export interface AntispamExtras {
   /** X-CustomSpam: the advanced spam filter option that matched. */
@@ -50,17 +51,27 @@ export function parseStampPairs(
       );
     value = value.slice(0, MAX_STAMP_LENGTH);
   }
-  for (const rawPiece of value.split(";")) {
-    const piece = rawPiece.trim();
-    if (piece.length === 0) continue;
-    const colon = piece.indexOf(":");
-    if (colon <= 0) {
-      if (problems.length < MAX_PROBLEMS)
+  // Each piece between semicolons is trimmed by index; only keys and values are cut out.
+  let start = 0;
+  while (start <= value.length) {
+    const semicolon = value.indexOf(";", start);
+    const end = semicolon < 0 ? value.length : semicolon;
+    const pieceStart = skipWhitespace(value, start, end);
+    const pieceEnd = trimmedEnd(value, pieceStart, end);
+    start = end + 1;
+    if (pieceStart === pieceEnd) continue;
+    const colon = value.indexOf(":", pieceStart);
+    if (colon <= pieceStart || colon >= pieceEnd) {
+      if (problems.length < MAX_PROBLEMS) {
+        const piece = value.slice(pieceStart, pieceEnd);
         problems.push(`${headerName}: "${shorten(piece)}" is not a KEY:value pair.`);
+      }
       continue;
     }
-    const key = piece.slice(0, colon).trim().toUpperCase();
-    if (!pairs.has(key)) pairs.set(key, piece.slice(colon + 1).trim());
+    const key = value.slice(pieceStart, trimmedEnd(value, pieceStart, colon)).toUpperCase();
+    if (!pairs.has(key)) {
+      pairs.set(key, value.slice(skipWhitespace(value, colon + 1, pieceEnd), pieceEnd));
+    }
   }
   return pairs;
 }

@@ -4,6 +4,7 @@
  * 3-digit years, asctime and date(1) orders, ISO 8601 with fractional seconds, and stray
  * comments such as "(PDT)". Linear in the input.
  */
+import { isWhitespace } from "./whitespace";
 
 /** An RFC 5322 / obsolete / ISO 8601 date as ISO 8601 UTC, or null when it cannot be read. */
 export function parseDate(text: string): string | null {
@@ -390,21 +391,9 @@ function tokenEnd(text: string, from: number): number {
   return i;
 }
 
-/** A comma, or what `\s` matches in a regular expression (ECMAScript WhiteSpace and LineTerminator). */
+/** A comma, or what `\s` matches in a regular expression. */
 function isSeparator(code: number): boolean {
-  if (code === 0x20 || code === 0x2c) return true;
-  if (code < 0xa0) return code >= 0x09 && code <= 0x0d;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code === 0x2c || isWhitespace(code);
 }
 
 const FULL_MONTHS = [
