@@ -2,6 +2,7 @@
  * bench/ingest: how many reports per second the service takes in, and how fast it answers.
  *
  *   node bin/run-ts.mjs bench/ingest.ts [--duration 10] [--connections 32] [--users 200] [--durable 0]
+ *                                       [--cpu-prof DIR]
  *
  * Starts the real service as a child process (`vouch serve`, SQLite with durable writes, plain
  * HTTP on 127.0.0.1, rate limits off, VOUCH_BENCH_FLOOR=1), then drives it with autocannon:
@@ -12,7 +13,8 @@
  * 2. the floor: POST /bench/floor with the same bodies, which inserts one fixed row with no auth
  *    and no analysis: the best this server and database manage on this machine.
  *
- * It prints reports/s, p50 and p99 of each, the service's CPU time per answer, the load average,
+ * It prints reports/s, p50 and p99 of each, the service's CPU time per answer (all threads, and
+ * the main thread that runs the event loop), the load average,
  * the ratio, and the targets beside them; the figures also go to bench/results/ingest.json.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,8 +35,10 @@ const { values } = parseArgs({
     connections: { type: "string", default: "32" },
     users: { type: "string", default: "200" },
     warmup: { type: "string", default: "2" },
-    /** 0 = SQLite synchronous=NORMAL: shows what the CPU does when the disk's fsync is not the limit. */
+    /** 0 = answer without waiting for the fsync: shows what the CPU does when the disk is not the limit. */
     durable: { type: "string", default: "1" },
+    /** A folder: the service writes a V8 CPU profile of the whole run there when it stops. */
+    "cpu-prof": { type: "string" },
   },
 });
 const durable = values.durable !== "0";
@@ -100,8 +104,10 @@ function bodyFactory(templates: string[]): (sequence: number) => string {
 
 interface Figures {
   requestsPerSecond: number;
-  /** CPU time the service process spent per 2xx answer (user + system), ms; null without /proc. */
+  /** CPU time the service process spent per 2xx answer (user + system, all threads), ms. */
   cpuMsPerRequest: number | null;
+  /** The part of it on the main thread (the event loop: HTTP, auth, the store). */
+  mainThreadMsPerRequest: number | null;
   ok: number;
   refused: number;
   errors: number;
@@ -110,11 +116,12 @@ interface Figures {
   seconds: number;
 }
 
-/** CPU time of a process so far (user + system), in ms, from /proc; null elsewhere. */
-function cpuMsOf(pid: number | undefined): number | null {
+/** CPU time so far (user + system, ms) of a process, or of one of its threads; null without /proc. */
+function cpuMsOf(pid: number | undefined, thread?: number): number | null {
   if (pid === undefined) return null;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const stat = readFileSync(path, "utf8");
     // Fields after the command name, which is in parentheses and may hold spaces.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ticks = Number(fields[11]) + Number(fields[12]);
@@ -122,6 +129,11 @@ function cpuMsOf(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU ms per 2xx answer between two readings; null when either is missing. */
+function perAnswer(before: number | null, after: number | null, ok: number): number | null {
+  return before !== null && after !== null && ok > 0 ? (after - before) / ok : null;
 }
 
 async function drive(
@@ -134,6 +146,7 @@ async function drive(
 ): Promise<Figures> {
   let sequence = 0;
   const cpuBefore = cpuMsOf(pid);
+  const mainBefore = cpuMsOf(pid, pid);
   const result = await autocannon({
     url,
     connections,
@@ -152,11 +165,12 @@ async function drive(
     ],
   });
   const cpuAfter = cpuMsOf(pid);
+  const mainAfter = cpuMsOf(pid, pid);
   const ok = result["2xx"];
   return {
     requestsPerSecond: ok / seconds,
-    cpuMsPerRequest:
-      cpuBefore !== null && cpuAfter !== null && ok > 0 ? (cpuAfter - cpuBefore) / ok : null,
+    cpuMsPerRequest: perAnswer(cpuBefore, cpuAfter, ok),
+    mainThreadMsPerRequest: perAnswer(mainBefore, mainAfter, ok),
     ok,
     refused: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -167,6 +181,7 @@ async function drive(
 }
 
 const mark = (pass: boolean) => (pass ? "meets" : "MISSES");
+const ms = (value: number | null) => (value === null ? "?" : value.toFixed(2));
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "vouch-bench-"));
@@ -179,7 +194,10 @@ async function main(): Promise<void> {
       VOUCH_BENCH_FLOOR: "1",
       LOG_LEVEL: "warn",
     },
-    { timeoutMs: 120_000 },
+    {
+      timeoutMs: 120_000,
+      nodeArgs: values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [],
+    },
   );
   const pid = service.child.pid;
   try {
@@ -190,7 +208,7 @@ async function main(): Promise<void> {
       );
     }
     process.stdout.write(
-      `bench/ingest: ${source}; ${userCount} users in 4 tenants; ${connections} connections; ${duration}s per run; SQLite, ${durable ? "durable writes (synchronous=FULL)" : "durable writes OFF (synchronous=NORMAL)"}\n`,
+      `bench/ingest: ${source}; ${userCount} users in 4 tenants; ${connections} connections; ${duration}s per run; SQLite, ${durable ? "durable writes (log fsynced before each answer)" : "durable writes OFF"}\n`,
     );
     if (warmup > 0) {
       await drive(service.url, pid, "/api/v1/reports", body, tokens, warmup);
@@ -202,7 +220,7 @@ async function main(): Promise<void> {
       floor.requestsPerSecond > 0 ? reports.requestsPerSecond / floor.requestsPerSecond : 0;
 
     const row = (name: string, figures: Figures) =>
-      `${name.padEnd(8)} ${figures.requestsPerSecond.toFixed(0).padStart(7)}/s   p50 ${String(figures.p50).padStart(4)} ms   p99 ${String(figures.p99).padStart(4)} ms   cpu ${figures.cpuMsPerRequest === null ? "?" : figures.cpuMsPerRequest.toFixed(2)} ms/req   (${figures.ok} answered 2xx, ${figures.refused} refused, ${figures.errors} errors)`;
+      `${name.padEnd(8)} ${figures.requestsPerSecond.toFixed(0).padStart(7)}/s   p50 ${String(figures.p50).padStart(4)} ms   p99 ${String(figures.p99).padStart(4)} ms   cpu ${ms(figures.cpuMsPerRequest)} ms/req (main thread ${ms(figures.mainThreadMsPerRequest)})   (${figures.ok} answered 2xx, ${figures.refused} refused, ${figures.errors} errors)`;
     const lines = [
       `load     ${loadavg()
         .map((load) => load.toFixed(2))

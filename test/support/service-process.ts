@@ -36,9 +36,9 @@ const RUNNING = /Vouch is running at (\S+)/;
 /** `vouch serve` in a child process with CHILD_BASE_ENV + `env`; resolves once it listens. */
 export function spawnService(
   env: Record<string, string>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [VOUCH_BIN, "serve"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), VOUCH_BIN, "serve"], {
     env: { ...process.env, ...CHILD_BASE_ENV, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
