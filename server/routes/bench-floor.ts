@@ -7,7 +7,7 @@ import type { FeatureContext } from "../feature-context";
 /**
  * POST /bench/floor, only with VOUCH_BENCH_FLOOR=1: what this server and database can do at
  * best. It takes the same JSON body as a report and inserts one fixed row in its own table,
- * with no auth and no analysis; bench/ingest compares the report route with it. The table is
+ * with no auth and no analysis, as durably as a report (the store's own group commit); bench/ingest compares the report route with it. The table is
  * created here, outside the migrations, because it exists only for the benchmark.
  */
 export async function benchFloorRoute(
@@ -23,8 +23,10 @@ export async function benchFloorRoute(
     "/bench/floor",
     { logLevel: quietLevel(context.config.logLevel) },
     async (_request, reply) => {
-      await sql`insert into bench_floor (id, kind, created_at) values (${randomUUID()}, ${"not-spam"}, ${new Date().toISOString()})`.execute(
-        db,
+      await context.store.write((trx) =>
+        sql`insert into bench_floor (id, kind, created_at) values (${randomUUID()}, ${"not-spam"}, ${new Date().toISOString()})`.execute(
+          trx,
+        ),
       );
       return reply.code(201).send({ ok: true });
     },

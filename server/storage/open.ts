@@ -7,15 +7,25 @@ import type { Database } from "./schema";
 import { createSenderStore } from "./senders";
 import { ImmediateSqliteDialect } from "./sqlite-dialect";
 import { groupCommit, transactionPerCall } from "./transactions";
+import { syncWalAfterCommit, type WalSync } from "./wal-sync";
+import { startCheckpointer, type Checkpointer } from "./checkpointer";
 import type { AggregateListener, OpenStoreOptions, Store, StoreDialect } from "./types";
 
-function openSqlite(options: OpenStoreOptions & { sqlitePath: string }): Kysely<Database> {
+/**
+ * SQLite in WAL mode with `synchronous = NORMAL`: a commit writes the log without waiting for the
+ * disk. Durable writes (the default) wait for the disk afterwards, off the event loop: see
+ * wal-sync.ts.
+ */
+function openSqlite(options: OpenStoreOptions & { sqlitePath: string }): {
+  db: Kysely<Database>;
+  database: BetterSqlite3.Database;
+} {
   const database = new BetterSqlite3(options.sqlitePath);
   database.pragma("journal_mode = WAL");
-  database.pragma(`synchronous = ${options.durable === false ? "NORMAL" : "FULL"}`);
+  database.pragma("synchronous = NORMAL");
   database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   database.pragma("foreign_keys = ON");
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) });
+  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) }), database };
 }
 
 function openPostgres(options: OpenStoreOptions & { databaseUrl: string }): Kysely<Database> {
@@ -50,11 +60,12 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let db: Kysely<Database>;
   let dialect: StoreDialect;
+  let sqlite: BetterSqlite3.Database | null = null;
   if (options.databaseUrl) {
     db = openPostgres({ ...options, databaseUrl: options.databaseUrl });
     dialect = "postgres";
   } else if (options.sqlitePath) {
-    db = openSqlite({ ...options, sqlitePath: options.sqlitePath });
+    ({ db, database: sqlite } = openSqlite({ ...options, sqlitePath: options.sqlitePath }));
     dialect = "sqlite";
   } else {
     throw new Error("openStore needs either databaseUrl (PostgreSQL) or sqlitePath (SQLite)");
@@ -67,8 +78,25 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     throw error;
   }
 
+  const sqliteFile = sqlite && options.sqlitePath !== ":memory:" ? options.sqlitePath : undefined;
+  let checkpointer: Checkpointer | null = null;
+  let walSync: WalSync | null = null;
+  if (sqlite && sqliteFile) {
+    try {
+      checkpointer = await startCheckpointer(sqlite, sqliteFile, {
+        onError: options.onBackgroundError,
+      });
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    if (options.durable !== false) walSync = syncWalAfterCommit(sqliteFile);
+  }
   const listeners: AggregateListener[] = [];
-  const writer = dialect === "sqlite" ? groupCommit(db) : transactionPerCall(db);
+  const writer =
+    dialect === "sqlite"
+      ? groupCommit(db, { afterCommit: walSync?.afterCommit })
+      : transactionPerCall(db);
   return {
     dialect,
     db,
@@ -79,6 +107,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       listeners: () => [...listeners],
     }),
     senders: createSenderStore(db),
+    write: writer.transact,
     onAggregateChanged(listener) {
       listeners.push(listener);
       return () => {
@@ -92,6 +121,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     async close() {
       // Writes already accepted finish (and commit) before the connection goes.
       await writer.drain();
+      await checkpointer?.stop();
+      walSync?.close();
       await db.destroy();
     },
   };

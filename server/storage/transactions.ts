@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { CompiledQuery, type Kysely } from "kysely";
 import type { Database } from "./schema";
 import type { StoreTransaction } from "./types";
 
@@ -57,18 +57,57 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-const SAVEPOINT = sql.raw("vouch_write");
+/** Each call of a batch runs inside this savepoint, so a failing call is rolled back alone. */
+const SAVEPOINT = {
+  open: CompiledQuery.raw("savepoint vouch_write"),
+  release: CompiledQuery.raw("release vouch_write"),
+  rollback: CompiledQuery.raw("rollback to vouch_write"),
+};
+
+export interface GroupCommitOptions {
+  /** Most calls in one transaction. */
+  maxBatch?: number;
+  /**
+   * Resolves once a committed batch is on the disk (see wal-sync.ts). Without it a batch counts
+   * as durable when COMMIT returns, as with `synchronous = FULL`.
+   */
+  afterCommit?: () => Promise<void>;
+}
 
 /**
  * Group commit for SQLite. SQLite has one writer at a time and a durable commit costs an fsync,
  * so one transaction per report caps throughput at the disk's fsync rate. Calls arriving while a
  * transaction runs are queued and then run together in the next transaction, each inside its
  * own savepoint: a call that throws is rolled back alone and rejected, the others commit
- * together, and nobody's promise resolves before the commit that made its write durable.
+ * together, and nobody's promise resolves before the commit that made its write durable. The next
+ * batch may run while the previous one is being synced: its own acknowledgement waits for a sync
+ * that covers both.
  */
-export function groupCommit(db: Kysely<Database>, maxBatch = 256): Writer {
+export function groupCommit(
+  db: Kysely<Database>,
+  { maxBatch = 256, afterCommit }: GroupCommitOptions = {},
+): Writer {
   const queue: Job[] = [];
   let flushing: Promise<void> | null = null;
+  const syncing = new Set<Promise<void>>();
+
+  /** Settles every call of the batch that did not fail on its own, once the commit is durable. */
+  function acknowledge(outcomes: readonly (() => void)[], pending: readonly Job[]): void {
+    if (!afterCommit) {
+      for (const resolve of outcomes) resolve();
+      return;
+    }
+    const durable = afterCommit().then(
+      () => {
+        for (const resolve of outcomes) resolve();
+      },
+      (error: unknown) => {
+        for (const job of pending) job.reject(error);
+      },
+    );
+    syncing.add(durable);
+    void durable.finally(() => syncing.delete(durable));
+  }
 
   async function runBatch(batch: Job[]): Promise<void> {
     const settled = new Set<Job>();
@@ -82,14 +121,14 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 256): Writer {
     }
     try {
       for (const job of batch) {
-        await sql`savepoint ${SAVEPOINT}`.execute(trx);
+        await trx.executeQuery(SAVEPOINT.open);
         try {
           const value = await job.work(trx);
-          await sql`release ${SAVEPOINT}`.execute(trx);
+          await trx.executeQuery(SAVEPOINT.release);
           resolutions.push(() => job.resolve(value));
         } catch (error) {
-          await sql`rollback to ${SAVEPOINT}`.execute(trx);
-          await sql`release ${SAVEPOINT}`.execute(trx);
+          await trx.executeQuery(SAVEPOINT.rollback);
+          await trx.executeQuery(SAVEPOINT.release);
           settled.add(job);
           job.reject(error);
         }
@@ -105,7 +144,10 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 256): Writer {
       for (const job of batch) if (!settled.has(job)) job.reject(error);
       return;
     }
-    for (const resolve of resolutions) resolve();
+    acknowledge(
+      resolutions,
+      batch.filter((job) => !settled.has(job)),
+    );
   }
 
   async function flush(): Promise<void> {
@@ -129,7 +171,10 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 256): Writer {
   return {
     transact,
     async drain() {
-      while (flushing) await flushing;
+      while (flushing || syncing.size > 0) {
+        if (flushing) await flushing;
+        await Promise.allSettled([...syncing]);
+      }
     },
   };
 }

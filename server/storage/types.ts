@@ -18,10 +18,12 @@ export interface OpenStoreOptions {
   sqlitePath?: string;
   /** postgres://... : PostgreSQL instead of SQLite. */
   databaseUrl?: string;
-  /** SQLite `synchronous = FULL` (every commit reaches the disk). Default true. */
+  /** SQLite: a write is acknowledged only once it is on the disk (see wal-sync.ts). Default true. */
   durable?: boolean;
   /** SQLite: how long a writer waits for another process's lock, in ms. Default 5000. */
   busyTimeoutMs?: number;
+  /** SQLite: what went wrong in the background (the checkpoint thread), for the log. */
+  onBackgroundError?: (message: string) => void;
   /** PostgreSQL pool size. Default 10. */
   poolSize?: number;
 }
@@ -183,6 +185,11 @@ export interface Store {
   readonly db: Kysely<Database>;
   readonly reports: ReportStore;
   readonly senders: SenderStore;
+  /**
+   * Runs `work` as a write of the store's own (group commit on SQLite) and resolves once it is
+   * durable: for feature code whose writes should be as safe as a report.
+   */
+  write<T>(work: (trx: StoreTransaction) => Promise<T>): Promise<T>;
   /** Registers a listener run in every transaction that changes an aggregate; returns removal. */
   onAggregateChanged(listener: AggregateListener): () => void;
   /** Throws when the database does not answer. */
