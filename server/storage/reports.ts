@@ -1,16 +1,16 @@
-import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { signalsOf } from "../proposals/evidence";
 import { senderKeyOf } from "../proposals/sender-key";
 import {
-  activeSignals,
-  applyContribution,
+  aggregateWriter,
   contributionOf,
   evidenceOf,
   hasActiveReport,
   readEvidence,
 } from "./aggregates";
+import { timeOrderedUuid } from "./ids";
 import { checkRecordInput, normalizeMailbox } from "./input";
+import { prepareQuery } from "./prepared";
 import type { Database, ReportsTable } from "./schema";
 import { summarize } from "./summary";
 import type { Transact } from "./transactions";
@@ -51,6 +51,8 @@ const REPORT_COLUMNS = [
   "created_at",
   "retracted_at",
 ] as const;
+
+const REPORT_ROW_COLUMNS: readonly (keyof ReportRow)[] = [...REPORT_COLUMNS, "raw_headers"];
 
 type ReportColumns = Omit<ReportRow, "raw_headers"> & { has_raw_headers: number | boolean };
 
@@ -125,6 +127,17 @@ export function createReportStore({
   transact,
   listeners,
 }: ReportStoreDeps): ReportStore {
+  const aggregates = aggregateWriter(db);
+  /** Once per reporter and message: a second report of the same message inserts nothing. */
+  const insertReport = prepareQuery<ReportRow, { id: string }>(REPORT_ROW_COLUMNS, (row) =>
+    db
+      .insertInto("reports")
+      .values(row)
+      .onConflict((conflict) =>
+        conflict.columns(["tenant_id", "reporter_id", "internet_message_id"]).doNothing(),
+      )
+      .returning("id"),
+  );
   /**
    * Applies the report to its sender's aggregate and tells the listeners, in `trx`. Returns the
    * reporter's view of the sender afterwards.
@@ -136,14 +149,14 @@ export function createReportStore({
     const contribution = contributionOf(change.report);
     if (!contribution) return null;
     const delta = change.cause === "recorded" ? 1 : -1;
-    const { aggregate, reporterActive } = await applyContribution(trx, contribution, delta);
+    const { aggregate, reporterActive } = await aggregates.apply(trx, contribution, delta);
     const current = listeners();
     if (current.length > 0) {
       // The aggregate row is the one just written (returned by its update): only the signals
       // are read back.
       const evidence = evidenceOf(
         aggregate,
-        await activeSignals(trx, contribution.tenantId, contribution.senderKey),
+        await aggregates.activeSignals(trx, contribution.tenantId, contribution.senderKey),
       );
       for (const listener of current) await listener(trx, evidence, change);
     }
@@ -160,7 +173,7 @@ export function createReportStore({
     checkRecordInput(input);
     const sender = senderKeyOf(input.analysis);
     const row: ReportRow = {
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       tenant_id: input.tenantId,
       reporter_id: input.reporterId,
       internet_message_id: input.internetMessageId,
@@ -180,16 +193,8 @@ export function createReportStore({
     };
 
     return transact(async (trx): Promise<RecordReportResult> => {
-      const inserted = await trx
-        .insertInto("reports")
-        .values(row)
-        .onConflict((conflict) =>
-          conflict.columns(["tenant_id", "reporter_id", "internet_message_id"]).doNothing(),
-        )
-        .returning("id")
-        .executeTakeFirst();
-
-      if (!inserted) {
+      const { rows: inserted } = await insertReport.run(trx, row);
+      if (inserted.length === 0) {
         const existing = await selectReports(trx)
           .where("tenant_id", "=", input.tenantId)
           .where("reporter_id", "=", input.reporterId)

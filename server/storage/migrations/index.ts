@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import { reportsAndSenders } from "./0001-reports-and-senders";
+import { dropUnusedReporterIndex } from "./0002-drop-unused-reporter-index";
 import { proposalsMigration, proposalsStaleIndexMigration } from "../../proposals/migration";
 
 /**
@@ -13,6 +14,7 @@ import { proposalsMigration, proposalsStaleIndexMigration } from "../../proposal
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-reports-and-senders": reportsAndSenders,
+  "0002-drop-unused-reporter-index": dropUnusedReporterIndex,
   "0100-proposals": proposalsMigration,
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
 };
