@@ -159,15 +159,22 @@ function assessmentColumn(assessment: Assessment): string {
 }
 
 /** Whether every value of `next` equals the row's (integers may come back as strings). */
-function sameValues(row: ProposalsTable, next: Partial<ProposalsTable>): boolean {
-  return Object.entries(next).every(([column, value]) => {
-    const stored = row[column as keyof ProposalsTable] as unknown;
-    if (stored === value) return true;
-    if (stored === null || stored === undefined || value === null || value === undefined) {
-      return false;
-    }
-    return String(stored) === String(value);
-  });
+/** The columns of `next` whose value differs from the stored row's. */
+function changedColumns(
+  row: ProposalsTable,
+  next: Partial<ProposalsTable>,
+): Partial<ProposalsTable> {
+  const changed: Partial<Record<keyof ProposalsTable, unknown>> = {};
+  for (const [column, value] of Object.entries(next) as [keyof ProposalsTable, unknown][]) {
+    const stored = row[column] as unknown;
+    const same =
+      stored === value ||
+      (stored !== null && stored !== undefined && value !== null && value !== undefined
+        ? String(stored) === String(value)
+        : false);
+    if (!same) changed[column] = value;
+  }
+  return changed as Partial<ProposalsTable>;
 }
 
 /**
@@ -254,13 +261,15 @@ export async function reassessSender(
     EXPIRING_STATUSES.includes(status) && existing.decided_at
       ? expiryFrom(existing.decided_at, evidence.lastSeen, settings.expiryDays)
       : existing.expires_at;
-  const { updated_at: _stamp, ...written } = columns;
-  // Nothing of the row would change (a re-assessment with the same result and counts): no write,
-  // and updated_at keeps the time of the last real change.
-  if (!sameValues(existing, { ...written, expires_at: renewed })) {
+  const { updated_at: stamped, ...written } = columns;
+  // Only what changed is written: an unchanged status, strength or entry leaves their indexes
+  // alone. Nothing changed (a re-assessment with the same result and counts): no write, and
+  // updated_at keeps the time of the last real change.
+  const changed = changedColumns(existing, { ...written, expires_at: renewed });
+  if (Object.keys(changed).length > 0) {
     await db
       .updateTable("proposals")
-      .set({ ...columns, expires_at: renewed })
+      .set({ ...changed, updated_at: stamped })
       .where("id", "=", existing.id)
       .execute();
   }
