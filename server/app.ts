@@ -16,6 +16,7 @@ import { OpenApiRegistry } from "./http/openapi";
 import { createRateLimiter } from "./http/rate-limit";
 import { installStatic, REPO_ROOT } from "./http/static";
 import { featurePlugins } from "./plugins";
+import { analysisPool, inlineAnalyzer } from "./analysis/pool";
 import { benchFloorRoute } from "./routes/bench-floor";
 import { devTokenRoute } from "./routes/dev-token";
 import { healthRoutes } from "./routes/health";
@@ -83,9 +84,15 @@ export async function buildService(
   installAuth(app, verifier, createRateLimiter(config.rateLimitUser, config.rateLimitTenant));
 
   const openapi = new OpenApiRegistry();
+  const analyzer =
+    config.analysisThreads > 0
+      ? analysisPool(config.analysisThreads, { onError: (message) => app.log.error(message) })
+      : inlineAnalyzer();
+  app.addHook("onClose", () => analyzer.close());
   const context: FeatureContext = {
     config,
     store,
+    analyzer,
     metrics,
     openapi,
     proposals: { lookup: null, reportToMicrosoft: null },

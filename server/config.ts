@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -47,6 +48,8 @@ export interface Config {
   dataDir: string;
   database: DatabaseSetting;
   durableWrites: boolean;
+  /** Worker threads that analyse report headers; 0 analyses on the event loop. */
+  analysisThreads: number;
   auth: AuthConfig;
   retractWindowMs: number;
   retentionDays: number;
@@ -128,6 +131,15 @@ const positiveInt = z
   .transform(Number)
   .refine((n) => n > 0, "must be at least 1");
 
+const threadCount = z
+  .string()
+  .regex(/^\d+$/, "must be a whole number (0 analyses on the main thread)")
+  .transform(Number)
+  .refine((n) => n <= 64, "must be at most 64");
+
+/** One analysis thread per core beside the main thread, at least one, at most four. */
+const DEFAULT_ANALYSIS_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
 /** "60/1m": at most 60 requests per minute; "off" disables the limit. */
 const rateLimit = z.string().transform((value, ctx): RateLimit | null => {
   if (["off", "0", "none"].includes(value.trim().toLowerCase())) return null;
@@ -202,6 +214,7 @@ const settings = {
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   VOUCH_DURABLE_WRITES: flag.default(true),
+  VOUCH_ANALYSIS_THREADS: threadCount.default(DEFAULT_ANALYSIS_THREADS),
   VOUCH_AUTH: z.enum(["dev", "entra"]).optional(),
   VOUCH_ENTRA_CLIENT_ID: z.string().min(1).optional(),
   VOUCH_ENTRA_TENANTS: tenantList.optional(),
@@ -294,6 +307,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: "postgres", url: s.DATABASE_URL }
       : { kind: "sqlite", path: resolve(dataDir, "vouch.sqlite") },
     durableWrites: s.VOUCH_DURABLE_WRITES,
+    analysisThreads: s.VOUCH_ANALYSIS_THREADS,
     auth: {
       mode: authMode,
       clientId: s.VOUCH_ENTRA_CLIENT_ID ?? DEV_CLIENT_ID,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { Analyzer } from "./analysis/pool";
 import type { ProposalStatus } from "../src/api/contract";
 import type { DevIssuer } from "./auth/dev-issuer";
 import type { Config } from "./config";
@@ -35,6 +36,8 @@ export type ProposalLookup = (
 export interface FeatureContext {
   config: Config;
   store: Store;
+  /** Analyses report headers (worker threads, see server/analysis/pool.ts). */
+  analyzer: Analyzer;
   metrics: Metrics;
   openapi: OpenApiRegistry;
   proposals: {

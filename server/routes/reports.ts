@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { analyzeHeaders } from "../../src/analysis";
 import {
   API_PREFIX,
   reportDetailSchema,
@@ -58,7 +57,7 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
         `headers: ${headerBytes} bytes, more than the ${config.maxHeaderBytes} bytes accepted`,
       );
     }
-    const analysis = analyzeHeaders(body.headers, {
+    const analysis = await context.analyzer.analyze(body.headers, {
       trustedAuthservIds: trustedAuthservFor(config, user.tenantId),
     });
     const result = await store.reports.record({

@@ -1,0 +1,113 @@
+import type { Worker } from "node:worker_threads";
+import { analyzeHeaders, type AnalyzeOptions, type HeaderAnalysis } from "../../src/analysis";
+import { spawnWorker } from "../workers/spawn";
+import type { AnalysisReply, AnalysisRequest } from "./protocol";
+
+/** Where the service analyses the headers of a report. */
+export interface Analyzer {
+  analyze(headers: string, options: AnalyzeOptions): Promise<HeaderAnalysis>;
+  /** Ends the threads; analyses still running are rejected. */
+  close(): Promise<void>;
+}
+
+/** On the calling thread: for one-off tools and `VOUCH_ANALYSIS_THREADS=0`. */
+export function inlineAnalyzer(): Analyzer {
+  return {
+    analyze: async (headers, options) => analyzeHeaders(headers, options),
+    close: async () => {},
+  };
+}
+
+export class AnalysisThreadError extends Error {
+  override readonly name = "AnalysisThreadError";
+}
+
+interface Pending {
+  resolve: (analysis: HeaderAnalysis) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+const WORKER_MODULE = new URL("./worker.ts", import.meta.url);
+
+/**
+ * Analyses on worker threads, so the event loop that parses requests and writes to the store
+ * does not also spend a tenth of a millisecond per report reading headers. Threads start on the
+ * first analysis; each request goes to the thread with the fewest waiting. A thread that dies
+ * takes only its own waiting analyses with it (rejected with AnalysisThreadError, a 500 for
+ * those reports, none stored) and is replaced on the next call.
+ */
+export function analysisPool(
+  size: number,
+  {
+    onError,
+    workerModule = WORKER_MODULE,
+  }: {
+    onError?: (message: string) => void;
+    /** The thread's module: worker.ts; tests give one that fails on purpose. */
+    workerModule?: URL;
+  } = {},
+): Analyzer {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError("the pool needs 1 thread or more");
+  const threads: Thread[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function failAll(thread: Thread, reason: string): void {
+    for (const { reject } of thread.pending.values()) reject(new AnalysisThreadError(reason));
+    thread.pending.clear();
+  }
+
+  function start(): Thread {
+    const thread: Thread = { worker: spawnWorker(workerModule), pending: new Map() };
+    thread.worker.on("message", (reply: AnalysisReply) => {
+      const waiting = thread.pending.get(reply.id);
+      if (!waiting) return;
+      thread.pending.delete(reply.id);
+      if ("analysis" in reply) waiting.resolve(reply.analysis);
+      else waiting.reject(new AnalysisThreadError(`the analysis failed: ${reply.error}`));
+    });
+    const retire = (reason: string) => {
+      const index = threads.indexOf(thread);
+      if (index >= 0) threads.splice(index, 1);
+      failAll(thread, reason);
+    };
+    thread.worker.on("error", (error) => {
+      onError?.(`analysis thread failed: ${String(error)}`);
+      retire(`the analysis thread failed: ${error.message}`);
+    });
+    thread.worker.on("exit", (code) => retire(`the analysis thread ended (exit code ${code})`));
+    threads.push(thread);
+    return thread;
+  }
+
+  function leastBusy(): Thread {
+    if (threads.length < size) return start();
+    let best = threads[0] as Thread;
+    for (const thread of threads) if (thread.pending.size < best.pending.size) best = thread;
+    return best;
+  }
+
+  return {
+    analyze(headers, options) {
+      if (closed) return Promise.reject(new AnalysisThreadError("the analysis pool is closed"));
+      const thread = leastBusy();
+      const id = nextId++;
+      const request: AnalysisRequest = { id, headers, options };
+      return new Promise<HeaderAnalysis>((resolve, reject) => {
+        thread.pending.set(id, { resolve, reject });
+        thread.worker.postMessage(request);
+      });
+    },
+    async close() {
+      closed = true;
+      const ending = threads.splice(0);
+      for (const thread of ending) failAll(thread, "the analysis pool is closed");
+      await Promise.all(ending.map((thread) => thread.worker.terminate()));
+    },
+  };
+}
