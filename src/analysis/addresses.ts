@@ -152,47 +152,40 @@ interface PendingMailbox {
   phrase: Token[];
   comments: Token[];
   angle: Token[] | null;
+  /** Inside "<...>": tokens go to `angle`. */
+  inAngle: boolean;
   angleClosed: boolean;
 }
 
 function assemble(tokens: TokenReader, limit: number): Address[] {
   const addresses: Address[] = [];
   let pending = emptyMailbox();
-  let inAngle = false;
-
-  const finish = () => {
-    const address = toAddress(pending);
-    if (address) addresses.push(address);
-    pending = emptyMailbox();
-    inAngle = false;
-  };
-
   for (let token = tokens.next(); token !== null; token = tokens.next()) {
     if (addresses.length >= limit) break;
     const special = token.kind === "special" ? token.raw : null;
-    if (inAngle && pending.angle) {
+    if (pending.inAngle && pending.angle) {
       if (special === ">") {
-        inAngle = false;
+        pending.inAngle = false;
         pending.angleClosed = true;
       } else if (special === ":") {
         pending.angle.length = 0; // obsolete route "<@relay:user@host>"
       } else if (special === "," && pending.angle[0]?.raw !== "@") {
-        finish(); // the ">" was never written
+        pending = finish(pending, addresses); // the ">" was never written
       } else if (special === ";") {
-        finish();
+        pending = finish(pending, addresses);
       } else if (token.kind !== "comment" && special !== "<") {
         pending.angle.push(token);
       }
       continue;
     }
     if (special === "," || special === ";") {
-      finish();
+      pending = finish(pending, addresses);
     } else if (special === ":" && !pending.angle && !pending.phrase.some(isAt)) {
       pending = emptyMailbox(); // a group's display name: its members follow
     } else if (special === "<") {
       if (!pending.angle) {
         pending.angle = [];
-        inAngle = true;
+        pending.inAngle = true;
       }
     } else if (special === ">") {
       // a stray closing bracket: nothing to keep
@@ -202,12 +195,19 @@ function assemble(tokens: TokenReader, limit: number): Address[] {
       pending.phrase.push(token);
     }
   }
-  finish();
+  finish(pending, addresses);
   return addresses;
 }
 
+/** Adds the pending mailbox's address, if it makes one; returns the next, empty mailbox. */
+function finish(pending: PendingMailbox, addresses: Address[]): PendingMailbox {
+  const address = toAddress(pending);
+  if (address) addresses.push(address);
+  return emptyMailbox();
+}
+
 function emptyMailbox(): PendingMailbox {
-  return { phrase: [], comments: [], angle: null, angleClosed: false };
+  return { phrase: [], comments: [], angle: null, inAngle: false, angleClosed: false };
 }
 
 function isAt(token: Token): boolean {

@@ -62,15 +62,19 @@ function nonEmpty(value: string | undefined): string | null {
   return trimmed.length > 0 ? trimmed : null;
 }
 
+/** The topmost field's value, trimmed; null when absent or empty. */
+function field(block: HeaderBlock, name: string): string | null {
+  return nonEmpty(block.first(name)?.value);
+}
+
 function readMessage(block: HeaderBlock, failed: string[]): MessageFields {
-  const field = (name: string) => nonEmpty(block.first(name)?.value);
   return {
-    subject: readPart("subject", field("Subject"), decodeEncodedWords, failed),
-    messageId: field("Message-ID"),
-    date: readPart("date", field("Date"), parseDate, failed),
-    from: readPart("from", field("From"), parseMailbox, failed),
-    replyTo: readPart("reply-to", field("Reply-To"), parseMailbox, failed),
-    returnPath: readPart("return-path", field("Return-Path"), parseReturnPath, failed),
+    subject: readPart("subject", field(block, "Subject"), decodeEncodedWords, failed),
+    messageId: field(block, "Message-ID"),
+    date: readPart("date", field(block, "Date"), parseDate, failed),
+    from: readPart("from", field(block, "From"), parseMailbox, failed),
+    replyTo: readPart("reply-to", field(block, "Reply-To"), parseMailbox, failed),
+    returnPath: readPart("return-path", field(block, "Return-Path"), parseReturnPath, failed),
   };
 }
 
