@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { ProposalDto } from "../../src/api/admin-contract";
+import { prepareQuery, type PreparedQuery } from "../storage/prepared";
 import type { Database } from "../storage/schema";
 import type { SenderEvidence } from "./evidence";
 import {
@@ -19,6 +20,37 @@ export type AnyDb = Kysely<Database & ProposalTables>;
 
 export function proposalDb(db: Kysely<Database>): ProposalDb {
   return db.withTables<ProposalTables>();
+}
+
+/** The proposal statements that every report runs, compiled once per store (prepared.ts). */
+export interface ProposalStatements {
+  proposalOf: PreparedQuery<{ tenantId: string; senderKey: string }, ProposalsTable>;
+  countReportDay: PreparedQuery<
+    { tenantId: string; day: string; first: number; delta: number },
+    unknown
+  >;
+}
+
+export function proposalStatements(db: ProposalDb): ProposalStatements {
+  return {
+    proposalOf: prepareQuery(["tenantId", "senderKey"], (v) =>
+      db
+        .selectFrom("proposals")
+        .selectAll()
+        .where("tenant_id", "=", v.tenantId)
+        .where("sender_key", "=", v.senderKey),
+    ),
+    countReportDay: prepareQuery(["tenantId", "day", "first", "delta"], (v) =>
+      db
+        .insertInto("reports_per_day")
+        .values({ tenant_id: v.tenantId, day: v.day, reports: v.first })
+        .onConflict((conflict) =>
+          conflict
+            .columns(["tenant_id", "day"])
+            .doUpdateSet({ reports: sql`reports_per_day.reports + ${v.delta}` }),
+        ),
+    ),
+  };
 }
 
 export const SYSTEM_ACTOR = "vouch";
@@ -183,6 +215,7 @@ function changedColumns(
  */
 export async function reassessSender(
   db: AnyDb,
+  statements: ProposalStatements,
   evidence: SenderEvidence,
   now: Date,
   options: { actor?: string; settings?: TenantSettings } = {},
@@ -206,12 +239,7 @@ export async function reassessSender(
     evidence.kind === "address"
       ? sameDomainAddressEntries(db, tenantId, domain, senderKey)
       : Promise.resolve(0),
-    db
-      .selectFrom("proposals")
-      .selectAll()
-      .where("tenant_id", "=", tenantId)
-      .where("sender_key", "=", senderKey)
-      .executeTakeFirst(),
+    statements.proposalOf.run(db, { tenantId, senderKey }).then(({ rows }) => rows[0]),
   ]);
   const assessment = assess(evidence, {
     settings,
@@ -291,20 +319,18 @@ export async function reassessSender(
 /** The report counted (or no longer counted) on its day, for the chart. */
 export async function countReportDay(
   db: AnyDb,
+  statements: ProposalStatements,
   tenantId: string,
   createdAt: string,
   delta: 1 | -1,
 ): Promise<void> {
-  const day = createdAt.slice(0, 10);
-  await db
-    .insertInto("reports_per_day")
-    .values({ tenant_id: tenantId, day, reports: Math.max(0, delta) })
-    .onConflict((conflict) =>
-      conflict
-        .columns(["tenant_id", "day"])
-        .doUpdateSet({ reports: sql`reports_per_day.reports + ${delta}` }),
-    )
-    .execute();
+  await statements.countReportDay.run(db, {
+    tenantId,
+    day: createdAt.slice(0, 10),
+    // A day's row never starts below zero.
+    first: Math.max(0, delta),
+    delta,
+  });
 }
 
 /**

@@ -20,10 +20,12 @@ import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "./infrastructure";
 import { decide, expiresAt, PROPOSAL_STATUSES, type ProposalStatus } from "./lifecycle";
 import {
   type AnyDb,
+  type ProposalStatements,
   appendAudit,
   countReportDay,
   loadSettings,
   proposalDb,
+  proposalStatements,
   reassessSender,
   saveSettings,
   sweep,
@@ -90,6 +92,7 @@ export function attachProposals(
   clock: () => Date = () => new Date(),
   settings?: SettingsCache,
 ): () => void {
+  const statements = proposalStatements(proposalDb(store.db));
   return store.onAggregateChanged(async (trx, evidence, change) => {
     const db = trx.withTables<ProposalTables>();
     const reportTime = new Date(change.report.createdAt);
@@ -97,12 +100,14 @@ export function attachProposals(
     const now = reportTime > wall ? reportTime : wall;
     await countReportDay(
       db,
+      statements,
       evidence.tenantId,
       change.report.createdAt,
       change.cause === "recorded" ? 1 : -1,
     );
     await reassessSender(
       db,
+      statements,
       evidence,
       now,
       settings ? { settings: await settings.get(db, evidence.tenantId) } : {},
@@ -115,6 +120,7 @@ export class ProposalService {
   private readonly lastSweep = new Map<string, number>();
   /** Shared with the aggregate listener of this process (routes.ts). */
   readonly settingsCache: SettingsCache;
+  private readonly statements: ProposalStatements;
 
   constructor(
     readonly store: Store,
@@ -122,6 +128,7 @@ export class ProposalService {
   ) {
     this.db = proposalDb(store.db);
     this.settingsCache = new SettingsCache(clock);
+    this.statements = proposalStatements(this.db);
   }
 
   private async tenantSettings(tenantId: string): Promise<TenantSettings> {
@@ -527,7 +534,7 @@ export class ProposalService {
       for (const evidence of page.items) {
         await this.db
           .transaction()
-          .execute((trx) => reassessSender(trx, evidence, now, { settings }));
+          .execute((trx) => reassessSender(trx, this.statements, evidence, now, { settings }));
       }
       offset = page.nextOffset;
     }
@@ -539,12 +546,7 @@ export class ProposalService {
     tenantId: string,
     senderKey: string,
   ): Promise<{ id: string; status: ProposalStatus; reason: string | null } | null> {
-    const row = await this.db
-      .selectFrom("proposals")
-      .select(["id", "status", "reason", "decision_note", "expires_at"])
-      .where("tenant_id", "=", tenantId)
-      .where("sender_key", "=", senderKey)
-      .executeTakeFirst();
+    const [row] = (await this.statements.proposalOf.run(this.db, { tenantId, senderKey })).rows;
     if (!row) return null;
     const expired =
       (row.status === "approved" || row.status === "applied") &&
