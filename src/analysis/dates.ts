@@ -105,6 +105,23 @@ const NAMED_ZONES: Record<string, number> = {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/** The same names as numbers (see `threeLetters`), to recognise them in place. */
+const MONTH_CODES = MONTHS.map((month) => threeLetters(month, 0));
+const WEEKDAY_CODES = WEEKDAYS.map((weekday) => threeLetters(weekday, 0));
+
+/**
+ * The three ASCII letters at `at`, lower-cased and packed into one number; -1 when they are not
+ * three ASCII letters. (No other character lower-cases to a letter of a month or weekday name.)
+ */
+function threeLetters(text: string, at: number): number {
+  let packed = 0;
+  for (let i = at; i < at + 3; i++) {
+    const lower = text.charCodeAt(i) | 0x20;
+    if (lower < 0x61 || lower > 0x7a) return -1;
+    packed = packed * 32 + (lower - 0x60);
+  }
+  return packed;
+}
 
 /** Removes (nested) comments; remembers a zone name written alone in one, e.g. "(UTC)". */
 function stripComments(text: string): { plain: string; commentZone: number | null } {
@@ -265,7 +282,7 @@ function readZone(token: string, iso: boolean): number | null {
 function readCommonRfc(text: string): DateParts | null {
   let at = 0;
   if (text.charCodeAt(3) === 0x2c && text.charCodeAt(4) === 0x20) {
-    if (WEEKDAYS.indexOf(text.slice(0, 3).toLowerCase()) < 0) return null;
+    if (WEEKDAY_CODES.indexOf(threeLetters(text, 0)) < 0) return null;
     at = 5;
   }
   const dayDigits = text.charCodeAt(at + 1) === 0x20 ? 1 : 2;
@@ -273,7 +290,7 @@ function readCommonRfc(text: string): DateParts | null {
   const p = at + dayDigits;
   if (text.length !== p + 24 || !isDigits(text, at, dayDigits)) return null;
   if (!isCommonRfcLayout(text, p)) return null;
-  const month = MONTHS.indexOf(text.slice(p + 1, p + 4).toLowerCase()) + 1;
+  const month = MONTH_CODES.indexOf(threeLetters(text, p + 1)) + 1;
   if (month === 0) return null;
   const sign = text.charCodeAt(p + 19);
   if (sign !== 0x2b && sign !== 0x2d) return null;
