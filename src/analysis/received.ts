@@ -58,7 +58,7 @@ export function parseReceived(value: string): ParsedReceived {
 
 function readReceived(value: string): { parsed: ParsedReceived; millis: number | null } {
   const text = typeof value === "string" ? value : "";
-  const { tokens, lastSemicolon } = lex(text);
+  const { tokens, lastSemicolon } = lex(text, true);
   let clauseEnd = tokens.length;
   while (
     lastSemicolon >= 0 &&
@@ -73,7 +73,7 @@ function readReceived(value: string): { parsed: ParsedReceived; millis: number |
     // Postfix's "by host (Postfix, from userid 1002)": the origin is told inside a comment.
     for (const token of clauseTokens) {
       if (token.kind !== "comment") continue;
-      const inner = readClauses(lex(token.text).tokens);
+      const inner = readClauses(lex(token.text, false).tokens);
       if (inner.sawFrom) {
         clauses.from = inner.from;
         clauses.fromIp = inner.fromIp;
@@ -125,8 +125,11 @@ function isSpace(code: number): boolean {
   return (charClass(code) & SPACE) !== 0;
 }
 
-/** Splits the value into tokens; remembers the last semicolon outside any bracket. */
-function lex(text: string): { tokens: Token[]; lastSemicolon: number } {
+/**
+ * Splits the value into tokens; remembers the last semicolon outside any bracket. With
+ * `stopAtDate`, stops at that semicolon when no other semicolon follows: the rest is the date.
+ */
+function lex(text: string, stopAtDate: boolean): { tokens: Token[]; lastSemicolon: number } {
   const tokens: Token[] = [];
   let lastSemicolon = -1;
   let i = 0;
@@ -138,6 +141,7 @@ function lex(text: string): { tokens: Token[]; lastSemicolon: number } {
     } else if (code === 0x3b) {
       lastSemicolon = i;
       i++;
+      if (stopAtDate && text.indexOf(";", i) < 0) break;
     } else if (code === 0x28) {
       const end = commentEnd(text, i);
       const contentEnd = text.charCodeAt(end - 1) === 0x29 ? end - 1 : end;
