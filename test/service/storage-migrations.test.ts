@@ -116,6 +116,8 @@ it("opens with the settings its guarantees rest on", async () => {
       expect(await value(durable, "pragma synchronous")).toBe(1);
       expect(await value(fast, "pragma synchronous")).toBe(1);
       expect(await value(durable, "pragma wal_autocheckpoint")).toBe(0);
+      // Savepoint journals in memory: as temporary files they cost a system call per page.
+      expect(await value(durable, "pragma temp_store")).toBe(2);
       expect(await value(durable, "pragma foreign_keys")).toBe(1);
       expect(await value(durable, "pragma busy_timeout")).toBe(5000);
     } else {
