@@ -4,6 +4,7 @@
  * empty values and missing spaces. One linear scan into tokens, then one pass over statements;
  * nothing here throws or backtracks. What could not be read goes to `problems`.
  */
+import { skipWhitespace, trimmedEnd } from "./whitespace";
 
 export interface AuthProperty {
   /** Lower case, e.g. "header", "smtp", "policy". */
@@ -509,6 +510,11 @@ export function resultsOf(parsed: ParsedAuthResults, method: string): AuthResult
   return parsed.results.filter((entry) => entry.method === method);
 }
 
+/** A DKIM tag's value: whitespace (folding) removed, lower case; null when empty. */
+function tagValueOf(value: string, from: number, to: number): string | null {
+  return value.slice(from, to).replace(/\s+/g, "").toLowerCase() || null;
+}
+
 /**
  * The `d=` and `s=` tags of a DKIM-Signature value (RFC 6376 tag=value list), lower case;
  * null when absent. Used to name the selector when the Authentication-Results gives none.
@@ -519,19 +525,21 @@ export function dkimSignatureDomainAndSelector(value: string): {
 } {
   let domain: string | null = null;
   let selector: string | null = null;
-  for (const piece of value.split(";")) {
-    const equals = piece.indexOf("=");
-    if (equals < 0) continue;
-    const tag = piece.slice(0, equals).trim().toLowerCase();
-    if (tag !== "d" && tag !== "s") continue; // b= and bh= are long: skip them unread
-    const tagValue =
-      piece
-        .slice(equals + 1)
-        .replace(/\s+/g, "")
-        .toLowerCase() || null;
-    if (tag === "d" && domain === null) domain = tagValue;
-    if (tag === "s" && selector === null) selector = tagValue;
-    if (domain !== null && selector !== null) break;
+  // Tags are read in place: only a one-letter tag name is looked at, so b= and bh= (long) are
+  // skipped unread.
+  let start = 0;
+  while (start <= value.length && (domain === null || selector === null)) {
+    const semicolon = value.indexOf(";", start);
+    const end = semicolon < 0 ? value.length : semicolon;
+    const equals = value.indexOf("=", start);
+    if (equals >= 0 && equals < end) {
+      const tagStart = skipWhitespace(value, start, equals);
+      const tagEnd = trimmedEnd(value, tagStart, equals);
+      const tag = tagEnd - tagStart === 1 ? value.charCodeAt(tagStart) | 0x20 : -1;
+      if (tag === 0x64 /* d */ && domain === null) domain = tagValueOf(value, equals + 1, end);
+      if (tag === 0x73 /* s */ && selector === null) selector = tagValueOf(value, equals + 1, end);
+    }
+    start = end + 1;
   }
   return { domain, selector };
 }
