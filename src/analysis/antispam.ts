@@ -191,23 +191,26 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
     mailboxDelivery: deliveryPairs ? mailboxDeliveryOf(deliveryPairs) : null,
   };
 
-  const untrustedCopies = [
-    ...new Set(
-      block.fields.filter((field) => field.key.endsWith("-untrusted")).map((field) => field.name),
-    ),
-  ];
-
   const extras: AntispamExtras = {
     customSpam: textOrNull(block.first("X-CustomSpam")?.value),
     arcField: textOrNull(forefront.get("ARC")),
     ofr: textOrNull(deliveryPairs?.get("OFR")),
     rf: textOrNull(deliveryPairs?.get("RF")),
     authAs: textOrNull(block.first("X-MS-Exchange-Organization-AuthAs")?.value),
-    untrustedCopies,
+    untrustedCopies: untrustedCopiesIn(block),
     unknownFields: [...forefront.keys()].filter((key) => !FOREFRONT_FIELDS.has(key)),
     problems,
   };
   return { stamps, extras };
+}
+
+/** The names of the `-Untrusted` headers present, each once, topmost first. */
+function untrustedCopiesIn(block: HeaderBlock): string[] {
+  const names = new Set<string>();
+  for (const field of block.fields) {
+    if (field.key.endsWith("-untrusted")) names.add(field.name);
+  }
+  return [...names];
 }
 
 /** Values of SFV that mean filtering was skipped or the sender was allowed. */
