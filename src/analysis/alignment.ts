@@ -9,10 +9,22 @@ import { getDomain } from "tldts";
 /** A domain as compared: lower case, no trailing dot, no surrounding brackets or spaces. */
 export function normalizeDomain(domain: string | null | undefined): string | null {
   if (domain === null || domain === undefined) return null;
+  if (isNormalized(domain)) return domain;
   let text = domain.trim().toLowerCase();
   if (text.startsWith("[") && text.endsWith("]")) text = text.slice(1, -1);
   while (text.endsWith(".")) text = text.slice(0, -1);
   return text.length > 0 ? text : null;
+}
+
+/** Already as compared: lower-case ASCII letters, digits, "-", "_" and dots, not ending in one. */
+function isNormalized(domain: string): boolean {
+  if (domain.length === 0 || domain.charCodeAt(domain.length - 1) === 0x2e) return false;
+  for (let i = 0; i < domain.length; i++) {
+    const code = domain.charCodeAt(i);
+    const isLowerOrDigit = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+    if (!isLowerOrDigit && code !== 0x2d && code !== 0x2e && code !== 0x5f) return false;
+  }
+  return true;
 }
 
 /** The domain part of `local@domain`, or the value itself when it has no "@". */
