@@ -2,6 +2,8 @@
 export interface CheckpointWorkerData {
   databasePath: string;
   intervalMs: number;
+  /** Log frames (pages) above which a fully copied log is restarted. */
+  restartAboveFrames: number;
   /** Frames in the log above which the writer is asked to checkpoint by itself. */
   limitFrames: number;
 }

@@ -13,6 +13,8 @@ export interface Checkpointer {
 
 export interface CheckpointerOptions {
   intervalMs?: number;
+  /** Log frames (pages) above which the thread restarts a fully copied log. */
+  restartAboveFrames?: number;
   /** Log frames (pages) above which the writer checkpoints by itself until the log restarts. */
   limitFrames?: number;
   onError?: (message: string) => void;
@@ -23,21 +25,23 @@ export interface CheckpointerOptions {
  * file and fsyncs both; by default SQLite runs one inside whichever COMMIT takes the log past
  * 1000 pages, and better-sqlite3 runs COMMIT on the service's only thread, so every few batches
  * all requests waited for megabytes of writes. Here the writer's automatic checkpoints are off
- * and a worker thread with its own connection runs PASSIVE checkpoints, which neither wait for
- * the writer nor block it.
- *
- * The log restarts from its beginning only when a writer finds it fully checkpointed, which a
- * writer that never pauses may not allow. Past `limitFrames` the writer checkpoints by itself
- * again (a commit that finds the log long copies all of it, so the next one restarts it), until
- * the log is short again; `journal_size_limit` then gives the disk space back. Should the thread
- * fail, the writer checkpoints by itself for good.
+ * and a worker thread with its own connection runs them (checkpoint-worker.ts): PASSIVE ones,
+ * which neither wait for the writer nor block it, and now and then a RESTART in a gap between
+ * the writer's batches so the log starts over instead of growing. Past `limitFrames` the writer
+ * checkpoints by itself again until the log is short again; `journal_size_limit` then gives the
+ * disk space back. Should the thread fail, the writer checkpoints by itself for good.
  */
 export async function startCheckpointer(
   writer: BetterSqlite3.Database,
   databasePath: string,
-  { intervalMs = 100, limitFrames = 16_384, onError }: CheckpointerOptions = {},
+  {
+    intervalMs = 50,
+    restartAboveFrames = 4_096,
+    limitFrames = 65_536,
+    onError,
+  }: CheckpointerOptions = {},
 ): Promise<Checkpointer> {
-  const data: CheckpointWorkerData = { databasePath, intervalMs, limitFrames };
+  const data: CheckpointWorkerData = { databasePath, intervalMs, restartAboveFrames, limitFrames };
   const worker = spawnWorker(new URL("./checkpoint-worker.ts", import.meta.url), data);
   const writerCheckpoints = (on: boolean) => {
     if (writer.open) writer.pragma(`wal_autocheckpoint = ${on ? AUTOMATIC_CHECKPOINT_PAGES : 0}`);

@@ -121,9 +121,34 @@ it("checkpoints on its own thread while the writer's automatic checkpoints are o
   });
 });
 
+it("keeps the log short: a fully copied log starts over", async () => {
+  const checkpointer = await startCheckpointer(writer, path, {
+    intervalMs: 20,
+    restartAboveFrames: 20,
+  });
+  cleanups.push(() => checkpointer.stop());
+  const logFrames = () =>
+    (writer.pragma("wal_checkpoint(PASSIVE)") as { log: number }[])[0]?.log ?? -1;
+  const body = "w".repeat(3000);
+  writer.transaction(() => {
+    const insert = writer.prepare("insert into notes (body) values (?)");
+    for (let index = 0; index < 150; index++) insert.run(body);
+  })();
+  expect(logFrames()).toBeGreaterThan(150);
+  await vi.waitFor(
+    () => {
+      writer.prepare("insert into notes (body) values ('small')").run();
+      expect(logFrames()).toBeLessThan(20);
+    },
+    { timeout: 5000, interval: 30 },
+  );
+  expect(writer.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+});
+
 it("lets the writer checkpoint by itself while the log is too long, and when the thread ends", async () => {
   let checkpointer: Checkpointer | null = await startCheckpointer(writer, path, {
     intervalMs: 20,
+    restartAboveFrames: 1_000_000,
     limitFrames: 50,
   });
   cleanups.push(() => checkpointer?.stop());
