@@ -13,8 +13,6 @@ export function parseDate(text: string): string | null {
 }
 
 const MS_PER_DAY = 86_400_000;
-/** "00" to "99", so that formatting a date allocates nothing but its result. */
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, "0"));
 
 /**
  * `new Date(millis).toISOString()` for the years 0 to 9999, computed without a Date object (that
@@ -47,15 +45,38 @@ export function isoUtc(millis: number): string {
   const hour = Math.floor(secondOfDay / 3600);
   const minute = Math.floor((secondOfDay - hour * 3600) / 60);
   const second = secondOfDay - hour * 3600 - minute * 60;
-  return (
-    `${digits(Math.floor(year / 100))}${digits(year % 100)}-${digits(month)}-${digits(day)}` +
-    `T${digits(hour)}:${digits(minute)}:${digits(second)}` +
-    `.${digits(Math.floor(millisecond / 10))}${millisecond % 10}Z`
+  // One string from its character codes: no intermediate strings to allocate and join.
+  return String.fromCharCode(
+    digitOf(year, 1000),
+    digitOf(year, 100),
+    digitOf(year, 10),
+    digitOf(year, 1),
+    0x2d, // -
+    digitOf(month, 10),
+    digitOf(month, 1),
+    0x2d,
+    digitOf(day, 10),
+    digitOf(day, 1),
+    0x54, // T
+    digitOf(hour, 10),
+    digitOf(hour, 1),
+    0x3a, // :
+    digitOf(minute, 10),
+    digitOf(minute, 1),
+    0x3a,
+    digitOf(second, 10),
+    digitOf(second, 1),
+    0x2e, // .
+    digitOf(millisecond, 100),
+    digitOf(millisecond, 10),
+    digitOf(millisecond, 1),
+    0x5a, // Z
   );
 }
 
-function digits(value: number): string {
-  return TWO_DIGITS[value] as string;
+/** The character code of the decimal digit of `value` at `place` (1, 10, 100...). */
+function digitOf(value: number, place: number): number {
+  return 0x30 + (Math.floor(value / place) % 10);
 }
 
 /** The same, as milliseconds since the epoch; null when the text is not a readable date. */
@@ -455,9 +476,24 @@ function toMillis(parts: DateParts): number | null {
   if (year < 1000 || year > 9999 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 60) return null;
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  // Date.UTC, by arithmetic (the fields are checked integers, so nothing overflows).
+  const local =
+    daysFromCivil(year, month, day) * MS_PER_DAY +
+    ((hour * 60 + minute) * 60 + second) * 1000 +
+    millisecond;
   const instant = local - (parts.offsetMinutes ?? 0) * 60_000;
   return Number.isFinite(instant) ? instant : null;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const marchBasedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchBasedYear / 400);
+  const yearOfEra = marchBasedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function daysInMonth(year: number, month: number): number {
