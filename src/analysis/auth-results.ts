@@ -234,11 +234,12 @@ function isValueToken(
  * are kept, after the joined word.
  */
 function joinSeparatedNames(tokens: Token[]): Token[] {
+  if (!tokens.some(isLoneSeparator)) return tokens; // the common case: nothing to join
   const out: Token[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    if (token.kind !== "word" || (token.text !== "/" && token.text !== ".")) {
+    if (!isLoneSeparator(token)) {
       out.push(token);
       i++;
       continue;
@@ -260,6 +261,11 @@ function joinSeparatedNames(tokens: Token[]): Token[] {
     i = next + 1;
   }
   return out;
+}
+
+/** A "/" or "." standing alone between words. */
+function isLoneSeparator(token: Token): token is Extract<Token, { kind: "word" }> {
+  return token.kind === "word" && (token.text === "/" || token.text === ".");
 }
 
 function readItems(statementTokens: Token[], problems: string[]): Item[] {
@@ -479,11 +485,34 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
   return parsed;
 }
 
+interface PropertyName {
+  ptype: string;
+  property: string;
+}
+
+/**
+ * "header.From" -> { ptype: "header", property: "from" }, remembered: the names asked for are a
+ * handful of constants. A pure memo, bounded.
+ */
+const PROPERTY_NAMES = new Map<string, PropertyName>();
+const MAX_PROPERTY_NAMES = 100;
+
+function splitPropertyName(name: string): PropertyName {
+  let split = PROPERTY_NAMES.get(name);
+  if (split === undefined) {
+    const dot = name.indexOf(".");
+    split = {
+      ptype: name.slice(0, dot).toLowerCase(),
+      property: name.slice(dot + 1).toLowerCase(),
+    };
+    if (PROPERTY_NAMES.size < MAX_PROPERTY_NAMES) PROPERTY_NAMES.set(name, split);
+  }
+  return split;
+}
+
 /** The first value of `ptype.property` in a result, or null. Empty values count as absent. */
 export function propertyOf(entry: AuthResultEntry, name: string): string | null {
-  const dot = name.indexOf(".");
-  const ptype = name.slice(0, dot).toLowerCase();
-  const property = name.slice(dot + 1).toLowerCase();
+  const { ptype, property } = splitPropertyName(name);
   for (const candidate of entry.properties) {
     if (candidate.ptype === ptype && candidate.property === property) {
       const value = candidate.value.trim();
