@@ -441,16 +441,18 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
       }
       const key = item.key;
       const lowerKey = key.toLowerCase();
-      const { method, version } = methodOf(key);
-      if (!current || (KNOWN_METHODS.has(method) && !lowerKey.includes("."))) {
-        if (lowerKey.includes(".") && !current) {
+      const dot = lowerKey.indexOf(".");
+      // `ptype.property=` never names a method; anything else may start a result.
+      const methodKey = dot < 0 ? methodOf(key) : null;
+      if (!current || (methodKey !== null && KNOWN_METHODS.has(methodKey.method))) {
+        if (methodKey === null) {
           if (problems.length < MAX_PROBLEMS)
             problems.push(`"${key}=" stands where a method result was expected; it was ignored.`);
           continue;
         }
         current = {
-          method,
-          methodVersion: version,
+          method: methodKey.method,
+          methodVersion: methodKey.version,
           result: item.value.toLowerCase(),
           reason: null,
           comment: item.comment,
@@ -461,14 +463,13 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
         continue;
       }
       // A comment after `reason=` or `action=` still describes the result.
-      if (item.comment !== null && current.comment === null && !lowerKey.includes(".")) {
+      if (item.comment !== null && current.comment === null && dot < 0) {
         current.comment = item.comment;
       }
       if (lowerKey === "reason") {
         current.reason = item.value;
         continue;
       }
-      const dot = lowerKey.indexOf(".");
       if (dot > 0) {
         current.properties.push({
           ptype: lowerKey.slice(0, dot),
