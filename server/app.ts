@@ -10,6 +10,7 @@ import type { Config } from "./config";
 import type { FeatureContext } from "./feature-context";
 import "./fastify-types";
 import { installErrorHandlers } from "./http/errors";
+import { installJsonBodyParser } from "./http/json-body";
 import { loggerOptions, requestId } from "./http/logging";
 import { installMetrics, Metrics } from "./http/metrics";
 import { OpenApiRegistry } from "./http/openapi";
@@ -65,6 +66,7 @@ export async function buildService(
 
   // JSON only: text/plain would otherwise reach the handlers as a string and fail as a 400.
   app.removeContentTypeParser("text/plain");
+  installJsonBodyParser(app);
   installErrorHandlers(app);
   const metrics = new Metrics();
   installMetrics(app, metrics, config);

@@ -442,6 +442,9 @@ describe("hostile bodies", () => {
       body.replace("{", '{"constructor":{"prototype":{"isAdmin":true}},'),
       body.replace("{", '{"constructor":"x",'),
       body.replace('"kind"', '"__proto__":{"kind":"trusted-sender"},"kind"'),
+      // The same keys spelled with JSON escapes.
+      body.replace("{", '{"\\u005f_proto__":{"isAdmin":true},'),
+      body.replace("{", '{"\\u0063onstructor":{"prototype":{"isAdmin":true}},'),
     ];
     for (const hostile of cases) {
       const answer = await post(hostile);
