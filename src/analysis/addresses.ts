@@ -258,5 +258,15 @@ function displayName(tokens: readonly Token[]): string | null {
 }
 
 function collapseWhitespace(text: string): string {
-  return text.replace(/[ \t\r\n]+/g, " ").trim();
+  return hasWhitespaceToCollapse(text) ? text.replace(/[ \t\r\n]+/g, " ").trim() : text.trim();
+}
+
+/** A tab, a line break or two spaces in a row: what the replacement above would change. */
+function hasWhitespaceToCollapse(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x09 || code === 0x0a || code === 0x0d) return true;
+    if (code === 0x20 && text.charCodeAt(i + 1) === 0x20) return true;
+  }
+  return false;
 }
