@@ -56,7 +56,14 @@ const REPORT_ROW_COLUMNS: readonly (keyof ReportRow)[] = [...REPORT_COLUMNS, "ra
 
 type ReportColumns = Omit<ReportRow, "raw_headers"> & { has_raw_headers: number | boolean };
 
-function toReport(row: ReportColumns): StoredReport {
+/** `parsed`: the summary and signals when the caller still has them, to skip parsing them back. */
+function toReport(
+  row: ReportColumns,
+  parsed: { summary: ReportSummary; signals: string[] } = {
+    summary: JSON.parse(row.summary) as ReportSummary,
+    signals: JSON.parse(row.signals) as string[],
+  },
+): StoredReport {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -75,8 +82,8 @@ function toReport(row: ReportColumns): StoredReport {
           }
         : null,
     fromDomain: row.from_domain,
-    summary: JSON.parse(row.summary) as ReportSummary,
-    signals: JSON.parse(row.signals) as string[],
+    summary: parsed.summary,
+    signals: parsed.signals,
     createdAt: row.created_at,
     retractedAt: row.retracted_at,
     hasRawHeaders: Number(row.has_raw_headers) === 1,
@@ -172,6 +179,8 @@ export function createReportStore({
   async function record(input: RecordReportInput): Promise<RecordReportResult> {
     checkRecordInput(input);
     const sender = senderKeyOf(input.analysis);
+    const summary = summarize(input.analysis);
+    const signals = signalsOf(input.analysis);
     const row: ReportRow = {
       id: timeOrderedUuid(),
       tenant_id: input.tenantId,
@@ -185,8 +194,8 @@ export function createReportStore({
       sender_authenticated: sender?.authenticated ? 1 : 0,
       sender_via: sender?.via ?? null,
       from_domain: input.analysis.message.from?.domain.toLowerCase() ?? null,
-      summary: JSON.stringify(summarize(input.analysis)),
-      signals: JSON.stringify(signalsOf(input.analysis)),
+      summary: JSON.stringify(summary),
+      signals: JSON.stringify(signals),
       raw_headers: input.rawHeaders,
       created_at: (input.now ?? new Date()).toISOString(),
       retracted_at: null,
@@ -209,7 +218,10 @@ export function createReportStore({
       }
 
       const { raw_headers, ...rest } = row;
-      const report = toReport({ ...rest, has_raw_headers: raw_headers === null ? 0 : 1 });
+      const report = toReport(
+        { ...rest, has_raw_headers: raw_headers === null ? 0 : 1 },
+        { summary, signals },
+      );
       const sender = await changeAggregate(trx, { cause: "recorded", report });
       return { outcome: "created", report, sender };
     });
