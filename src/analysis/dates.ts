@@ -309,49 +309,52 @@ function readCommonRfc(text: string): DateParts | null {
   const dayDigits = text.charCodeAt(at + 1) === 0x20 ? 1 : 2;
   // From the space after the day: " Mmm YYYY hh:mm:ss +hhmm", 24 characters.
   const p = at + dayDigits;
-  if (text.length !== p + 24 || !isDigits(text, at, dayDigits)) return null;
-  if (!isCommonRfcLayout(text, p)) return null;
+  if (text.length !== p + 24 || !hasCommonRfcSeparators(text, p)) return null;
   const month = MONTH_CODES.indexOf(threeLetters(text, p + 1)) + 1;
-  if (month === 0) return null;
   const sign = text.charCodeAt(p + 19);
-  if (sign !== 0x2b && sign !== 0x2d) return null;
-  const zoneHours = numberAt(text, p + 20, 2);
-  const zoneMinutes = numberAt(text, p + 22, 2);
-  if (zoneHours > 23 || zoneMinutes > 59) return null;
+  const day = digitsAt(text, at, dayDigits);
+  const year = digitsAt(text, p + 5, 4);
+  const hour = digitsAt(text, p + 10, 2);
+  const minute = digitsAt(text, p + 13, 2);
+  const second = digitsAt(text, p + 16, 2);
+  const zoneHours = digitsAt(text, p + 20, 2);
+  const zoneMinutes = digitsAt(text, p + 22, 2);
+  if (month === 0 || (sign !== 0x2b && sign !== 0x2d)) return null;
+  if (day < 0 || year < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  if (zoneHours < 0 || zoneMinutes < 0 || zoneHours > 23 || zoneMinutes > 59) return null;
   const zone = zoneHours * 60 + zoneMinutes;
   return {
-    year: numberAt(text, p + 5, 4),
+    year,
     month,
-    day: numberAt(text, at, dayDigits),
-    hour: numberAt(text, p + 10, 2),
-    minute: numberAt(text, p + 13, 2),
-    second: numberAt(text, p + 16, 2),
+    day,
+    hour,
+    minute,
+    second,
     millisecond: 0,
     offsetMinutes: sign === 0x2d ? -zone : zone,
   };
 }
 
-/** The spaces, colons and digits of " Mmm YYYY hh:mm:ss +hhmm" from `p`. */
-function isCommonRfcLayout(text: string, p: number): boolean {
+/** The spaces and colons of " Mmm YYYY hh:mm:ss +hhmm" from `p`. */
+function hasCommonRfcSeparators(text: string, p: number): boolean {
   return (
     text.charCodeAt(p) === 0x20 &&
     text.charCodeAt(p + 4) === 0x20 &&
-    isDigits(text, p + 5, 4) &&
     text.charCodeAt(p + 9) === 0x20 &&
-    isDigits(text, p + 10, 2) &&
     text.charCodeAt(p + 12) === 0x3a &&
-    isDigits(text, p + 13, 2) &&
     text.charCodeAt(p + 15) === 0x3a &&
-    isDigits(text, p + 16, 2) &&
-    text.charCodeAt(p + 18) === 0x20 &&
-    isDigits(text, p + 20, 4)
+    text.charCodeAt(p + 18) === 0x20
   );
 }
 
-/** The decimal value of `count` digits at `from` (the caller checked they are digits). */
-function numberAt(text: string, from: number, count: number): number {
+/** The decimal value of the `count` characters at `from`; -1 unless they are all digits. */
+function digitsAt(text: string, from: number, count: number): number {
   let value = 0;
-  for (let i = from; i < from + count; i++) value = value * 10 + (text.charCodeAt(i) - 0x30);
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
   return value;
 }
 
