@@ -375,6 +375,7 @@ export function ipFromWord(word: string): string | null {
   const first = word.charCodeAt(0);
   if (first !== 0x3a && hexValue(first) < 0) return null; // cheap: most words are host names
   if (isIpv4(word)) return word;
+  if (word.indexOf(":") < 0) return null; // the forms below all have one
   const zone = word.indexOf("%");
   const withoutZone = zone > 0 ? word.slice(0, zone) : word;
   if (isIpv6(withoutZone)) return withoutZone;
