@@ -77,18 +77,22 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
 }
 
 class IndexedHeaderBlock implements HeaderBlock {
+  readonly #byKey: ReadonlyMap<string, readonly HeaderField[]>;
+
   constructor(
     readonly fields: readonly HeaderField[],
     readonly problems: readonly string[],
-    private readonly byKey: ReadonlyMap<string, readonly HeaderField[]>,
-  ) {}
+    byKey: ReadonlyMap<string, readonly HeaderField[]>,
+  ) {
+    this.#byKey = byKey;
+  }
 
   all(name: string): HeaderField[] {
-    return this.byKey.get(lookupKey(name))?.slice() ?? [];
+    return this.#byKey.get(lookupKey(name))?.slice() ?? [];
   }
 
   first(name: string): HeaderField | undefined {
-    return this.byKey.get(lookupKey(name))?.[0];
+    return this.#byKey.get(lookupKey(name))?.[0];
   }
 }
 
