@@ -1,11 +1,13 @@
 import type { Worker } from "node:worker_threads";
-import { analyzeHeaders, type AnalyzeOptions, type HeaderAnalysis } from "../../src/analysis";
+import { analyzeHeaders, type AnalyzeOptions } from "../../src/analysis";
+import { reportFactsOf, type ReportFacts } from "../storage/facts";
 import { spawnWorker } from "../workers/spawn";
 import type { AnalysisReply, AnalysisRequest } from "./protocol";
 
 /** Where the service analyses the headers of a report. */
 export interface Analyzer {
-  analyze(headers: string, options: AnalyzeOptions): Promise<HeaderAnalysis>;
+  /** Analyses `headers` and draws from the analysis what the store keeps (facts.ts). */
+  reportFacts(headers: string, options: AnalyzeOptions): Promise<ReportFacts>;
   /** Ends the threads; analyses still running are rejected. */
   close(): Promise<void>;
 }
@@ -13,7 +15,7 @@ export interface Analyzer {
 /** On the calling thread: for one-off tools and `VOUCH_ANALYSIS_THREADS=0`. */
 export function inlineAnalyzer(): Analyzer {
   return {
-    analyze: async (headers, options) => analyzeHeaders(headers, options),
+    reportFacts: async (headers, options) => reportFactsOf(analyzeHeaders(headers, options)),
     close: async () => {},
   };
 }
@@ -23,7 +25,7 @@ export class AnalysisThreadError extends Error {
 }
 
 interface Pending {
-  resolve: (analysis: HeaderAnalysis) => void;
+  resolve: (facts: ReportFacts) => void;
   reject: (error: Error) => void;
 }
 
@@ -36,7 +38,8 @@ const WORKER_MODULE = new URL("./worker.ts", import.meta.url);
 
 /**
  * Analyses on worker threads, so the event loop that parses requests and writes to the store
- * does not also spend a tenth of a millisecond per report reading headers. Threads start on the
+ * does not also spend a tenth of a millisecond per report reading headers; only the facts the
+ * store keeps come back, a few hundred bytes. Threads start on the
  * first analysis; each request goes to the thread with the fewest waiting. A thread that dies
  * takes only its own waiting analyses with it (rejected with AnalysisThreadError, a 500 for
  * those reports, none stored) and is replaced on the next call.
@@ -68,7 +71,7 @@ export function analysisPool(
       const waiting = thread.pending.get(reply.id);
       if (!waiting) return;
       thread.pending.delete(reply.id);
-      if ("analysis" in reply) waiting.resolve(reply.analysis);
+      if ("facts" in reply) waiting.resolve(reply.facts);
       else waiting.reject(new AnalysisThreadError(`the analysis failed: ${reply.error}`));
     });
     const retire = (reason: string) => {
@@ -93,12 +96,12 @@ export function analysisPool(
   }
 
   return {
-    analyze(headers, options) {
+    reportFacts(headers, options) {
       if (closed) return Promise.reject(new AnalysisThreadError("the analysis pool is closed"));
       const thread = leastBusy();
       const id = nextId++;
       const request: AnalysisRequest = { id, headers, options };
-      return new Promise<HeaderAnalysis>((resolve, reject) => {
+      return new Promise<ReportFacts>((resolve, reject) => {
         thread.pending.set(id, { resolve, reject });
         thread.worker.postMessage(request);
       });

@@ -1,4 +1,5 @@
-import type { AnalyzeOptions, HeaderAnalysis } from "../../src/analysis";
+import type { AnalyzeOptions } from "../../src/analysis";
+import type { ReportFacts } from "../storage/facts";
 
 /** The pool asks one of its threads to analyse one header block. */
 export interface AnalysisRequest {
@@ -7,6 +8,5 @@ export interface AnalysisRequest {
   options: AnalyzeOptions;
 }
 
-/** The thread's answer to request `id`. */
-export type AnalysisReply =
-  { id: number; analysis: HeaderAnalysis } | { id: number; error: string };
+/** The thread's answer to request `id`: what the store keeps of the analysis. */
+export type AnalysisReply = { id: number; facts: ReportFacts } | { id: number; error: string };

@@ -22,9 +22,16 @@ export function proposalDb(db: Kysely<Database>): ProposalDb {
   return db.withTables<ProposalTables>();
 }
 
+type SenderScope = { tenantId: string; senderKey: string };
+
 /** The proposal statements that every report runs, compiled once per store (prepared.ts). */
 export interface ProposalStatements {
-  proposalOf: PreparedQuery<{ tenantId: string; senderKey: string }, ProposalsTable>;
+  proposalOf: PreparedQuery<SenderScope, ProposalsTable>;
+  /** What a report's answer shows of the sender's proposal. */
+  statusOf: PreparedQuery<
+    SenderScope,
+    Pick<ProposalsTable, "id" | "status" | "reason" | "decision_note" | "expires_at">
+  >;
   countReportDay: PreparedQuery<
     { tenantId: string; day: string; first: number; delta: number },
     unknown
@@ -37,6 +44,13 @@ export function proposalStatements(db: ProposalDb): ProposalStatements {
       db
         .selectFrom("proposals")
         .selectAll()
+        .where("tenant_id", "=", v.tenantId)
+        .where("sender_key", "=", v.senderKey),
+    ),
+    statusOf: prepareQuery(["tenantId", "senderKey"], (v) =>
+      db
+        .selectFrom("proposals")
+        .select(["id", "status", "reason", "decision_note", "expires_at"])
         .where("tenant_id", "=", v.tenantId)
         .where("sender_key", "=", v.senderKey),
     ),

@@ -546,7 +546,7 @@ export class ProposalService {
     tenantId: string,
     senderKey: string,
   ): Promise<{ id: string; status: ProposalStatus; reason: string | null } | null> {
-    const [row] = (await this.statements.proposalOf.run(this.db, { tenantId, senderKey })).rows;
+    const [row] = (await this.statements.statusOf.run(this.db, { tenantId, senderKey })).rows;
     if (!row) return null;
     const expired =
       (row.status === "approved" || row.status === "applied") &&

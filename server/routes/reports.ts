@@ -57,7 +57,7 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
         `headers: ${headerBytes} bytes, more than the ${config.maxHeaderBytes} bytes accepted`,
       );
     }
-    const analysis = await context.analyzer.analyze(body.headers, {
+    const facts = await context.analyzer.reportFacts(body.headers, {
       trustedAuthservIds: trustedAuthservFor(config, user.tenantId),
     });
     const result = await store.reports.record({
@@ -68,7 +68,7 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
       comment: body.comment ?? null,
       mailbox: mailboxDigest(user.tenantId, body.mailbox),
       rawHeaders: body.headers,
-      analysis,
+      facts,
     });
     const answer: ReportResponse = {
       id: result.report.id,

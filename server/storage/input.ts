@@ -1,4 +1,5 @@
 import { reportKindSchema } from "../../src/api/contract";
+import { reportFactsOf, type ReportFacts } from "./facts";
 import { StoreInputError, type RecordReportInput } from "./types";
 
 const LIMITS = {
@@ -36,12 +37,19 @@ export function checkRecordInput(input: RecordReportInput): void {
   if (!reportKindSchema.safeParse(input.kind).success) {
     throw new StoreInputError("kind", 'must be "not-spam" or "trusted-sender"');
   }
-  if (typeof input.analysis !== "object" || input.analysis === null) {
-    throw new StoreInputError("analysis", "is required");
-  }
+  factsOf(input);
   if (input.now !== undefined && Number.isNaN(input.now.getTime())) {
     throw new StoreInputError("now", "must be a valid date");
   }
+}
+
+/** The facts given, or drawn from the analysis given; one of the two is required. */
+export function factsOf(input: RecordReportInput): ReportFacts {
+  if (typeof input.facts === "object" && input.facts !== null) return input.facts;
+  if (typeof input.analysis === "object" && input.analysis !== null) {
+    return reportFactsOf(input.analysis);
+  }
+  throw new StoreInputError("analysis", "is required (or the facts drawn from it)");
 }
 
 /** Distinct mailbox counts must not split on case or stray spaces. */

@@ -1,6 +1,4 @@
 import type { Kysely, Selectable } from "kysely";
-import { signalsOf } from "../proposals/evidence";
-import { senderKeyOf } from "../proposals/sender-key";
 import {
   aggregateWriter,
   contributionOf,
@@ -9,10 +7,9 @@ import {
   readEvidence,
 } from "./aggregates";
 import { timeOrderedUuid } from "./ids";
-import { checkRecordInput, normalizeMailbox } from "./input";
+import { checkRecordInput, factsOf, normalizeMailbox } from "./input";
 import { prepareQuery } from "./prepared";
 import type { Database, ReportsTable } from "./schema";
-import { summarize } from "./summary";
 import type { Transact } from "./transactions";
 import {
   StoreInputError,
@@ -178,9 +175,7 @@ export function createReportStore({
 
   async function record(input: RecordReportInput): Promise<RecordReportResult> {
     checkRecordInput(input);
-    const sender = senderKeyOf(input.analysis);
-    const summary = summarize(input.analysis);
-    const signals = signalsOf(input.analysis);
+    const { sender, fromDomain, summary, signals } = factsOf(input);
     const row: ReportRow = {
       id: timeOrderedUuid(),
       tenant_id: input.tenantId,
@@ -193,7 +188,7 @@ export function createReportStore({
       sender_kind: sender?.kind ?? null,
       sender_authenticated: sender?.authenticated ? 1 : 0,
       sender_via: sender?.via ?? null,
-      from_domain: input.analysis.message.from?.domain.toLowerCase() ?? null,
+      from_domain: fromDomain,
       summary: JSON.stringify(summary),
       signals: JSON.stringify(signals),
       raw_headers: input.rawHeaders,

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { HeaderAnalysis } from "../../src/analysis/types";
+import type { ReportFacts } from "./facts";
 import type { ReportKind } from "../../src/api/contract";
 import type { SenderEvidence, Signal } from "../proposals/evidence";
 import type { SenderKey } from "../proposals/sender-key";
@@ -43,7 +44,7 @@ export interface ReportSummary {
   findings: string[];
 }
 
-export interface RecordReportInput {
+interface RecordReportFields {
   tenantId: string;
   reporterId: string;
   internetMessageId: string;
@@ -53,10 +54,19 @@ export interface RecordReportInput {
   mailbox?: string | null;
   /** The raw headers as received; kept until purged. */
   rawHeaders: string;
-  /** The service's own analysis of `rawHeaders` (never the client's). */
-  analysis: HeaderAnalysis;
+
   /** For tests and imports; defaults to the current time. */
   now?: Date;
+}
+
+/**
+ * A report to record, with the service's own analysis of `rawHeaders` (never the client's):
+ * `analysis` itself, or the `facts` an analysis thread drew from it (facts.ts). One of the two
+ * is required (checkRecordInput); given both, the facts are used.
+ */
+export interface RecordReportInput extends RecordReportFields {
+  analysis?: HeaderAnalysis;
+  facts?: ReportFacts;
 }
 
 export interface StoredReport {

@@ -66,15 +66,15 @@ function reportFor(user: number, message: number): RecordReportInput {
 function expectedEvidence(active: RecordReportInput[]): Map<string, SenderEvidence> {
   const bySender = new Map<string, RecordReportInput[]>();
   for (const input of active) {
-    const key = senderKeyOf(input.analysis)!.key;
+    const key = senderKeyOf(input.analysis!)!.key;
     bySender.set(key, [...(bySender.get(key) ?? []), input]);
   }
   const result = new Map<string, SenderEvidence>();
   for (const [key, inputs] of bySender) {
-    const sender = senderKeyOf(inputs[0]!.analysis)!;
+    const sender = senderKeyOf(inputs[0]!.analysis!)!;
     const signals: Record<string, number> = Object.create(null);
     for (const input of inputs) {
-      for (const signal of signalsOf(input.analysis)) signals[signal] = (signals[signal] ?? 0) + 1;
+      for (const signal of signalsOf(input.analysis!)) signals[signal] = (signals[signal] ?? 0) + 1;
     }
     const times = inputs.map((input) => input.now!.toISOString()).sort();
     result.set(key, {
@@ -188,7 +188,7 @@ it("creates exactly one report when the same retry races on every connection", a
   );
   expect(results.filter((result) => result.outcome === "created")).toHaveLength(1);
   expect(new Set(results.map((result) => result.report.id)).size).toBe(1);
-  const key = senderKeyOf(input.analysis)!.key;
+  const key = senderKeyOf(input.analysis!)!.key;
   expect(await stores[0]!.senders.evidence(TENANT, key)).toMatchObject({
     reports: 1,
     reporters: 1,
@@ -234,7 +234,7 @@ it("runs a listener's deadlock victim again, so both reports count exactly once"
   ]);
   expect([first.outcome, second.outcome]).toEqual(["created", "created"]);
   for (const input of inputs) {
-    const key = senderKeyOf(input.analysis)!.key;
+    const key = senderKeyOf(input.analysis!)!.key;
     expect(await store.senders.evidence(TENANT, key)).toMatchObject({ reports: 1, reporters: 1 });
   }
   // The victim's first attempt was rolled back whole: each row counts exactly two commits.

@@ -85,15 +85,15 @@ function inputOf(
 function expected(tenantId: string, active: RecordReportInput[]): SenderEvidence[] {
   const groups = new Map<string, RecordReportInput[]>();
   for (const input of active) {
-    const key = senderKeyOf(input.analysis)!.key;
+    const key = senderKeyOf(input.analysis!)!.key;
     groups.set(key, [...(groups.get(key) ?? []), input]);
   }
   return [...groups.entries()]
     .map(([key, inputs]): SenderEvidence => {
-      const sender = senderKeyOf(inputs[0]!.analysis)!;
+      const sender = senderKeyOf(inputs[0]!.analysis!)!;
       const signals: Record<string, number> = {};
       for (const input of inputs) {
-        for (const signal of signalsOf(input.analysis)) {
+        for (const signal of signalsOf(input.analysis!)) {
           signals[signal] = (Object.hasOwn(signals, signal) ? signals[signal]! : 0) + 1;
         }
       }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreInputError, type RecordReportInput, type Store } from "../../server/storage";
+import { reportFactsOf } from "../../server/storage/facts";
 import { analysisFor, openTestStore, type TestStore } from "../support/test-store";
 
 let testStore: TestStore;
@@ -25,6 +26,24 @@ function report(overrides: Partial<RecordReportInput> = {}): RecordReportInput {
 }
 
 describe("recording a report", () => {
+  it("stores the same from the facts an analysis thread drew as from the analysis itself", async () => {
+    const analysis = analysisFor({
+      from: "bob@contoso.com",
+      dmarc: "pass",
+      findings: ["scl-junk"],
+    });
+    const fromAnalysis = await store.reports.record(report({ analysis }));
+    const fromFacts = await store.reports.record(
+      report({ reporterId: "bob", analysis: undefined, facts: reportFactsOf(analysis) }),
+    );
+    const { id: _a, reporterId: _b, mailbox: _c, createdAt: _d, ...expected } = fromAnalysis.report;
+    expect(fromFacts.report).toMatchObject(expected);
+    expect(fromFacts.sender?.reporters).toBe(2);
+    await expect(
+      store.reports.record(report({ reporterId: "carol", analysis: undefined })),
+    ).rejects.toThrow(/analysis: is required/);
+  });
+
   it("stores the report with its sender, summary and signals", async () => {
     const result = await store.reports.record(
       report({

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { analyzeHeaders } from "../../../src/analysis";
 import { AnalysisThreadError, analysisPool, type Analyzer } from "../../../server/analysis/pool";
+import { reportFactsOf } from "../../../server/storage/facts";
 
 const SAMPLES = join(import.meta.dirname, "../../../samples");
 const samples = readdirSync(SAMPLES)
@@ -16,13 +17,13 @@ afterEach(async () => {
   pool = null;
 });
 
-it("answers exactly what the engine answers on the calling thread", async () => {
+it("answers exactly the facts of the engine's analysis on the calling thread", async () => {
   pool = analysisPool(2);
   const options = { trustedAuthservIds: ["mx.microsoft.com"] };
-  const analyses = await Promise.all(samples.map((text) => pool!.analyze(text, options)));
+  const analyses = await Promise.all(samples.map((text) => pool!.reportFacts(text, options)));
   expect(samples.length).toBeGreaterThan(5);
   analyses.forEach((analysis, index) => {
-    expect(analysis).toEqual(analyzeHeaders(samples[index] ?? "", options));
+    expect(analysis).toEqual(reportFactsOf(analyzeHeaders(samples[index] ?? "", options)));
   });
 });
 
@@ -30,29 +31,31 @@ it("rejects the analyses of a thread that dies, and replaces the thread", async 
   const errors: string[] = [];
   pool = analysisPool(1, { workerModule: FAILING, onError: (message) => errors.push(message) });
   const sample = samples[0] ?? "";
-  await expect(pool.analyze(sample, {})).resolves.toMatchObject({ message: {} });
+  await expect(pool.reportFacts(sample, {})).resolves.toMatchObject({ summary: {} });
 
-  const dying = pool.analyze("X-End-Thread: yes\r\n\r\n", {});
+  const dying = pool.reportFacts("X-End-Thread: yes\r\n\r\n", {});
   await expect(dying).rejects.toBeInstanceOf(AnalysisThreadError);
   await expect(dying).rejects.toThrow(/ended/);
 
-  await expect(pool.analyze(sample, {})).resolves.toEqual(analyzeHeaders(sample, {}));
+  await expect(pool.reportFacts(sample, {})).resolves.toEqual(
+    reportFactsOf(analyzeHeaders(sample, {})),
+  );
 });
 
 it("turns a thread's error answer into a rejection and goes on", async () => {
   pool = analysisPool(1, { workerModule: FAILING });
-  await expect(pool.analyze("X-Fail: yes\r\n\r\n", {})).rejects.toThrow(/told to fail/);
-  await expect(pool.analyze(samples[1] ?? "", {})).resolves.toBeTruthy();
+  await expect(pool.reportFacts("X-Fail: yes\r\n\r\n", {})).rejects.toThrow(/told to fail/);
+  await expect(pool.reportFacts(samples[1] ?? "", {})).resolves.toBeTruthy();
 });
 
 it("refuses work once closed, and rejects what was still waiting", async () => {
   pool = analysisPool(1);
-  const waiting = expect(pool.analyze(samples[0] ?? "", {})).rejects.toBeInstanceOf(
+  const waiting = expect(pool.reportFacts(samples[0] ?? "", {})).rejects.toBeInstanceOf(
     AnalysisThreadError,
   );
   await pool.close();
   await waiting;
-  await expect(pool.analyze(samples[0] ?? "", {})).rejects.toThrow(/closed/);
+  await expect(pool.reportFacts(samples[0] ?? "", {})).rejects.toThrow(/closed/);
 });
 
 it("needs at least one thread", () => {

@@ -1,0 +1,26 @@
+import type { HeaderAnalysis } from "../../src/analysis/types";
+import { signalsOf, type Signal } from "../proposals/evidence";
+import { senderKeyOf, type SenderKey } from "../proposals/sender-key";
+import { summarize } from "./summary";
+import type { ReportSummary } from "./types";
+
+/**
+ * What the store keeps of an analysis: the sender the report counts for, the From domain, the
+ * summary that outlives the raw headers, and the signals the proposals weigh. A few hundred
+ * bytes, so an analysis thread hands these over instead of the whole analysis.
+ */
+export interface ReportFacts {
+  sender: SenderKey | null;
+  fromDomain: string | null;
+  summary: ReportSummary;
+  signals: Signal[];
+}
+
+export function reportFactsOf(analysis: HeaderAnalysis): ReportFacts {
+  return {
+    sender: senderKeyOf(analysis),
+    fromDomain: analysis.message.from?.domain.toLowerCase() ?? null,
+    summary: summarize(analysis),
+    signals: signalsOf(analysis),
+  };
+}
