@@ -39,10 +39,10 @@ const WORKER_MODULE = new URL("./worker.ts", import.meta.url);
 /**
  * Analyses on worker threads, so the event loop that parses requests and writes to the store
  * does not also spend a tenth of a millisecond per report reading headers; only the facts the
- * store keeps come back, a few hundred bytes. Threads start on the
- * first analysis; each request goes to the thread with the fewest waiting. A thread that dies
- * takes only its own waiting analyses with it (rejected with AnalysisThreadError, a 500 for
- * those reports, none stored) and is replaced on the next call.
+ * store keeps come back, a few hundred bytes. Threads start with the pool; each request goes to
+ * the thread with the fewest waiting. A thread that dies takes only its own waiting analyses
+ * with it (rejected with AnalysisThreadError, a 500 for those reports, none stored) and is
+ * replaced on the next call.
  */
 export function analysisPool(
   size: number,
@@ -84,6 +84,8 @@ export function analysisPool(
       retire(`the analysis thread failed: ${error.message}`);
     });
     thread.worker.on("exit", (code) => retire(`the analysis thread ended (exit code ${code})`));
+    // The threads never keep the process alive by themselves: the requests that wait for them do.
+    thread.worker.unref();
     threads.push(thread);
     return thread;
   }
@@ -94,6 +96,10 @@ export function analysisPool(
     for (const thread of threads) if (thread.pending.size < best.pending.size) best = thread;
     return best;
   }
+
+  // Started now, not on the first report: loading a thread takes a moment the first person to
+  // report should not wait for. A thread that died is replaced on the next call.
+  while (threads.length < size) start();
 
   return {
     reportFacts(headers, options) {
