@@ -1,8 +1,8 @@
 /**
  * bench/ingest: how many reports per second the service takes in, and how fast it answers.
  *
- *   node bin/run-ts.mjs bench/ingest.ts [--duration 10] [--connections 32] [--users 200] [--durable 0]
- *                                       [--cpu-prof DIR]
+ *   node bin/run-ts.mjs bench/ingest.ts [--duration 6] [--rounds 3] [--connections 32]
+ *                                       [--users 200] [--durable 0] [--cpu-prof DIR]
  *
  * Starts the real service as a child process (`vouch serve`, SQLite with durable writes, plain
  * HTTP on 127.0.0.1, rate limits off, VOUCH_BENCH_FLOOR=1), then drives it with autocannon:
@@ -13,6 +13,7 @@
  * 2. the floor: POST /bench/floor with the same bodies, which inserts one fixed row with no auth
  *    and no analysis: the best this server and database manage on this machine.
  *
+ * Each round runs 1. then 2.; the targets are judged on the round with the median reports/s.
  * It prints reports/s, p50 and p99 of each, the service's CPU time per answer (all threads, and
  * the main thread that runs the event loop), the load average,
  * the ratio, and the targets beside them; the figures also go to bench/results/ingest.json.
@@ -31,7 +32,8 @@ const MESSAGE_ID_MARK = "@@MESSAGE-ID@@";
 
 const { values } = parseArgs({
   options: {
-    duration: { type: "string", default: "10" },
+    duration: { type: "string", default: "6" },
+    rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "32" },
     users: { type: "string", default: "200" },
     warmup: { type: "string", default: "2" },
@@ -46,6 +48,7 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const userCount = Number(values.users);
 const warmup = Number(values.warmup);
+const rounds = Math.max(1, Math.trunc(Number(values.rounds)));
 
 /** The header part of an .eml (up to the first empty line), its Message-ID marked for reuse. */
 function headerTemplates(): { source: string; templates: string[] } {
@@ -180,6 +183,23 @@ async function drive(
   };
 }
 
+interface Round {
+  round: number;
+  reports: Figures;
+  floor: Figures;
+  ratio: number;
+}
+
+/** The round whose reports per second are the median of all rounds. */
+function medianRound(rounds: readonly Round[]): Round {
+  const sorted = [...rounds].sort(
+    (a, b) => a.reports.requestsPerSecond - b.reports.requestsPerSecond,
+  );
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!middle) throw new Error("no round was measured");
+  return middle;
+}
+
 const mark = (pass: boolean) => (pass ? "meets" : "MISSES");
 const ms = (value: number | null) => (value === null ? "?" : value.toFixed(2));
 
@@ -208,16 +228,24 @@ async function main(): Promise<void> {
       );
     }
     process.stdout.write(
-      `bench/ingest: ${source}; ${userCount} users in 4 tenants; ${connections} connections; ${duration}s per run; SQLite, ${durable ? "durable writes (log fsynced before each answer)" : "durable writes OFF"}\n`,
+      `bench/ingest: ${source}; ${userCount} users in 4 tenants; ${connections} connections; ${rounds} rounds of ${duration}s per run; SQLite, ${durable ? "durable writes (log fsynced before each answer)" : "durable writes OFF"}\n`,
     );
     if (warmup > 0) {
       await drive(service.url, pid, "/api/v1/reports", body, tokens, warmup);
       await drive(service.url, pid, "/bench/floor", body, null, warmup);
     }
-    const reports = await drive(service.url, pid, "/api/v1/reports", body, tokens, duration);
-    const floor = await drive(service.url, pid, "/bench/floor", body, null, duration);
-    const ratio =
-      floor.requestsPerSecond > 0 ? reports.requestsPerSecond / floor.requestsPerSecond : 0;
+    // This machine's speed drifts from minute to minute: each round measures the reports and
+    // the floor back to back, and the targets are judged on the median round.
+    const measured: Round[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const reports = await drive(service.url, pid, "/api/v1/reports", body, tokens, duration);
+      const floor = await drive(service.url, pid, "/bench/floor", body, null, duration);
+      const ratio =
+        floor.requestsPerSecond > 0 ? reports.requestsPerSecond / floor.requestsPerSecond : 0;
+      measured.push({ round, reports, floor, ratio });
+    }
+    const median = medianRound(measured);
+    const { reports, floor, ratio } = median;
 
     const row = (name: string, figures: Figures) =>
       `${name.padEnd(8)} ${figures.requestsPerSecond.toFixed(0).padStart(7)}/s   p50 ${String(figures.p50).padStart(4)} ms   p99 ${String(figures.p99).padStart(4)} ms   cpu ${ms(figures.cpuMsPerRequest)} ms/req (main thread ${ms(figures.mainThreadMsPerRequest)})   (${figures.ok} answered 2xx, ${figures.refused} refused, ${figures.errors} errors)`;
@@ -225,13 +253,16 @@ async function main(): Promise<void> {
       `load     ${loadavg()
         .map((load) => load.toFixed(2))
         .join(" ")} (1, 5, 15 min) on ${cpus().length} cores`,
-      row("reports", reports),
-      row("floor", floor),
-      `ratio    ${(ratio * 100).toFixed(0)}% of the floor`,
+      ...measured.flatMap((each) => [
+        `round ${each.round}${each === median ? " (median)" : ""}`,
+        row("reports", each.reports),
+        row("floor", each.floor),
+        `ratio    ${(each.ratio * 100).toFixed(0)}% of the floor`,
+      ]),
       "",
-      `target   >= ${TARGETS.reportsPerSecond} reports/s: ${mark(reports.requestsPerSecond >= TARGETS.reportsPerSecond)}`,
-      `target   p99 < ${TARGETS.p99Ms} ms: ${mark(reports.p99 < TARGETS.p99Ms)}`,
-      `target   >= 1/3 of the floor: ${mark(ratio >= TARGETS.floorShare)}`,
+      `target   >= ${TARGETS.reportsPerSecond} reports/s: ${mark(reports.requestsPerSecond >= TARGETS.reportsPerSecond)} (median round)`,
+      `target   p99 < ${TARGETS.p99Ms} ms: ${mark(reports.p99 < TARGETS.p99Ms)} (median round)`,
+      `target   >= 1/3 of the floor: ${mark(ratio >= TARGETS.floorShare)} (median round)`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
 
@@ -247,9 +278,8 @@ async function main(): Promise<void> {
           users: userCount,
           durable,
           loadAverage: loadavg(),
-          reports,
-          floor,
-          ratio,
+          rounds: measured,
+          median: { round: median.round, reports, floor, ratio },
           targets: TARGETS,
         },
         null,
