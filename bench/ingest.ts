@@ -36,7 +36,8 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "32" },
     users: { type: "string", default: "200" },
-    warmup: { type: "string", default: "2" },
+    /** Seconds of each route before measuring: the JIT and the counter tables settle in about 10. */
+    warmup: { type: "string", default: "10" },
     /** 0 = answer without waiting for the fsync: shows what the CPU does when the disk is not the limit. */
     durable: { type: "string", default: "1" },
     /** A folder: the service writes a V8 CPU profile of the whole run there when it stops. */
