@@ -141,6 +141,19 @@ const ADVERSARIAL: { name: string; build: (size: number) => string }[] = [
     build: (size) => `From: ${'"x" (c (d)) <a@b.example>, '.repeat(size / 27)}\r\n`,
   },
   {
+    name: "a hundred thousand distinct short fields",
+    build: (size) => {
+      const lines: string[] = [];
+      let length = 0;
+      for (let i = 0; length < size; i++) {
+        const line = `${i.toString(36)}:\r\n`;
+        lines.push(line);
+        length += line.length;
+      }
+      return lines.join("");
+    },
+  },
+  {
     name: "random bytes, no line breaks",
     build: (size) => {
       let seed = 7;

@@ -25,11 +25,16 @@ export interface HeaderBlock {
 }
 
 const MAX_PROBLEMS = 20;
+/**
+ * Real messages carry a few hundred fields at most; a block with more was built to hurt, and
+ * reading a hundred thousand fields would spend the analysis on them. The rest is left unread,
+ * and the block says so.
+ */
+export const MAX_FIELDS = 10_000;
 
 export function parseHeaderBlock(raw: string): HeaderBlock {
   const fields: HeaderField[] = [];
   const problems: string[] = [];
-  const byKey = new Map<string, HeaderField[]>();
 
   // The field whose continuation lines are being read.
   let current: LazyField | null = null;
@@ -69,46 +74,55 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
       note(problems, `Line ${lineNumber} is not a header field: "${excerpt(line)}".`);
       continue;
     }
+    if (fields.length === MAX_FIELDS) {
+      note(
+        problems,
+        `The headers have more than ${MAX_FIELDS.toLocaleString("en-US")} fields; those after line ${lineNumber - 1} were not read.`,
+      );
+      break;
+    }
     current = new LazyField(name, key, fields.length, text, colon + 1, end);
-    addField(fields, byKey, current);
+    fields.push(current);
   }
 
-  return new IndexedHeaderBlock(fields, problems, byKey);
+  return new IndexedHeaderBlock(fields, problems);
 }
 
+/**
+ * Fields by name, indexed as names are asked for: the analysis asks for a few dozen names, and
+ * a block built to hurt can carry a hundred thousand distinct ones, which an index of every name
+ * made up front would spend most of its time (and memory) on.
+ */
 class IndexedHeaderBlock implements HeaderBlock {
-  readonly #byKey: ReadonlyMap<string, readonly HeaderField[]>;
+  readonly #byKey = new Map<string, readonly HeaderField[]>();
 
   constructor(
     readonly fields: readonly HeaderField[],
     readonly problems: readonly string[],
-    byKey: ReadonlyMap<string, readonly HeaderField[]>,
-  ) {
-    this.#byKey = byKey;
-  }
+  ) {}
 
   all(name: string): HeaderField[] {
-    return this.#byKey.get(lookupKey(name))?.slice() ?? [];
+    return this.#withKey(lookupKey(name)).slice();
   }
 
   first(name: string): HeaderField | undefined {
-    return this.#byKey.get(lookupKey(name))?.[0];
+    return this.#withKey(lookupKey(name))[0];
+  }
+
+  #withKey(key: string): readonly HeaderField[] {
+    let found = this.#byKey.get(key);
+    if (found === undefined) {
+      const matching: HeaderField[] = [];
+      for (const field of this.fields) if (field.key === key) matching.push(field);
+      found = matching;
+      this.#byKey.set(key, found);
+    }
+    return found;
   }
 }
 
 function note(problems: string[], problem: string): void {
   if (problems.length < MAX_PROBLEMS) problems.push(problem);
-}
-
-function addField(
-  fields: HeaderField[],
-  byKey: Map<string, HeaderField[]>,
-  field: HeaderField,
-): void {
-  fields.push(field);
-  const sameKey = byKey.get(field.key);
-  if (sameKey) sameKey.push(field);
-  else byKey.set(field.key, [field]);
 }
 
 /**
