@@ -27,7 +27,8 @@ function checkText(field: string, value: unknown, max: number | null, required: 
   if (value.includes("\u0000")) throw new StoreInputError(field, "must not contain NUL");
 }
 
-export function checkRecordInput(input: RecordReportInput): void {
+/** Refuses input the store cannot keep (the error names the field); returns the facts to store. */
+export function checkRecordInput(input: RecordReportInput): ReportFacts {
   checkText("tenantId", input.tenantId, LIMITS.tenantId, true);
   checkText("reporterId", input.reporterId, LIMITS.reporterId, true);
   checkText("internetMessageId", input.internetMessageId, LIMITS.internetMessageId, true);
@@ -37,14 +38,15 @@ export function checkRecordInput(input: RecordReportInput): void {
   if (!reportKindSchema.safeParse(input.kind).success) {
     throw new StoreInputError("kind", 'must be "not-spam" or "trusted-sender"');
   }
-  factsOf(input);
+  const facts = factsOf(input);
   if (input.now !== undefined && Number.isNaN(input.now.getTime())) {
     throw new StoreInputError("now", "must be a valid date");
   }
+  return facts;
 }
 
 /** The facts given, or drawn from the analysis given; one of the two is required. */
-export function factsOf(input: RecordReportInput): ReportFacts {
+function factsOf(input: RecordReportInput): ReportFacts {
   if (typeof input.facts === "object" && input.facts !== null) return input.facts;
   if (typeof input.analysis === "object" && input.analysis !== null) {
     return reportFactsOf(input.analysis);

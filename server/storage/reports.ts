@@ -7,7 +7,7 @@ import {
   readEvidence,
 } from "./aggregates";
 import { timeOrderedUuid } from "./ids";
-import { checkRecordInput, factsOf, normalizeMailbox } from "./input";
+import { checkRecordInput, normalizeMailbox } from "./input";
 import { prepareQuery } from "./prepared";
 import type { Database, ReportsTable } from "./schema";
 import type { Transact } from "./transactions";
@@ -174,8 +174,7 @@ export function createReportStore({
   }
 
   async function record(input: RecordReportInput): Promise<RecordReportResult> {
-    checkRecordInput(input);
-    const { sender, fromDomain, summary, signals } = factsOf(input);
+    const { sender, fromDomain, summary, signals } = checkRecordInput(input);
     const row: ReportRow = {
       id: timeOrderedUuid(),
       tenant_id: input.tenantId,
