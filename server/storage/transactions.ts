@@ -51,6 +51,12 @@ export function transactionPerCall(db: Kysely<Database>): Writer {
   };
 }
 
+/** A call whose work ran and was kept: answered with `value` once its batch is durable. */
+interface Committed {
+  job: Job;
+  value: unknown;
+}
+
 interface Job {
   work: (trx: StoreTransaction) => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -68,8 +74,8 @@ export interface GroupCommitOptions {
   /** Most calls in one transaction. */
   maxBatch?: number;
   /**
-   * Resolves once a committed batch is on the disk (see wal-sync.ts). Without it a batch counts
-   * as durable when COMMIT returns, as with `synchronous = FULL`.
+   * Resolves once a committed batch is on the disk (see wal-sync.ts). Without it a batch is
+   * answered when COMMIT returns.
    */
   afterCommit?: () => Promise<void>;
 }
@@ -92,26 +98,24 @@ export function groupCommit(
   const syncing = new Set<Promise<void>>();
 
   /** Settles every call of the batch that did not fail on its own, once the commit is durable. */
-  function acknowledge(outcomes: readonly (() => void)[], pending: readonly Job[]): void {
+  function acknowledge(committed: readonly Committed[]): void {
+    const resolveAll = () => {
+      for (const { job, value } of committed) job.resolve(value);
+    };
     if (!afterCommit) {
-      for (const resolve of outcomes) resolve();
+      resolveAll();
       return;
     }
-    const durable = afterCommit().then(
-      () => {
-        for (const resolve of outcomes) resolve();
-      },
-      (error: unknown) => {
-        for (const job of pending) job.reject(error);
-      },
-    );
+    const durable = afterCommit().then(resolveAll, (error: unknown) => {
+      for (const { job } of committed) job.reject(error);
+    });
     syncing.add(durable);
     void durable.finally(() => syncing.delete(durable));
   }
 
   async function runBatch(batch: Job[]): Promise<void> {
     const settled = new Set<Job>();
-    const resolutions: (() => void)[] = [];
+    const committed: Committed[] = [];
     let trx;
     try {
       trx = await db.startTransaction().execute();
@@ -125,7 +129,7 @@ export function groupCommit(
         try {
           const value = await job.work(trx);
           await trx.executeQuery(SAVEPOINT.release);
-          resolutions.push(() => job.resolve(value));
+          committed.push({ job, value });
         } catch (error) {
           await trx.executeQuery(SAVEPOINT.rollback);
           await trx.executeQuery(SAVEPOINT.release);
@@ -144,10 +148,7 @@ export function groupCommit(
       for (const job of batch) if (!settled.has(job)) job.reject(error);
       return;
     }
-    acknowledge(
-      resolutions,
-      batch.filter((job) => !settled.has(job)),
-    );
+    acknowledge(committed);
   }
 
   async function flush(): Promise<void> {
