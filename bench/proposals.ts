@@ -20,7 +20,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import type { SenderEvidence } from "../server/proposals/evidence";
-import { domainOfIdentity, assess } from "../server/proposals/rules";
+import { assessmentColumn, entryColumns } from "../server/proposals/repository";
+import { assess } from "../server/proposals/rules";
 import { ProposalService } from "../server/proposals/service";
 import { DEFAULT_SETTINGS } from "../server/proposals/settings";
 import { openStore, type Store } from "../server/storage";
@@ -156,15 +157,8 @@ async function seed(store: Store): Promise<{ seconds: number; ids: string[] }> {
       outcome: assessment.outcome,
       strength: assessment.strength,
       reason: assessment.reason,
-      entry: assessment.entry ? JSON.stringify(assessment.entry) : null,
-      entry_kind: assessment.entry ? "domain" : null,
-      entry_domain: assessment.entry ? domainOfIdentity(row.sender_key) : null,
-      assessment: JSON.stringify({
-        refusals: assessment.refusals,
-        insights: assessment.insights,
-        warnings: assessment.warnings,
-        progress: assessment.progress,
-      }),
+      ...entryColumns(assessment),
+      assessment: assessmentColumn(assessment),
       rules_version: assessment.rulesVersion,
       reporters: evidence.reporters,
       mailboxes: evidence.mailboxes,

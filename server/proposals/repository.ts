@@ -176,7 +176,8 @@ async function sameDomainAddressEntries(
   return Number(row?.n ?? 0);
 }
 
-function entryColumns(
+/** The entry columns of a proposal row, as ingest writes them. */
+export function entryColumns(
   assessment: Assessment,
 ): Pick<ProposalsTable, "entry" | "entry_kind" | "entry_domain"> {
   const entry = assessment.entry;
@@ -195,7 +196,8 @@ function entryColumns(
   };
 }
 
-function assessmentColumn(assessment: Assessment): string {
+/** The `assessment` column of a proposal row: what the rules said beyond outcome and entry. */
+export function assessmentColumn(assessment: Assessment): string {
   return JSON.stringify({
     refusals: assessment.refusals,
     insights: assessment.insights,
