@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
-import type { RecordReportInput, SenderEvidence, Store } from "../../server/storage";
-import { signalsOf } from "../../server/proposals/evidence";
+import type { RecordReportInput, Store } from "../../server/storage";
 import { senderKeyOf } from "../../server/proposals/sender-key";
+import { expectedEvidence } from "../support/expected-evidence";
 import { analysisFor, openTestStore, type TestStore } from "../support/test-store";
 
 /**
@@ -62,42 +62,10 @@ function reportFor(user: number, message: number): RecordReportInput {
   };
 }
 
-/** The aggregates recomputed from scratch from the reports the model says are active. */
-function expectedEvidence(active: RecordReportInput[]): Map<string, SenderEvidence> {
-  const bySender = new Map<string, RecordReportInput[]>();
-  for (const input of active) {
-    const key = senderKeyOf(input.analysis!)!.key;
-    bySender.set(key, [...(bySender.get(key) ?? []), input]);
-  }
-  const result = new Map<string, SenderEvidence>();
-  for (const [key, inputs] of bySender) {
-    const sender = senderKeyOf(inputs[0]!.analysis!)!;
-    const signals: Record<string, number> = Object.create(null);
-    for (const input of inputs) {
-      for (const signal of signalsOf(input.analysis!)) signals[signal] = (signals[signal] ?? 0) + 1;
-    }
-    const times = inputs.map((input) => input.now!.toISOString()).sort();
-    result.set(key, {
-      tenantId: TENANT,
-      senderKey: key,
-      kind: sender.kind,
-      authenticated: sender.authenticated,
-      reporters: new Set(inputs.map((input) => input.reporterId)).size,
-      mailboxes: new Set(inputs.map((input) => input.mailbox?.toLowerCase() ?? input.reporterId))
-        .size,
-      reports: inputs.length,
-      notSpam: inputs.filter((input) => input.kind === "not-spam").length,
-      trustedSender: inputs.filter((input) => input.kind === "trusted-sender").length,
-      signals,
-      firstSeen: times[0]!,
-      lastSeen: times.at(-1)!,
-    });
-  }
-  return result;
-}
-
 async function expectAggregatesToMatch(active: RecordReportInput[]) {
-  const expected = expectedEvidence(active);
+  const expected = new Map(
+    expectedEvidence(TENANT, active).map((evidence) => [evidence.senderKey, evidence]),
+  );
   const page = await stores[0]!.senders.list(TENANT, { limit: 500 });
   const actual = new Map(page.items.map((item) => [item.senderKey, item]));
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { signalsOf } from "../../server/proposals/evidence";
-import { senderKeyOf } from "../../server/proposals/sender-key";
-import type { RecordReportInput, SenderEvidence, Store } from "../../server/storage";
+import type { RecordReportInput, Store } from "../../server/storage";
+import { expectedEvidence } from "../support/expected-evidence";
 import { analysisFor, openTestStore, type TestStore } from "../support/test-store";
 
 /**
@@ -82,42 +81,6 @@ function inputOf(
   };
 }
 
-function expected(tenantId: string, active: RecordReportInput[]): SenderEvidence[] {
-  const groups = new Map<string, RecordReportInput[]>();
-  for (const input of active) {
-    const key = senderKeyOf(input.analysis!)!.key;
-    groups.set(key, [...(groups.get(key) ?? []), input]);
-  }
-  return [...groups.entries()]
-    .map(([key, inputs]): SenderEvidence => {
-      const sender = senderKeyOf(inputs[0]!.analysis!)!;
-      const signals: Record<string, number> = {};
-      for (const input of inputs) {
-        for (const signal of signalsOf(input.analysis!)) {
-          signals[signal] = (Object.hasOwn(signals, signal) ? signals[signal]! : 0) + 1;
-        }
-      }
-      const times = inputs.map((input) => input.now!.toISOString()).sort();
-      return {
-        tenantId,
-        senderKey: key,
-        kind: sender.kind,
-        authenticated: sender.authenticated,
-        reporters: new Set(inputs.map((input) => input.reporterId)).size,
-        mailboxes: new Set(
-          inputs.map((input) => input.mailbox?.trim().toLowerCase() || input.reporterId),
-        ).size,
-        reports: inputs.length,
-        notSpam: inputs.filter((input) => input.kind === "not-spam").length,
-        trustedSender: inputs.filter((input) => input.kind === "trusted-sender").length,
-        signals,
-        firstSeen: times[0]!,
-        lastSeen: times.at(-1)!,
-      };
-    })
-    .sort((a, b) => a.senderKey.localeCompare(b.senderKey));
-}
-
 let run = 0;
 
 it("matches a from-scratch recount after any sequence of reports and retractions", async () => {
@@ -161,7 +124,7 @@ it("matches a from-scratch recount after any sequence of reports and retractions
       const actual = page.items
         .map((item) => ({ ...item, signals: { ...item.signals } }))
         .sort((a, b) => a.senderKey.localeCompare(b.senderKey));
-      expect(actual).toEqual(expected(tenantId, active));
+      expect(actual).toEqual(expectedEvidence(tenantId, active));
     }),
     { numRuns: 60 },
   );
