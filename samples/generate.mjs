@@ -31,6 +31,15 @@ const upper = (rnd, n) =>
   Array.from({ length: n }, () => pick(rnd, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")).join("");
 
 /** Folds a long token-less value into lines of `width`, continuation with a tab. */
+/** The ARC set Exchange Online adds to mail that passed SPF, DKIM and DMARC for `domain`. */
+function exchangeOnlineArcSet(rnd, domain) {
+  return [
+    `ARC-Seal: i=1; a=rsa-sha256; s=arcselector10001; d=microsoft.com; cv=none;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
+    `ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=microsoft.com;\r\n s=arcselector10001;\r\n h=From:Date:Subject:Message-ID:Content-Type:MIME-Version:X-MS-Exchange-AntiSpam-MessageData-ChunkCount:X-MS-Exchange-AntiSpam-MessageData-0:X-MS-Exchange-AntiSpam-MessageData-1;\r\n bh=${blob(rnd, 43)}=;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
+    `ARC-Authentication-Results: i=1; mx.microsoft.com 1; spf=pass\r\n smtp.mailfrom=${domain}; dmarc=pass action=none\r\n header.from=${domain}; dkim=pass header.d=${domain}; arc=none`,
+  ];
+}
+
 function foldBlob(text, width = 76) {
   const lines = [];
   for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
@@ -229,11 +238,7 @@ function add(meta, spec) {
         "spf=pass (sender IP is 40.107.212.82) smtp.mailfrom=microsoft.com; dkim=pass (signature was verified) header.d=microsoft.com;dmarc=pass action=none header.from=microsoft.com;compauth=pass reason=100",
       receivedSpf:
         "Pass (protection.outlook.com: domain of microsoft.com designates 40.107.212.82 as permitted sender) receiver=protection.outlook.com; client-ip=40.107.212.82; helo=NAM11-DM6-obe.outbound.protection.outlook.com; pr=C",
-      arcHeaders: (rnd) => [
-        `ARC-Seal: i=1; a=rsa-sha256; s=arcselector10001; d=microsoft.com; cv=none;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
-        `ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=microsoft.com;\r\n s=arcselector10001;\r\n h=From:Date:Subject:Message-ID:Content-Type:MIME-Version:X-MS-Exchange-AntiSpam-MessageData-ChunkCount:X-MS-Exchange-AntiSpam-MessageData-0:X-MS-Exchange-AntiSpam-MessageData-1;\r\n bh=${blob(rnd, 43)}=;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
-        "ARC-Authentication-Results: i=1; mx.microsoft.com 1; spf=pass\r\n smtp.mailfrom=microsoft.com; dmarc=pass action=none\r\n header.from=microsoft.com; dkim=pass header.d=microsoft.com; arc=none",
-      ],
+      arcHeaders: (rnd) => exchangeOnlineArcSet(rnd, "microsoft.com"),
       senderHops: [
         [
           "from azurecomm-notify-wus2-07.westus2.cloudapp.azure.com (20.98.146.31) by\r\n PH7PR21MB3263.namprd21.prod.outlook.com (2603:10b6:510:1d4::12) with\r\n Microsoft SMTP Server (version=TLS1_2,\r\n cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.8207.5",
@@ -450,11 +455,7 @@ function add(meta, spec) {
         "spf=pass (sender IP is 40.107.22.97) smtp.mailfrom=fabrikam.example; dkim=pass (signature was verified) header.d=fabrikam.example;dmarc=pass action=none header.from=fabrikam.example;compauth=pass reason=100",
       receivedSpf:
         "Pass (protection.outlook.com: domain of fabrikam.example designates 40.107.22.97 as permitted sender) receiver=protection.outlook.com; client-ip=40.107.22.97; helo=EUR05-AM6-obe.outbound.protection.outlook.com; pr=C",
-      arcHeaders: (rnd) => [
-        `ARC-Seal: i=1; a=rsa-sha256; s=arcselector10001; d=microsoft.com; cv=none;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
-        `ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=microsoft.com;\r\n s=arcselector10001;\r\n h=From:Date:Subject:Message-ID:Content-Type:MIME-Version:X-MS-Exchange-AntiSpam-MessageData-ChunkCount:X-MS-Exchange-AntiSpam-MessageData-0:X-MS-Exchange-AntiSpam-MessageData-1;\r\n bh=${blob(rnd, 43)}=;\r\n b=${foldBlob(blob(rnd, 340) + "==", 70)}`,
-        "ARC-Authentication-Results: i=1; mx.microsoft.com 1; spf=pass\r\n smtp.mailfrom=fabrikam.example; dmarc=pass action=none\r\n header.from=fabrikam.example; dkim=pass header.d=fabrikam.example; arc=none",
-      ],
+      arcHeaders: (rnd) => exchangeOnlineArcSet(rnd, "fabrikam.example"),
       senderHops: [
         [
           "from DB9PR08MB7164.eurprd08.prod.outlook.com (2603:10a6:10:2b3::17) by\r\n AS8PR08MB9504.eurprd08.prod.outlook.com (2603:10a6:20b:60e::8) with\r\n Microsoft SMTP Server (version=TLS1_2,\r\n cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.8207.7",
