@@ -16,8 +16,8 @@ import { exportProposals, type ExportFile, type ExportProposal } from "../export
 import { removalScript } from "../exports/powershell";
 import type { Store } from "../storage";
 import type { ReportSummary } from "../storage/types";
-import { AUTH_SIGNALS, type SenderEvidence } from "./evidence";
-import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "./infrastructure";
+import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
+import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "../identity/infrastructure";
 import { decide, expiresAt, PROPOSAL_STATUSES, type ProposalStatus } from "./lifecycle";
 import {
   type AnyDb,
