@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import {
   ADMIN_PATHS,
   auditPageSchema,
@@ -7,18 +7,28 @@ import {
   proposalPageSchema,
   proposalSchema,
   statsResponseSchema,
+  tenantSettingsDtoSchema,
   type AdminProposalStatus,
   type AuditPage,
   type DecisionActionDto,
   type ExportFormatDto,
   type InsightsResponse,
   type ProposalDetail,
-  type ProposalDto,
   type ProposalPage,
   type StatsResponse,
+  type TenantSettingsDto,
 } from "../api/admin-contract";
 import type { TokenProvider } from "../api/auth";
 import { meResponseSchema, type MeResponse } from "../api/contract";
+
+/** A decision's answer: the proposal, and the removal script when it took back an approval. */
+const decisionAnswerSchema = proposalSchema.extend({
+  removal: z
+    .object({ fileName: z.string(), contentType: z.string(), body: z.string() })
+    .nullable()
+    .optional(),
+});
+export type DecisionAnswer = z.infer<typeof decisionAnswerSchema>;
 
 /** A failed admin call, with the service's own message when it gave one. */
 export class AdminApiError extends Error {
@@ -95,10 +105,27 @@ export class AdminClient {
     return this.json(proposalDetailSchema, ADMIN_PATHS.proposal(id));
   }
 
-  decide(id: string, action: DecisionActionDto, note: string): Promise<ProposalDto> {
-    return this.json(proposalSchema, ADMIN_PATHS.decide(id, action), {
+  /** Reject and revoke go only after the console's confirmation dialog: `confirm` says so. */
+  decide(
+    id: string,
+    action: DecisionActionDto,
+    note: string,
+    confirmed = false,
+  ): Promise<DecisionAnswer> {
+    return this.json(decisionAnswerSchema, ADMIN_PATHS.decide(id, action), {
       method: "POST",
-      body: JSON.stringify({ note }),
+      body: JSON.stringify(confirmed ? { note, confirm: true } : { note }),
+    });
+  }
+
+  settings(): Promise<TenantSettingsDto> {
+    return this.json(tenantSettingsDtoSchema, ADMIN_PATHS.settings);
+  }
+
+  saveSettings(patch: Partial<TenantSettingsDto>): Promise<TenantSettingsDto> {
+    return this.json(tenantSettingsDtoSchema, ADMIN_PATHS.settings, {
+      method: "PUT",
+      body: JSON.stringify(patch),
     });
   }
 
