@@ -1,6 +1,6 @@
 import type { HeaderAnalysis } from "../../src/analysis/types";
-import { signalsOf, type Signal } from "../proposals/evidence";
-import { senderKeyOf, type SenderKey } from "../proposals/sender-key";
+import { signalsOf, type Signal } from "../identity/evidence";
+import { senderKeyOf, type SenderKey } from "../identity/sender-key";
 import { summarize } from "./summary";
 import type { ReportSummary } from "./types";
 

@@ -1,6 +1,6 @@
 /**
  * The findings catalogue: every conclusion the engine can draw, with a stable kebab-case id
- * (an API: server/proposals/evidence.ts turns ids into signals), a severity, a plain title for
+ * (an API: server/identity/evidence.ts turns ids into signals), a severity, a plain title for
  * a person who is not an email expert, and who can fix it. `deriveFindings` applies the rules
  * to the evidence and returns the findings ordered by severity, then by catalogue order (which
  * is importance order).

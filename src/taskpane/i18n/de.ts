@@ -129,6 +129,7 @@ export const de: Strings = {
       collecting: "sammelt Meldungen",
       open: "wartet auf Ihren Administrator",
       approved: "von Ihrem Administrator genehmigt",
+      "needs-review": "von Ihrem Administrator genehmigt, der neue Hinweise gerade prüft",
       rejected: "von Ihrem Administrator abgelehnt",
       applied: "angewendet: dieser Absender ist zugelassen",
       expired: "abgelaufen",

@@ -128,6 +128,7 @@ export const en = {
       collecting: "collecting reports",
       open: "waiting for your admin",
       approved: "approved by your admin",
+      "needs-review": "approved by your admin, who is now checking new evidence",
       rejected: "rejected by your admin",
       applied: "applied: this sender is allowed",
       expired: "expired",
