@@ -149,7 +149,7 @@ describe("vouch analyze (the real command, as a child process)", { timeout: 120_
     const lines = result.stdout.split("\n");
     const verdict = lines.findIndex((line) => line.startsWith("Verdict:"));
     expect(lines[verdict]).toContain("DO NOT TRUST");
-    expect(result.stdout).toContain("Report > Phishing");
+    expect(result.stdout.replace(/\n\s+/g, " ")).toContain("Report > Phishing");
     const findings = result.stdout.slice(result.stdout.indexOf("Findings"));
     expect(findings.indexOf("Do not trust this message")).toBeLessThan(
       findings.indexOf("Why the checks failed"),
@@ -160,7 +160,8 @@ describe("vouch analyze (the real command, as a child process)", { timeout: 120_
 
   it("says what to do for mail that is only junked", () => {
     const result = vouch([sample("azure-service-notice")]);
-    const advice = result.stdout.split("\n").find((line) => line.startsWith("Advice:")) ?? "";
+    const unwrapped = result.stdout.replace(/\n {9}/g, " ");
+    const advice = unwrapped.split("\n").find((line) => line.startsWith("Advice:")) ?? "";
     expect(advice).toContain("report it as not spam");
     expect(result.stdout).not.toContain("DO NOT TRUST");
   });
