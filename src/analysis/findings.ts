@@ -1,12 +1,21 @@
 /**
  * The findings catalogue: every conclusion the engine can draw, with a stable kebab-case id
- * (an API: server/proposals/evidence.ts turns ids into signals), a severity and who can fix it.
+ * (an API: server/identity/evidence.ts turns ids into signals), a severity and who can fix it.
  * The rules below find the facts; the words come from the reader's language in `./messages`
  * (a title and a detail per id, built once per finding from the rule's typed parameters).
  * `deriveFindings` returns the findings ordered by severity, then by catalogue order (which is
  * importance order).
  */
+import { organizationalDomain } from "./alignment";
 import type { AntispamExtras } from "./antispam";
+import {
+  FILTERING_SKIPPED,
+  HIGH_CONFIDENCE_PHISHING_CATS,
+  MALWARE_CATS,
+  PHISHING_CATS,
+  SPAM_MARKED_BEFORE_FILTERING,
+  THREAT_CATS,
+} from "./categories";
 import type { AuthenticatedSender } from "./identity";
 import type { Language } from "./language";
 import { findingTexts } from "./messages";
@@ -43,6 +52,7 @@ export const FINDING_CATALOGUE = [
   define("high-confidence-spam", "error", "admin"),
   // Why it is in Junk, and who can change that.
   define("forged-auth-results", "warning", null),
+  define("reply-to-differs", "warning", null),
   define("content-filter-spam-authenticated", "warning", "admin"),
   define("junk-by-user-settings", "warning", "user"),
   define("blocked-sender", "warning", "user"),
@@ -141,6 +151,8 @@ export interface FindingEvidence {
   extras: AntispamExtras | null;
   hops: readonly Hop[];
   fromDomain: string | null;
+  /** The Reply-To address's domain, lower case, when the message has one. */
+  replyToDomain: string | null;
   authenticated: AuthenticatedSender | null;
   junked: boolean | null;
 }
@@ -156,21 +168,6 @@ type Found = <Id extends FindingId>(
 export const SLOW_DELIVERY_SECONDS = 30 * 60;
 /** BCL at or over this is bulk under the default policy; Standard uses 6, Strict 5. */
 export const BCL_DEFAULT_THRESHOLD = 7;
-
-const PHISHING_CATS = new Set(["PHSH", "HPHSH", "HPHISH"]);
-const MALWARE_CATS = new Set(["MALW", "AMP", "FTBP", "SAP"]);
-const THREAT_CATS = new Set([
-  ...PHISHING_CATS,
-  ...MALWARE_CATS,
-  "DIMP",
-  "UIMP",
-  "GIMP",
-  "BIMP",
-  "SPOOF",
-  "INTOS",
-]);
-const SPAM_MARKED_BEFORE_FILTERING = new Set(["SKS", "SKB", "BLK"]);
-const FILTERING_SKIPPED = new Set(["SFE", "SKA", "SKN", "SKI", "SKQ"]);
 
 /** The stamps that explain a spam verdict, as Microsoft spells them. */
 function stampEvidence(stamps: AntispamStamps): string[] {
@@ -189,7 +186,9 @@ function threatFindings(evidence: FindingEvidence, found: Found): void {
   const cat = stamps.cat;
   const sfty = stamps.sfty;
   if (cat && MALWARE_CATS.has(cat)) found("malware-verdict", { cat });
-  if (cat && PHISHING_CATS.has(cat)) found("phishing-verdict", { cat });
+  if (cat && (PHISHING_CATS.has(cat) || HIGH_CONFIDENCE_PHISHING_CATS.has(cat))) {
+    found("phishing-verdict", { cat });
+  }
   if (sfty === "9.19" || cat === "DIMP") {
     found("impersonation-domain", {
       safetyTip: sfty === "9.19",
@@ -406,6 +405,21 @@ function forgedFindings(evidence: FindingEvidence, found: Found): void {
   });
 }
 
+/**
+ * A Reply-To in another organisation than the From line is how business-email compromise
+ * diverts the answer to a payment request; mailing lists and ticket systems do it too, so it is a
+ * warning to look twice, not a verdict.
+ */
+function replyToFindings(evidence: FindingEvidence, found: Found): void {
+  const { fromDomain, replyToDomain } = evidence;
+  if (!fromDomain || !replyToDomain) return;
+  const fromOrganisation = organizationalDomain(fromDomain);
+  const replyOrganisation = organizationalDomain(replyToDomain);
+  if (fromOrganisation === null || replyOrganisation === null) return;
+  if (fromOrganisation === replyOrganisation) return;
+  found("reply-to-differs", { fromDomain, replyToDomain });
+}
+
 /** X-MS-Exchange-Organization-AuthAs: Internal, or Forefront DIR:INT. */
 function internalMail(evidence: FindingEvidence): boolean {
   return evidence.extras?.authAs?.toLowerCase() === "internal" || evidence.stamps.dir === "INT";
@@ -444,6 +458,7 @@ const RULE_GROUPS: readonly [RuleGroup, (evidence: FindingEvidence, found: Found
   ["authentication", authFindings],
   ["spam verdict", spamFindings],
   ["forged headers", forgedFindings],
+  ["reply-to", replyToFindings],
   ["hops", hopFindings],
   ["coverage", coverageFindings],
 ];

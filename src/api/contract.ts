@@ -31,6 +31,12 @@ export const proposalStatusSchema = z.enum([
   "refused",
   "insight",
   "approved",
+  /**
+   * Approved or applied, and the evidence has since turned (a threat, another dominant sending
+   * infrastructure, a refusal): the approved entry stays exactly as decided, exportable and
+   * removable, until an admin decides again.
+   */
+  "needs-review",
   "rejected",
   "applied",
   "expired",

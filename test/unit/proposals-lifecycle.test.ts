@@ -10,7 +10,7 @@ import {
   infrastructuresIn,
   ipv4Slash24,
   ptrOrganisationalDomain,
-} from "../../server/proposals/infrastructure";
+} from "../../server/identity/infrastructure";
 
 describe("decisions", () => {
   const allowed: Record<DecisionAction, string[]> = {

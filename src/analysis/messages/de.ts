@@ -58,7 +58,16 @@ const VIA: Record<VouchedBy, (domain: string) => string> = {
   dmarc: (domain) => `DMARC wurde für ${quote(domain)} bestanden`,
   dkim: (domain) => `Eine passende DKIM-Signatur von ${quote(domain)} wurde bestätigt`,
   spf: (domain) => `SPF wurde für die passende Domäne ${quote(domain)} bestanden`,
+  arc: (domain) =>
+    `Das ARC-Siegel eines Weiterleiters, dem Ihre Organisation vertraut, hat die ursprünglichen Prüfungen für ${quote(domain)} bestätigt`,
 };
+
+function authenticatedBy(via: VouchedBy, domain: string): string {
+  if (via === "dmarc") return `DMARC für ${quote(domain)} bestanden wurde`;
+  if (via === "arc")
+    return `ein vertrauenswürdiges ARC-Siegel die ursprüngliche Authentifizierung für ${quote(domain)} bestätigt hat`;
+  return `eine passende ${via.toUpperCase()}-Prüfung für ${quote(domain)} bestanden wurde`;
+}
 
 const PARTS: Record<AnalysisPart, string> = {
   "header block": "Kopfzeilenblock",
@@ -81,6 +90,7 @@ const GROUPS: Record<RuleGroup, string> = {
   authentication: "Authentifizierung",
   "spam verdict": "Spamurteil",
   "forged headers": "gefälschte Kopfzeilen",
+  "reply-to": "die Antwortadresse",
   hops: "Stationen",
   coverage: "Vollständigkeit",
 };
@@ -175,11 +185,17 @@ export const de: FindingTexts = {
       return `Unterhalb der vertrauenswürdigen Kopfzeile: ${claimed}; ${unconfirmed}. Jeder kann eine solche Kopfzeile in eine Nachricht schreiben; Vouch ignoriert sie. (Sie kann auch von einem Server stammen, der die Nachricht weitergeleitet hat, bevor sie unterwegs verändert wurde.)`;
     },
   },
+  "reply-to-differs": {
+    title:
+      "Antworten auf diese Nachricht gingen an eine andere Organisation als die, von der sie angeblich stammt.",
+    detail: ({ fromDomain, replyToDomain }) =>
+      `Die Nachricht stammt von ${quote(fromDomain)}, aber ihre Antwortadresse (Reply-To) leitet Antworten an ${quote(replyToDomain)}. Newsletter und Ticketsysteme machen das, aber auch Betrüger, die die Antwort auf eine Zahlungsaufforderung abfangen wollen. Bevor Sie mit vertraulichen Angaben antworten, prüfen Sie, an welche Adresse Ihre Antwort geht.`,
+  },
   "content-filter-spam-authenticated": {
     title:
       "Der Spamfilter von Microsoft hat diese Nachricht aussortiert, obwohl der Absender seine Identität nachgewiesen hat.",
     detail: ({ stamps: evidence, via, domain, compauth }) =>
-      `Belege: ${stamps(evidence)}, während ${via === "dmarc" ? "DMARC" : `eine passende ${via.toUpperCase()}-Prüfung`} für ${quote(domain)} bestanden wurde${compauth ? ` und compauth=${compauth} lautet` : ""}. Der Absender hat seine Identität nachgewiesen, und der Inhaltsfilter von Microsoft hat die Nachricht trotzdem als Spam eingestuft: ein klassischer Fehlalarm. Ihr Administrator kann sie an Microsoft übermitteln und den authentifizierten Absender zulassen.`,
+      `Belege: ${stamps(evidence)}, während ${authenticatedBy(via, domain)}${compauth ? ` und compauth=${compauth} lautet` : ""}. Der Absender hat seine Identität nachgewiesen, und der Inhaltsfilter von Microsoft hat die Nachricht trotzdem als Spam eingestuft: ein klassischer Fehlalarm. Ihr Administrator kann sie an Microsoft übermitteln und den authentifizierten Absender zulassen.`,
   },
   "junk-by-user-settings": {
     title:

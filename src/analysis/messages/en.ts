@@ -49,7 +49,14 @@ const VIA: Record<VouchedBy, string> = {
   dmarc: "DMARC passed",
   dkim: "an aligned DKIM signature verified",
   spf: "SPF passed for an aligned domain",
+  arc: "a forwarder's ARC seal that your organisation trusts carried the original checks",
 };
+
+function authenticatedBy(via: VouchedBy): string {
+  if (via === "dmarc") return "DMARC passed";
+  if (via === "arc") return "a trusted ARC seal vouched for the original authentication";
+  return `an aligned ${via.toUpperCase()} check passed`;
+}
 
 export const en: FindingTexts = {
   "malware-verdict": {
@@ -137,10 +144,16 @@ export const en: FindingTexts = {
       return `Below the trusted header, ${claimed}; ${unconfirmed}. Anyone can write such a header into a message; Vouch ignores it. (A server that forwarded the message may also have written it, before the message was changed on the way.)`;
     },
   },
+  "reply-to-differs": {
+    title:
+      "Replies to this message would go to a different organisation than the one it claims to be from.",
+    detail: ({ fromDomain, replyToDomain }) =>
+      `The message is from ${quote(fromDomain)}, but its Reply-To sends answers to ${quote(replyToDomain)}. Newsletters and ticket systems do this, and so do fraudsters who want the answer to a payment request. Before you answer with anything sensitive, check the address your reply goes to.`,
+  },
   "content-filter-spam-authenticated": {
     title: "Microsoft's spam filter junked this message although the sender proved who they are.",
     detail: ({ stamps: evidence, via, domain, compauth }) =>
-      `Evidence: ${stamps(evidence)}, while ${via === "dmarc" ? "DMARC passed" : `an aligned ${via.toUpperCase()} check passed`} for ${quote(domain)}${compauth ? ` and compauth=${compauth}` : ""}. The sender proved who they are, and Microsoft's content filter still called it spam: a classic false positive. Your admin can submit it to Microsoft and allow the authenticated sender.`,
+      `Evidence: ${stamps(evidence)}, while ${authenticatedBy(via)} for ${quote(domain)}${compauth ? ` and compauth=${compauth}` : ""}. The sender proved who they are, and Microsoft's content filter still called it spam: a classic false positive. Your admin can submit it to Microsoft and allow the authenticated sender.`,
   },
   "junk-by-user-settings": {
     title:

@@ -27,7 +27,13 @@ export type AnalysisPart =
 
 /** The rule groups of findings.ts, each applied on its own. */
 export type RuleGroup =
-  "threats" | "authentication" | "spam verdict" | "forged headers" | "hops" | "coverage";
+  | "threats"
+  | "authentication"
+  | "spam verdict"
+  | "forged headers"
+  | "reply-to"
+  | "hops"
+  | "coverage";
 
 /** What the threat rules saw: the CAT code (its meaning is looked up in the reader's language). */
 interface CategoryStamp {
@@ -50,6 +56,7 @@ export interface FindingParams {
     /** The trusted header, or null when no trusted server wrote one. */
     trusted: { authservId: string | null } | null;
   };
+  "reply-to-differs": { fromDomain: string; replyToDomain: string };
   "content-filter-spam-authenticated": {
     stamps: StampEvidence;
     via: VouchedBy;
