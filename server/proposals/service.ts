@@ -608,7 +608,11 @@ export class ProposalService {
     return settings;
   }
 
-  /** What the pane shows for a sender: its proposal in the pane's words, or null. */
+  /**
+   * What the pane shows for a sender: its proposal in the pane's words, or null. The reason is
+   * the rules' reason, never the admin's decision note: notes belong to admins (issue 10 §6),
+   * and a reporter's answer must not carry them.
+   */
   async lookup(
     tenantId: string,
     senderKey: string,
@@ -620,12 +624,7 @@ export class ProposalService {
       row.expires_at !== null &&
       row.expires_at < this.clock().toISOString();
     const status = (expired ? "expired" : row.status) as ProposalStatus;
-    const decided = ["approved", "rejected", "applied", "revoked"].includes(row.status);
-    return {
-      id: row.id,
-      status,
-      reason: decided && row.decision_note ? row.decision_note : row.reason,
-    };
+    return { id: row.id, status, reason: row.reason };
   }
 }
 
