@@ -25,6 +25,12 @@ export function signalWord(t: AdminStrings, signal: string): string {
       return stamps.folder(stamps.folders[value] ?? value.toUpperCase());
     case "sfty":
       return stamps.safety(value);
+    case "situation":
+      return stamps.situation(stamps.situations[value] ?? value);
+    case "threat":
+      return stamps.threat(stamps.threats[value] ?? value);
+    case "allow":
+      return stamps.allow(stamps.allows[value] ?? value);
     case "dmarc":
       return stamps.dmarc(result(value));
     case "compauth":

@@ -6,7 +6,7 @@ import type { ProposalDto } from "../../src/api/admin-contract";
 import { launchChromium, SCREENSHOT_DIR } from "../support/browser";
 import { exchangeHeaders } from "../support/service-headers";
 import { startTestService, type TestService } from "../support/service";
-import { ApiClient, sampleHeaders } from "../service/proposals-client";
+import { ApiClient, sampleHeaders, withMessageId } from "../service/proposals-client";
 import { ADMIN, axeViolations, overflow, proposalId, signIn } from "./admin-helpers";
 
 /**
@@ -56,12 +56,12 @@ beforeAll(async () => {
     "/api/v1/reports",
     {
       internetMessageId: "<azure-1@microsoft.com>",
-      headers: azure,
+      headers: withMessageId(azure, "<azure-1@microsoft.com>"),
       kind: "trusted-sender",
       comment: COMMENT,
     },
   );
-  expect(commented.status).toBeLessThan(300);
+  expect(commented.status, commented.text).toBeLessThan(300);
   await api.crowd("contoso", azure, "<azure-1@microsoft.com>", 3);
   await api.crowd(
     "contoso",
@@ -71,10 +71,10 @@ beforeAll(async () => {
   );
   await vouch(`billing@${BIDI_DOMAIN}`, 3);
   await api.call({ tenant: "contoso", user: "person8" }, "POST", "/api/v1/reports", {
-    internetMessageId: "<bidi-commented>",
+    internetMessageId: "<bidi-c@invoice.example>",
     headers: exchangeHeaders({
       from: `billing@${BIDI_DOMAIN}`,
-      messageId: "<bidi-c>",
+      messageId: "<bidi-c@invoice.example>",
       dmarc: "pass",
     }),
     kind: "not-spam",
