@@ -19,8 +19,11 @@ export interface PowerShellOptions {
 type SenderAllow = { proposal: ExportProposal; entry: string };
 type SpoofAllow = { proposal: ExportProposal; spoofedUser: string; infrastructure: string };
 
-const ADD_STATUSES = new Set(["approved", "applied"]);
-const REMOVE_STATUSES = new Set(["revoked", "expired"]);
+// needs-review keeps the approved entry in the list until an admin decides again; a rejected
+// proposal has an entry to remove only when it had been approved (the service passes the
+// approved entry, null otherwise).
+const ADD_STATUSES = new Set(["approved", "applied", "needs-review"]);
+const REMOVE_STATUSES = new Set(["revoked", "expired", "rejected"]);
 
 function notesFor(batch: readonly SenderAllow[]): string {
   const first = batch[0]!.proposal;

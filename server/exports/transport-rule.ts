@@ -5,7 +5,7 @@ import { ExportError, type ExportProposal } from "./types";
 /** Exchange limits a transport rule's name to 64 characters. */
 export const RULE_NAME_MAX = 64;
 
-const ADD_STATUSES = new Set(["approved", "applied"]);
+const ADD_STATUSES = new Set(["approved", "applied", "needs-review"]);
 
 export function ruleNameFor(proposal: ExportProposal, subject: string): string {
   const name = oneLine(`Vouch ${proposal.id}: ${subject}`);
