@@ -71,4 +71,17 @@ export default tseslint.config(
     "**/office/**",
     "**/commands/**",
   ]),
+  // The sender identity sits below storage and proposals: both import it, it imports neither.
+  boundary("server/identity", [
+    "react",
+    "react-dom",
+    "@fluentui/*",
+    "**/taskpane/**",
+    "**/admin/**",
+    "**/office/**",
+    "**/commands/**",
+    "**/storage/**",
+    "**/proposals/**",
+    "**/exports/**",
+  ]),
 );

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import type { SenderEvidence } from "../server/proposals/evidence";
+import type { SenderEvidence } from "../server/identity/evidence";
 import { assessmentColumn, entryColumns } from "../server/proposals/repository";
 import { assess } from "../server/proposals/rules";
 import { ProposalService } from "../server/proposals/service";

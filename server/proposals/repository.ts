@@ -3,7 +3,7 @@ import { sql, type Kysely } from "kysely";
 import type { ProposalDto } from "../../src/api/admin-contract";
 import { prepareQuery, type PreparedQuery } from "../storage/prepared";
 import type { Database } from "../storage/schema";
-import type { SenderEvidence } from "./evidence";
+import type { SenderEvidence } from "../identity/evidence";
 import {
   expiresAt as expiryFrom,
   EXPIRING_STATUSES,

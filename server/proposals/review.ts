@@ -1,4 +1,4 @@
-import type { SenderEvidence } from "./evidence";
+import type { SenderEvidence } from "../identity/evidence";
 import { dominantInfrastructure, type Assessment, type RefusalCode } from "./rules";
 
 /**

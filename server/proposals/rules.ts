@@ -1,5 +1,5 @@
-import { AUTH_SIGNALS, type SenderEvidence } from "./evidence";
-import { infrastructuresIn, type Infrastructure } from "./infrastructure";
+import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
+import { infrastructuresIn, type Infrastructure } from "../identity/infrastructure";
 import type { TenantSettings } from "./settings";
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type {
   AuditEntryDto,
+  CampaignInsightDto,
   AuditPage,
   DecisionActionDto,
   DecisionResultDto,
@@ -17,8 +18,8 @@ import { exportProposals, type ExportFile, type ExportProposal } from "../export
 import { removalScript } from "../exports/powershell";
 import type { Store } from "../storage";
 import type { ReportSummary } from "../storage/types";
-import { AUTH_SIGNALS, type SenderEvidence } from "./evidence";
-import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "./infrastructure";
+import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
+import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "../identity/infrastructure";
 import {
   decide,
   expiresAt,
@@ -49,6 +50,19 @@ const MACHINE_STATUSES: ReadonlySet<ProposalStatus> = new Set([
   "open",
   "refused",
   "insight",
+]);
+
+/**
+ * Refusals that mean someone is imitating a sender people know: when many people vouch for one
+ * of these, the insights name it as a campaign. "look-alike" and "mixed-script" are the sender
+ * identity's refusals (server/identity), the others the rules' (rules.ts).
+ */
+const CAMPAIGN_REFUSALS: ReadonlySet<string> = new Set([
+  "look-alike",
+  "mixed-script",
+  "impersonation",
+  "phishing",
+  "high-confidence-phishing",
 ]);
 
 /** How many of the latest reports the detail view summarises. */
@@ -487,12 +501,15 @@ export class ProposalService {
   }
 
   async insights(tenantId: string): Promise<InsightsResponse> {
-    const rows = await this.db
-      .selectFrom("proposals")
-      .select(["sender_key", "assessment", "reports"])
-      .where("tenant_id", "=", tenantId)
-      .where("status", "=", "insight")
-      .execute();
+    const [rows, campaigns] = await Promise.all([
+      this.db
+        .selectFrom("proposals")
+        .select(["sender_key", "assessment", "reports"])
+        .where("tenant_id", "=", tenantId)
+        .where("status", "=", "insight")
+        .execute(),
+      this.campaigns(tenantId),
+    ]);
     const byCause = new Map<
       string,
       { senders: number; reports: number; top: { senderKey: string; reports: number }[] }
@@ -517,7 +534,41 @@ export class ProposalService {
           topSenders: entry.top.sort((a, b) => b.reports - a.reports).slice(0, 5),
         }))
         .sort((a, b) => b.reports - a.reports),
+      campaigns,
     };
+  }
+
+  /**
+   * Refused senders that at least as many people vouched for as would open a proposal, refused
+   * as a look-alike, an impersonation or phishing: people are being fooled by one campaign.
+   */
+  private async campaigns(tenantId: string): Promise<CampaignInsightDto[]> {
+    const settings = await this.tenantSettings(tenantId);
+    const rows = await this.db
+      .selectFrom("proposals")
+      .select(["id", "sender_key", "assessment", "reporters", "reports", "last_seen"])
+      .where("tenant_id", "=", tenantId)
+      .where("status", "=", "refused")
+      .where("reporters", ">=", settings.minReporters)
+      .orderBy("reporters", "desc")
+      .orderBy("id", "desc")
+      .limit(200)
+      .execute();
+    return rows.flatMap((row) => {
+      const { refusals } = JSON.parse(row.assessment) as Pick<ProposalDto, "refusals">;
+      const refusal = refusals.find((item) => CAMPAIGN_REFUSALS.has(item.code));
+      if (!refusal) return [];
+      return [
+        {
+          proposalId: row.id,
+          senderKey: row.sender_key,
+          refusal: refusal.code,
+          reporters: Number(row.reporters),
+          reports: Number(row.reports),
+          lastSeen: row.last_seen,
+        },
+      ];
+    });
   }
 
   async audit(
@@ -585,7 +636,23 @@ export class ProposalService {
     actor: string,
   ): Promise<TenantSettings> {
     const now = this.clock();
-    await saveSettings(this.db, tenantId, settings, actor, now);
+    await this.db.transaction().execute(async (trx) => {
+      const before = await loadSettings(trx, tenantId);
+      const changes = settingsChanges(before, settings);
+      await saveSettings(trx, tenantId, settings, actor, now);
+      if (Object.keys(changes).length === 0) return;
+      await appendAudit(trx, {
+        tenantId,
+        proposalId: "",
+        senderKey: "",
+        action: "settings",
+        from: null,
+        to: null,
+        actor,
+        note: JSON.stringify(changes),
+        at: now,
+      });
+    });
     this.settingsCache.forget(tenantId);
     let offset: number | null = 0;
     while (offset !== null) {
@@ -604,7 +671,11 @@ export class ProposalService {
     return settings;
   }
 
-  /** What the pane shows for a sender: its proposal in the pane's words, or null. */
+  /**
+   * What the pane shows for a sender: its proposal in the pane's words, or null. The reason is
+   * the rules' reason, never the admin's decision note: notes belong to admins (issue 10 §6),
+   * and a reporter's answer must not carry them.
+   */
   async lookup(
     tenantId: string,
     senderKey: string,
@@ -616,14 +687,7 @@ export class ProposalService {
       row.expires_at !== null &&
       row.expires_at < this.clock().toISOString();
     const status = (expired ? "expired" : row.status) as ProposalStatus;
-    const decided = ["approved", "rejected", "applied", "revoked", "needs-review"].includes(
-      row.status,
-    );
-    return {
-      id: row.id,
-      status,
-      reason: decided && row.decision_note ? row.decision_note : row.reason,
-    };
+    return { id: row.id, status, reason: row.reason };
   }
 }
 
@@ -660,4 +724,21 @@ function auditDto(row: ProposalAuditTable): AuditEntryDto {
     note: row.note,
     at: row.at,
   };
+}
+
+/**
+ * What a settings change changed, as the audit note of its "settings" entry: JSON
+ * `{"minReporters":{"from":3,"to":4}}`, so the console can word it in the reader's language.
+ */
+export function settingsChanges(
+  before: TenantSettings,
+  after: TenantSettings,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof TenantSettings)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      changes[key] = { from: before[key], to: after[key] };
+    }
+  }
+  return changes;
 }

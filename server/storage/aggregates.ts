@@ -1,4 +1,4 @@
-import type { SenderEvidence } from "../proposals/evidence";
+import type { SenderEvidence } from "../identity/evidence";
 import type { Database, SenderAggregatesTable } from "./schema";
 import type { StoreTransaction, StoredReport } from "./types";
 import { sql, type Kysely } from "kysely";

@@ -2,12 +2,12 @@ import type { Kysely, Transaction } from "kysely";
 import type { HeaderAnalysis } from "../../src/analysis/types";
 import type { ReportFacts } from "./facts";
 import type { ReportKind } from "../../src/api/contract";
-import type { SenderEvidence, Signal } from "../proposals/evidence";
-import type { SenderKey } from "../proposals/sender-key";
+import type { SenderEvidence, Signal } from "../identity/evidence";
+import type { SenderKey } from "../identity/sender-key";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
-export type { SenderEvidence } from "../proposals/evidence";
+export type { SenderEvidence } from "../identity/evidence";
 
 export type StoreDialect = "sqlite" | "postgres";
 

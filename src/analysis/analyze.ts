@@ -313,6 +313,7 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
         extras: antispam.extras,
         hops,
         fromDomain,
+        replyToDomain: message.replyTo ? normalizeDomain(message.replyTo.domain) : null,
         authenticated,
         junked,
       }),

@@ -1,11 +1,20 @@
 /**
  * The findings catalogue: every conclusion the engine can draw, with a stable kebab-case id
- * (an API: server/proposals/evidence.ts turns ids into signals), a severity, a plain title for
+ * (an API: server/identity/evidence.ts turns ids into signals), a severity, a plain title for
  * a person who is not an email expert, and who can fix it. `deriveFindings` applies the rules
  * to the evidence and returns the findings ordered by severity, then by catalogue order (which
  * is importance order).
  */
+import { organizationalDomain } from "./alignment";
 import type { AntispamExtras } from "./antispam";
+import {
+  FILTERING_SKIPPED,
+  HIGH_CONFIDENCE_PHISHING_CATS,
+  MALWARE_CATS,
+  PHISHING_CATS,
+  SPAM_MARKED_BEFORE_FILTERING,
+  THREAT_CATS,
+} from "./categories";
 import type { AuthenticatedSender } from "./identity";
 import {
   BCL_MEANINGS,
@@ -102,6 +111,12 @@ export const FINDING_CATALOGUE = [
     "warning",
     null,
     "Do not trust this message's own claims: a header says security checks passed, but your mail system did not confirm it.",
+  ),
+  define(
+    "reply-to-differs",
+    "warning",
+    null,
+    "Replies to this message would go to a different organisation than the one it claims to be from.",
   ),
   define(
     "content-filter-spam-authenticated",
@@ -325,6 +340,8 @@ export interface FindingEvidence {
   extras: AntispamExtras | null;
   hops: readonly Hop[];
   fromDomain: string | null;
+  /** The Reply-To address's domain, lower case, when the message has one. */
+  replyToDomain: string | null;
   authenticated: AuthenticatedSender | null;
   junked: boolean | null;
 }
@@ -333,21 +350,6 @@ export interface FindingEvidence {
 export const SLOW_DELIVERY_SECONDS = 30 * 60;
 /** BCL at or over this is bulk under the default policy; Standard uses 6, Strict 5. */
 export const BCL_DEFAULT_THRESHOLD = 7;
-
-const PHISHING_CATS = new Set(["PHSH", "HPHSH", "HPHISH"]);
-const MALWARE_CATS = new Set(["MALW", "AMP", "FTBP", "SAP"]);
-const THREAT_CATS = new Set([
-  ...PHISHING_CATS,
-  ...MALWARE_CATS,
-  "DIMP",
-  "UIMP",
-  "GIMP",
-  "BIMP",
-  "SPOOF",
-  "INTOS",
-]);
-const SPAM_MARKED_BEFORE_FILTERING = new Set(["SKS", "SKB", "BLK"]);
-const FILTERING_SKIPPED = new Set(["SFE", "SKA", "SKN", "SKI", "SKQ"]);
 
 /** Header text quoted into a detail, cut short so a hostile header cannot flood the pane. */
 function quote(value: string | null | undefined): string {
@@ -384,7 +386,7 @@ function threatFindings(evidence: FindingEvidence, out: Finding[]): void {
       ),
     );
   }
-  if (cat && PHISHING_CATS.has(cat)) {
+  if (cat && (PHISHING_CATS.has(cat) || HIGH_CONFIDENCE_PHISHING_CATS.has(cat))) {
     out.push(
       makeFinding(
         "phishing-verdict",
@@ -613,6 +615,7 @@ function authFindings(evidence: FindingEvidence, out: Finding[]): void {
       dmarc: "DMARC passed",
       dkim: "an aligned DKIM signature verified",
       spf: "SPF passed for an aligned domain",
+      arc: "a forwarder's ARC seal that your organisation trusts carried the original checks",
     }[evidence.authenticated.via];
     out.push(
       makeFinding(
@@ -621,6 +624,12 @@ function authFindings(evidence: FindingEvidence, out: Finding[]): void {
       ),
     );
   }
+}
+
+function authenticatedBy(via: AuthenticatedSender["via"]): string {
+  if (via === "dmarc") return "DMARC passed";
+  if (via === "arc") return "a trusted ARC seal vouched for the original authentication";
+  return `an aligned ${via.toUpperCase()} check passed`;
 }
 
 function spamFindings(evidence: FindingEvidence, out: Finding[]): void {
@@ -714,7 +723,7 @@ function spamFindings(evidence: FindingEvidence, out: Finding[]): void {
       out.push(
         makeFinding(
           "content-filter-spam-authenticated",
-          `Evidence: ${evidenceText}, while ${evidence.authenticated.via === "dmarc" ? "DMARC passed" : `an aligned ${evidence.authenticated.via.toUpperCase()} check passed`} for ${quote(evidence.authenticated.domain)}${evidence.auth.compauth ? ` and compauth=${evidence.auth.compauth.result}` : ""}. The sender proved who they are, and Microsoft's content filter still called it spam: a classic false positive. Your admin can submit it to Microsoft and allow the authenticated sender.`,
+          `Evidence: ${evidenceText}, while ${authenticatedBy(evidence.authenticated.via)} for ${quote(evidence.authenticated.domain)}${evidence.auth.compauth ? ` and compauth=${evidence.auth.compauth.result}` : ""}. The sender proved who they are, and Microsoft's content filter still called it spam: a classic false positive. Your admin can submit it to Microsoft and allow the authenticated sender.`,
         ),
       );
     } else {
@@ -830,6 +839,26 @@ function forgedFindings(evidence: FindingEvidence, out: Finding[]): void {
   );
 }
 
+/**
+ * A Reply-To in another organisation than the From line is how business-email compromise
+ * diverts the answer to a payment request; mailing lists and ticket systems do it too, so it is a
+ * warning to look twice, not a verdict.
+ */
+function replyToFindings(evidence: FindingEvidence, out: Finding[]): void {
+  const { fromDomain, replyToDomain } = evidence;
+  if (!fromDomain || !replyToDomain) return;
+  const fromOrganisation = organizationalDomain(fromDomain);
+  const replyOrganisation = organizationalDomain(replyToDomain);
+  if (fromOrganisation === null || replyOrganisation === null) return;
+  if (fromOrganisation === replyOrganisation) return;
+  out.push(
+    makeFinding(
+      "reply-to-differs",
+      `The message is from ${quote(fromDomain)}, but its Reply-To sends answers to ${quote(replyToDomain)}. Newsletters and ticket systems do this, and so do fraudsters who want the answer to a payment request. Before you answer with anything sensitive, check the address your reply goes to.`,
+    ),
+  );
+}
+
 /** X-MS-Exchange-Organization-AuthAs: Internal, or Forefront DIR:INT. */
 function internalMail(evidence: FindingEvidence): boolean {
   return evidence.extras?.authAs?.toLowerCase() === "internal" || evidence.stamps.dir === "INT";
@@ -891,6 +920,7 @@ export function deriveFindings(evidence: FindingEvidence): Finding[] {
     ["authentication", authFindings],
     ["spam verdict", spamFindings],
     ["forged headers", forgedFindings],
+    ["reply-to", replyToFindings],
     ["hops", hopFindings],
     ["coverage", coverageFindings],
   ];

@@ -9,6 +9,15 @@ export type * from "./types";
 export { analyzeHeaders } from "./analyze";
 export { headerAnalysisSchema } from "./schema";
 export { authenticatedSender } from "./identity";
+export {
+  remedyOf,
+  remedySignals,
+  threatsOf,
+  REMEDY_VERSION,
+  THREAT_FINDINGS,
+  THREAT_ORDER,
+} from "./remedy";
+export type { AllowKind, Offer, Remedy, Situation, ThreatKind } from "./remedy";
 export type { AuthenticatedSender, VouchedBy } from "./identity";
 export {
   FINDING_CATALOGUE,

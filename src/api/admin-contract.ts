@@ -215,7 +215,26 @@ export const tenantInsightSchema = z.object({
   reports: z.number().int(),
   topSenders: z.array(z.object({ senderKey: z.string(), reports: z.number().int() })),
 });
-export const insightsResponseSchema = z.object({ items: z.array(tenantInsightSchema) });
+/**
+ * A security insight: a refused sender (look-alike, impersonation, phishing) that many people
+ * vouched for anyway. That is a campaign reaching the organisation, and people should be warned.
+ */
+export const campaignInsightSchema = z.object({
+  proposalId: z.string(),
+  senderKey: z.string(),
+  /** The refusal that makes it a campaign (e.g. "look-alike", "impersonation", "phishing"). */
+  refusal: z.string(),
+  /** Distinct people who vouched for it. */
+  reporters: z.number().int(),
+  reports: z.number().int(),
+  lastSeen: z.string(),
+});
+export type CampaignInsightDto = z.infer<typeof campaignInsightSchema>;
+export const insightsResponseSchema = z.object({
+  items: z.array(tenantInsightSchema),
+  /** Most people first. */
+  campaigns: z.array(campaignInsightSchema),
+});
 export type InsightsResponse = z.infer<typeof insightsResponseSchema>;
 
 export const auditQuerySchema = z.strictObject({

@@ -342,7 +342,7 @@ describe("lifecycle, audit and exports", () => {
     );
   });
 
-  it("rejects an open proposal and shows the note to the pane", async () => {
+  it("rejects an open proposal; the pane sees the status, never the admin's note", async () => {
     const alpha = (await proposalOf("alpha.example"))!;
     const rejected = await api.call(ADMIN, "POST", `/api/v1/proposals/${alpha.id}/reject`, {
       note: "Newsletter nobody needs",
@@ -355,8 +355,9 @@ describe("lifecycle, audit and exports", () => {
     expect((pane.json() as SenderStatus).proposal).toEqual({
       id: alpha.id,
       status: "rejected",
-      reason: "Newsletter nobody needs",
+      reason: alpha.reason,
     });
+    expect(pane.text).not.toContain("Newsletter nobody needs");
   });
 
   it("expires an approved entry 45 days after the last report, with an audit entry", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { RecordReportInput, Store } from "../../server/storage";
-import { senderKeyOf } from "../../server/proposals/sender-key";
+import { senderKeyOf } from "../../server/identity/sender-key";
 import { expectedEvidence } from "../support/expected-evidence";
 import { analysisFor, openTestStore, type TestStore } from "../support/test-store";
 

@@ -2,8 +2,8 @@
  * The oracle of the storage model tests: each sender's evidence recomputed from scratch from
  * the reports that are still active, written independently of the store's counters.
  */
-import { signalsOf } from "../../server/proposals/evidence";
-import { senderKeyOf } from "../../server/proposals/sender-key";
+import { signalsOf } from "../../server/identity/evidence";
+import { senderKeyOf } from "../../server/identity/sender-key";
 import type { RecordReportInput, SenderEvidence } from "../../server/storage";
 
 /** Per sender, sorted by sender key. Every input must carry its analysis and its `now`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signalsOf, stampSignalsOf } from "../../server/proposals/evidence";
+import { signalsOf, stampSignalsOf } from "../../server/identity/evidence";
 import type { HeaderAnalysis } from "../../src/analysis/types";
 
 function analysis(): HeaderAnalysis {

@@ -11,7 +11,7 @@ import {
   infrastructuresIn,
   ipv4Slash24,
   ptrOrganisationalDomain,
-} from "../../server/proposals/infrastructure";
+} from "../../server/identity/infrastructure";
 
 /** A decision with everything it needs: a note, a confirmation, an open assessment. */
 const ready: DecisionFacts = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { SenderEvidence } from "../../server/proposals/evidence";
+import type { SenderEvidence } from "../../server/identity/evidence";
 import {
   assess,
   RULES_VERSION,

@@ -445,3 +445,20 @@ describe("details stay readable", () => {
     expect(finding.detail).toMatch(/inside your organisation/);
   });
 });
+
+describe("reply-to-differs", () => {
+  it("warns when replies would go to another organisation", () => {
+    const finding = find(
+      { forefront: "SFV:NSPM;SCL:1;", extra: ["Reply-To: <billing@payments-desk.example>"] },
+      "reply-to-differs",
+    );
+    expect(finding.severity).toBe("warning");
+    expect(finding.detail).toContain("payments-desk.example");
+  });
+
+  it("stays quiet for a Reply-To in the sender's own organisation", () => {
+    expect(
+      ids({ forefront: "SFV:NSPM;SCL:1;", extra: ["Reply-To: <help@support.example.com>"] }),
+    ).not.toContain("reply-to-differs");
+  });
+});
