@@ -30,7 +30,7 @@ import { withDefaults } from "./settings";
 function asHttp(error: unknown): never {
   if (error instanceof ProposalError) throw new HttpError(error.status, error.code, error.message);
   if (error instanceof ExportError) {
-    const status = error.code === "over-limit" ? 422 : 409;
+    const status = error.code === "over-limit" || error.code === "cannot-express" ? 422 : 409;
     throw new HttpError(status, error.code, error.message);
   }
   throw error;

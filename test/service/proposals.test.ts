@@ -200,7 +200,9 @@ describe("spoofed-sender pair and insights", () => {
       `/api/v1/proposals/${vendor!.id}/export?format=powershell`,
     );
     expect(ps.text).toContain(
-      "New-TenantAllowBlockListSpoofItems -Identity Default -Action Allow -SpoofedUser 'northwind.example' -SendingInfrastructure 'example.net' -SpoofType External",
+      "Add-VouchSpoofAllow -Proposal '" +
+        vendor!.id +
+        "' -SpoofedUser 'northwind.example' -Infrastructure 'example.net'",
     );
     // A PTR-only pair cannot be a mail flow rule: the service says so instead of guessing.
     const rule = await api.call(
@@ -208,7 +210,8 @@ describe("spoofed-sender pair and insights", () => {
       "GET",
       `/api/v1/proposals/${vendor!.id}/export?format=transport-rule`,
     );
-    expect(rule.status).toBe(409);
+    expect(rule.status).toBe(422);
+    expect((rule.json() as { error: string; message: string }).error).toBe("cannot-express");
     expect((rule.json() as { message: string }).message).toContain("PTR domain");
   });
 
@@ -273,7 +276,7 @@ describe("lifecycle, audit and exports", () => {
     expect(ps.headers.get("content-disposition")).toMatch(/attachment; filename="vouch-.*\.ps1"/);
     expect(ps.text).toContain("Connect-ExchangeOnline");
     expect(ps.text).toContain(
-      "New-TenantAllowBlockListItems -ListType Sender -Allow -Entries 'azure-noreply@microsoft.com' -RemoveAfter 45 -Notes 'Vouch ",
+      `Add-VouchSenderAllow -Proposal '${azure.id}' -Entry 'azure-noreply@microsoft.com' -Notes 'Vouch `,
     );
     expect(ps.text).toContain("Azure''s notices; O''Brien checked");
 
@@ -283,8 +286,9 @@ describe("lifecycle, audit and exports", () => {
       `/api/v1/proposals/${azure.id}/export?format=transport-rule`,
     );
     expect(rule.text).toContain(
-      "-From 'azure-noreply@microsoft.com' -HeaderContainsMessageHeader 'Authentication-Results' -HeaderContainsWords 'dmarc=pass' -SetSCL -1",
+      "    FromAddressMatchesPatterns = '^azure-noreply@microsoft\\.com$'\r\n    HeaderContainsMessageHeader = 'Authentication-Results'\r\n    HeaderContainsWords = 'dmarc=pass'\r\n",
     );
+    expect(rule.text).toContain("    ExceptIfHeaderContainsWords = 'dmarc=fail',");
     const csv = await api.call(ADMIN, "GET", `/api/v1/proposals/${azure.id}/export?format=csv`);
     expect(csv.text.split("\r\n")[1]).toContain("azure-noreply@microsoft.com");
     const json = await api.call(ADMIN, "GET", `/api/v1/proposals/${azure.id}/export?format=json`);
@@ -319,7 +323,7 @@ describe("lifecycle, audit and exports", () => {
       `/api/v1/proposals/${azure.id}/export?format=powershell`,
     );
     expect(removal.text).toContain(
-      "Remove-TenantAllowBlockListItems -ListType Sender -Entries 'azure-noreply@microsoft.com'",
+      `Remove-VouchSenderAllow -Proposal '${azure.id}' -Entry 'azure-noreply@microsoft.com'`,
     );
     // Revoked: approved again only once reports arrive after the revocation.
     const again = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/approve`, {});
