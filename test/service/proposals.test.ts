@@ -315,7 +315,7 @@ describe("lifecycle, audit and exports", () => {
     expect(revokedBody.status).toBe("revoked");
     expect(revokedBody.approved?.entry).toEqual(body.approved?.entry);
     expect(revokedBody.removal?.body).toContain(
-      "Remove-TenantAllowBlockListItems -ListType Sender -Entries 'azure-noreply@microsoft.com'",
+      `Remove-VouchSenderAllow -Proposal '${azure.id}' -Entry 'azure-noreply@microsoft.com'`,
     );
     const removal = await api.call(
       ADMIN,
