@@ -27,10 +27,13 @@ function settingValue(t: AdminStrings, key: string, value: unknown): string {
 }
 
 /**
- * A settings entry's note is the JSON of what changed (server/proposals/service.ts,
+ * What an entry's "why" says, in the reader's words where the service wrote it. A settings entry's note is the JSON of what changed (server/proposals/service.ts,
  * settingsChanges): one line per setting in the reader's words; any other note as written.
  */
 export function auditNote(t: AdminStrings, entry: AuditEntryDto): string[] {
+  // The rules' own entries carry the rules' English reason: the transition says the same.
+  if (entry.action === "assess" || entry.action === "reopen") return [];
+  if (entry.action === "expire") return [t.audit.expireNote];
   if (entry.action !== "settings") return entry.note ? [entry.note] : [];
   try {
     const changes = JSON.parse(entry.note) as Record<string, { from: unknown; to: unknown }>;

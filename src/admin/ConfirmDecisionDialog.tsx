@@ -8,6 +8,8 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  MessageBar,
+  MessageBarBody,
   Text,
   Textarea,
 } from "@fluentui/react-components";
@@ -24,6 +26,8 @@ export function ConfirmDecisionDialog(props: {
   takesBackApproved: boolean;
   initialNote: string;
   busy: boolean;
+  /** The service's answer when it refused the decision. */
+  error: string | null;
   onCancel: () => void;
   onConfirm: (note: string) => void;
 }) {
@@ -66,6 +70,11 @@ export function ConfirmDecisionDialog(props: {
                 resize="vertical"
               />
             </Field>
+            {props.error && (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{props.error}</MessageBarBody>
+              </MessageBar>
+            )}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={props.onCancel} disabled={props.busy}>

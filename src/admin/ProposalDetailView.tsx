@@ -11,13 +11,15 @@ import {
   Text,
   Textarea,
 } from "@fluentui/react-components";
-import type {
-  AdminProposalStatus,
-  DecisionActionDto,
-  ExportFormatDto,
-  ProposalDetail,
+import {
+  CONFIRMED_ACTIONS,
+  type AdminProposalStatus,
+  type DecisionActionDto,
+  type ExportFormatDto,
+  type ProposalDetail,
 } from "../api/admin-contract";
 import { saveFile, type AdminClient, type DownloadedFile } from "./admin-client";
+import { auditNote } from "./AuditView";
 import { ConfirmDecisionDialog } from "./ConfirmDecisionDialog";
 import { Evidence } from "./Evidence";
 import { useStrings } from "./i18n";
@@ -45,19 +47,23 @@ const ACTIONS: Record<DecisionActionDto, { from: AdminProposalStatus[]; primary?
 };
 
 /** Reject and revoke take back what people asked for: a note and a confirmation first. */
-const CONFIRMED: ReadonlySet<DecisionActionDto> = new Set(["reject", "revoke"]);
+const CONFIRMED: ReadonlySet<DecisionActionDto> = new Set(CONFIRMED_ACTIONS);
 
 /** Statuses whose approved entry is in the tenant's list, or on its way in. */
 const STANDING: ReadonlySet<AdminProposalStatus> = new Set(["approved", "applied", "needs-review"]);
 
 const EXPORTABLE: ReadonlySet<AdminProposalStatus> = new Set([...STANDING, "revoked", "expired"]);
 
-/** Revoked and expired entries export as their removal script (and as data), never as a rule. */
+/** Whether the proposal has an export: an approved entry standing, or one to take back out. */
+function exportable(proposal: ProposalDetail): boolean {
+  if (proposal.status === "rejected") return proposal.approved !== null;
+  return EXPORTABLE.has(proposal.status) && (proposal.approved ?? proposal.entry) !== null;
+}
+
+/** Taken-back entries export as their removal script (and as data), never as a rule. */
 function exportFormatsFor(status: AdminProposalStatus): ExportFormatDto[] {
   const all: ExportFormatDto[] = ["powershell", "transport-rule", "csv", "json"];
-  return status === "revoked" || status === "expired"
-    ? all.filter((format) => format !== "transport-rule")
-    : all;
+  return STANDING.has(status) ? all : all.filter((format) => format !== "transport-rule");
 }
 
 /** A revoked proposal may be approved again only once people reported after the revocation. */
@@ -87,7 +93,7 @@ export function ProposalDetailView(props: {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [confirming, setConfirming] = useState<DecisionActionDto | null>(null);
-  const [removal, setRemoval] = useState<(() => Promise<DownloadedFile>) | null>(null);
+  const [removal, setRemoval] = useState<DownloadedFile | "export" | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Choosing a proposal moves focus to its detail, so keyboard and screen reader users land on
@@ -103,22 +109,23 @@ export function ProposalDetailView(props: {
     setBusy(true);
     setMessage(null);
     try {
-      const result = await props.client.decide(props.id, action, text, CONFIRMED.has(action));
+      const result = await props.client.decide(props.id, action, text);
       setMessage({ intent: "success", text: t.detail.decided(t.status[result.status]) });
       setNote("");
       setConfirming(null);
       const script = result.removal;
       const tookBack = CONFIRMED.has(action) && STANDING.has(before);
+      // The service answers the removal script of an approved entry it took back; the
+      // proposal's PowerShell export gives the same script should an answer lack it.
       setRemoval(
         !tookBack
           ? null
-          : () =>
-              script
-                ? Promise.resolve({
-                    fileName: script.fileName,
-                    blob: new Blob([script.body], { type: script.contentType }),
-                  })
-                : props.client.exportOne(props.id, "powershell"),
+          : script
+            ? {
+                fileName: script.fileName,
+                blob: new Blob([script.body], { type: script.contentType }),
+              }
+            : "export",
       );
       reload();
       props.onChanged();
@@ -179,16 +186,36 @@ export function ProposalDetailView(props: {
           <MessageBarBody>
             <MessageBarTitle>{t.detail.needsReviewTitle}</MessageBarTitle>{" "}
             {t.detail.needsReviewBody}
-            {reviewEntry && (
+            {reviewEntry ? (
               <span className={styles.reviewChange}>
                 {t.detail.whatChanged} ({dateTime(t.language, reviewEntry.at)}):{" "}
                 <SafeText text={reviewEntry.note} />
               </span>
+            ) : (
+              proposal.review && (
+                <span className={styles.reviewChange}>
+                  {t.detail.whatChanged} ({dateTime(t.language, proposal.review.at)}):{" "}
+                  <SafeText text={proposal.review.changes.join("; ")} />
+                </span>
+              )
             )}
           </MessageBarBody>
         </MessageBar>
       )}
 
+      {proposal.approved && STANDING.has(proposal.status) && (
+        <div className={styles.approvedEntry}>
+          <Text weight="semibold">{t.entry.approvedHeading}</Text>
+          <Text className={styles.breakable}>
+            <ShownText shown={describeEntry(t, proposal.approved.entry)} /> ·{" "}
+            {t.detail.decidedBy(
+              t.status.approved,
+              proposal.approved.by,
+              dateTime(t.language, proposal.approved.at),
+            )}
+          </Text>
+        </div>
+      )}
       <Field label={t.proposals.strength(proposal.strength)}>
         <ProgressBar value={proposal.strength / 100} thickness="large" />
       </Field>
@@ -264,7 +291,11 @@ export function ProposalDetailView(props: {
           takesBackApproved={STANDING.has(proposal.status)}
           initialNote={note}
           busy={busy}
-          onCancel={() => setConfirming(null)}
+          error={message?.intent === "error" ? message.text : null}
+          onCancel={() => {
+            setConfirming(null);
+            setMessage(null);
+          }}
           onConfirm={(text) => void act(confirming, text)}
         />
       )}
@@ -278,14 +309,23 @@ export function ProposalDetailView(props: {
           <MessageBarBody>
             <MessageBarTitle>{t.removal.title}</MessageBarTitle> {t.removal.body}
             <div className={styles.messageAction}>
-              <Button appearance="primary" onClick={() => void download(removal)}>
+              <Button
+                appearance="primary"
+                onClick={() =>
+                  void download(() =>
+                    removal === "export"
+                      ? props.client.exportOne(props.id, "powershell")
+                      : Promise.resolve(removal),
+                  )
+                }
+              >
                 {t.removal.download}
               </Button>
             </div>
           </MessageBarBody>
         </MessageBar>
       )}
-      {EXPORTABLE.has(proposal.status) && proposal.entry && (
+      {exportable(proposal) && (
         <div>
           <Text weight="semibold">{t.detail.download}</Text>
           <div className={styles.actions}>
@@ -309,11 +349,11 @@ export function ProposalDetailView(props: {
                 {dateTime(t.language, entry.at)} · {entry.actor} ·{" "}
                 {auditActionWord(t, entry.action)}
                 {entry.toStatus ? ` → ${statusWord(t, entry.toStatus)}` : ""}
-                {entry.note ? (
-                  <>
-                    : <SafeText text={entry.note} />
-                  </>
-                ) : null}
+                {auditNote(t, entry).map((line, index) => (
+                  <span key={index}>
+                    : <SafeText text={line} />
+                  </span>
+                ))}
               </li>
             ))}
           </ul>

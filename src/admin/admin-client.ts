@@ -1,16 +1,18 @@
-import { z } from "zod";
+import type { z } from "zod";
 import {
   ADMIN_PATHS,
   auditPageSchema,
+  CONFIRMED_ACTIONS,
+  decisionResultSchema,
   insightsResponseSchema,
   proposalDetailSchema,
   proposalPageSchema,
-  proposalSchema,
   statsResponseSchema,
   tenantSettingsDtoSchema,
   type AdminProposalStatus,
   type AuditPage,
   type DecisionActionDto,
+  type DecisionResultDto,
   type ExportFormatDto,
   type InsightsResponse,
   type ProposalDetail,
@@ -20,15 +22,6 @@ import {
 } from "../api/admin-contract";
 import type { TokenProvider } from "../api/auth";
 import { meResponseSchema, type MeResponse } from "../api/contract";
-
-/** A decision's answer: the proposal, and the removal script when it took back an approval. */
-const decisionAnswerSchema = proposalSchema.extend({
-  removal: z
-    .object({ fileName: z.string(), contentType: z.string(), body: z.string() })
-    .nullable()
-    .optional(),
-});
-export type DecisionAnswer = z.infer<typeof decisionAnswerSchema>;
 
 /** A failed admin call, with the service's own message when it gave one. */
 export class AdminApiError extends Error {
@@ -105,16 +98,12 @@ export class AdminClient {
     return this.json(proposalDetailSchema, ADMIN_PATHS.proposal(id));
   }
 
-  /** Reject and revoke go only after the console's confirmation dialog: `confirm` says so. */
-  decide(
-    id: string,
-    action: DecisionActionDto,
-    note: string,
-    confirmed = false,
-  ): Promise<DecisionAnswer> {
-    return this.json(decisionAnswerSchema, ADMIN_PATHS.decide(id, action), {
+  /** Reject and revoke are sent only from the console's confirmation dialog: `confirm` says so. */
+  decide(id: string, action: DecisionActionDto, note: string): Promise<DecisionResultDto> {
+    const confirm = CONFIRMED_ACTIONS.includes(action);
+    return this.json(decisionResultSchema, ADMIN_PATHS.decide(id, action), {
       method: "POST",
-      body: JSON.stringify(confirmed ? { note, confirm: true } : { note }),
+      body: JSON.stringify(confirm ? { note, confirm } : { note }),
     });
   }
 

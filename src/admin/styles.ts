@@ -133,6 +133,13 @@ export const useAdminStyles = makeStyles({
     backgroundColor: tokens.colorPaletteYellowBackground1,
   },
   reviewChange: { display: "block", marginTop: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  approvedEntry: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}`,
+  },
   messageAction: { marginTop: tokens.spacingVerticalS },
   campaignSender: {
     display: "block",

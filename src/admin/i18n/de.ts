@@ -79,7 +79,9 @@ export const de: AdminStrings = {
     choose: "Wählen Sie einen Vorschlag, um die Belege zu sehen und zu entscheiden.",
     needsReviewHeading: "Bitte erneut prüfen",
     needsReviewCount: (count) =>
-      `${plural(count, "genehmigter Absender", "genehmigte Absender")}, deren Belege sich geändert haben: bitte erneut entscheiden`,
+      count === 1
+        ? "1 genehmigter Absender, dessen Belege sich geändert haben: bitte erneut entscheiden"
+        : `${plural(count, "", "genehmigte Absender")}, deren Belege sich geändert haben: bitte erneut entscheiden`,
     strength: (value) => `Stärke ${value} von 100`,
     strengthShort: (value) => `Stärke ${value}`,
   },
@@ -298,6 +300,7 @@ export const de: AdminStrings = {
       export: "Exportiert",
       settings: "Einstellungen geändert",
     },
+    expireNote: "Keine Meldung innerhalb der Ablaufzeit: Entfernen Sie den Eintrag aus der Liste.",
     settingChange: (setting, from, to) => `${setting}: ${from} → ${to}`,
   },
 

@@ -291,6 +291,7 @@ export const en = {
       export: "Exported",
       settings: "Settings changed",
     } as Record<string, string>,
+    expireNote: "No report within the expiry time: remove the entry from the list.",
     settingChange: (setting: string, from: string, to: string) => `${setting}: ${from} → ${to}`,
   },
 
