@@ -22,7 +22,7 @@ export interface ReportsTable {
   sender_key: string | null;
   sender_kind: "domain" | "address" | null;
   sender_authenticated: Flag;
-  sender_via: "dmarc" | "dkim" | "spf" | null;
+  sender_via: "dmarc" | "dkim" | "spf" | "arc" | null;
   from_domain: string | null;
   /** JSON of ReportSummary: verdict and authentication results, never recipients. */
   summary: string;
