@@ -52,6 +52,12 @@ function uts46ToUnicode(ascii: string): { domain: string; error: boolean } {
   return toUnicode(ascii, UTS46);
 }
 
+/**
+ * RFC 2606 §2: ".example" and ".test" are never delegated, so no real mail comes from them;
+ * samples, tests and the demo do. They count as public suffixes, as an ICANN one would.
+ */
+const RESERVED_FOR_TESTING: ReadonlySet<string> = new Set(["example", "test"]);
+
 export type DomainRefusalCode = "invalid-domain" | "ip-literal" | "public-suffix";
 
 export interface CanonicalDomain {
@@ -116,7 +122,8 @@ export function canonicalDomain(input: string): DomainResult {
     return refuse("invalid-domain", "The domain is not a valid (internationalised) domain name.");
   }
   const withPrivate = parse(ascii, { allowPrivateDomains: true });
-  if (!withPrivate.isIcann && !withPrivate.isPrivate) {
+  const reserved = RESERVED_FOR_TESTING.has(labels[labels.length - 1]!);
+  if (!withPrivate.isIcann && !withPrivate.isPrivate && !reserved) {
     return refuse("public-suffix", `${ascii} is not under a known public suffix.`);
   }
   if (withPrivate.domain === null || withPrivate.publicSuffix === ascii) {

@@ -80,6 +80,13 @@ const FREEMAIL_FAMILIES: ReadonlySet<string> = new Set([
   "zoho",
 ]);
 
+/** RFC 2606 §3 reserves these for documentation; the free-mail list carries them anyway. */
+const RESERVED_EXAMPLES: ReadonlySet<string> = new Set([
+  "example.com",
+  "example.net",
+  "example.org",
+]);
+
 /** Whether only addresses of this domain (lower-case A-labels) may ever be entries. */
 export function isSharedMailDomain(domain: string): boolean {
   const name = domain.toLowerCase();
@@ -88,7 +95,7 @@ export function isSharedMailDomain(domain: string): boolean {
   const registrable = getDomain(name, { allowPrivateDomains: false }) ?? name;
   for (const candidate of [name, registrable]) {
     if (SHARED_MAIL_DOMAINS.has(candidate) || MULTI_SERVICE_DOMAINS.has(candidate)) return true;
-    if (FREE_EMAIL_DOMAINS.has(candidate)) return true;
+    if (FREE_EMAIL_DOMAINS.has(candidate) && !RESERVED_EXAMPLES.has(candidate)) return true;
   }
   const family = registrable.split(".")[0] ?? "";
   return FREEMAIL_FAMILIES.has(family);
