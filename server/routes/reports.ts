@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
   API_PREFIX,
+  errorBodySchema,
   reportDetailSchema,
   reportRequestSchema,
   reportResponseSchema,
@@ -28,6 +29,32 @@ export function mailboxDigest(tenantId: string, mailbox: string | undefined): st
   if (!normalized) return null;
   const digest = createHash("sha256").update(`${tenantId}\u0000${normalized}`).digest("hex");
   return `mbx:${digest.slice(0, 40)}`;
+}
+
+/**
+ * The id between a Message-ID's angle brackets (RFC 5322 3.6.4: msg-id = [CFWS] "<" id ">"
+ * [CFWS]), so whitespace or a comment around them does not matter; the trimmed value when it has
+ * no brackets. Ids compare case-sensitively: RFC 5322 gives no case rule for them.
+ */
+export function messageIdCore(value: string): string {
+  const open = value.indexOf("<");
+  const close = open >= 0 ? value.indexOf(">", open + 1) : -1;
+  return close > open ? value.slice(open + 1, close) : value.trim();
+}
+
+/**
+ * The message id the client names must be the one in the headers it sent, when they have one:
+ * else one message's headers could be filed under any number of made-up ids, and each would count.
+ */
+function checkMessageId(internetMessageId: string, headerMessageId: string | null): void {
+  if (headerMessageId === null) return;
+  if (messageIdCore(internetMessageId) !== messageIdCore(headerMessageId)) {
+    throw new HttpError(
+      400,
+      "message-id-mismatch",
+      "internetMessageId: is not the Message-ID of the headers sent",
+    );
+  }
 }
 
 function retractableUntil(report: StoredReport, windowMs: number, now = Date.now()): string | null {
@@ -60,6 +87,7 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
     const facts = await context.analyzer.reportFacts(body.headers, {
       trustedAuthservIds: trustedAuthservFor(config, user.tenantId),
     });
+    checkMessageId(body.internetMessageId, facts.messageId);
     const result = await store.reports.record({
       tenantId: user.tenantId,
       reporterId: user.userId,
@@ -139,6 +167,11 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
     responses: {
       201: { description: "Recorded for the first time.", schema: reportResponseSchema },
       200: { description: "Already recorded: the same report.", schema: reportResponseSchema },
+      400: {
+        description:
+          "The body fails the schema, or internetMessageId is not the headers' Message-ID (message-id-mismatch).",
+        schema: errorBodySchema,
+      },
     },
   });
   context.openapi.add({

@@ -6,14 +6,20 @@ import type { ReportSummary } from "./types";
 
 /**
  * What the store keeps of an analysis: the sender the report counts for, the From domain, the
- * summary that outlives the raw headers, and the signals the proposals weigh. A few hundred
- * bytes, so an analysis thread hands these over instead of the whole analysis.
+ * summary that outlives the raw headers and the signals the proposals weigh; and the Message-ID
+ * the route checks. A few hundred bytes, so an analysis thread hands these over instead of the
+ * whole analysis.
  */
 export interface ReportFacts {
   sender: SenderKey | null;
   fromDomain: string | null;
   summary: ReportSummary;
   signals: Signal[];
+  /**
+   * The Message-ID field as the headers carry it (trimmed), null without one: not stored, only
+   * for the route to check the message id the client names against the headers it sent.
+   */
+  messageId: string | null;
 }
 
 export function reportFactsOf(analysis: HeaderAnalysis): ReportFacts {
@@ -22,5 +28,6 @@ export function reportFactsOf(analysis: HeaderAnalysis): ReportFacts {
     fromDomain: analysis.message.from?.domain.toLowerCase() ?? null,
     summary: summarize(analysis),
     signals: signalsOf(analysis),
+    messageId: analysis.message.messageId,
   };
 }

@@ -1,5 +1,5 @@
-import { Suspense, lazy, useDeferredValue, useId, useMemo } from "react";
-import { FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useDeferredValue, useId, useMemo, useState } from "react";
+import { Button, FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { HeaderAnalysis } from "../analysis";
 import type { MailHost } from "../office/host";
 import type { VouchApi } from "../api/client";
@@ -15,7 +15,7 @@ import { SenderSection } from "./SenderSection";
 import { AuthSection } from "./AuthSection";
 import { StampsSection } from "./StampsSection";
 import { ColleaguesSection } from "./ColleaguesSection";
-import { ReportSection } from "./ReportSection";
+import { ReportSection, type ReportOffers } from "./ReportSection";
 import { MissingHeaders } from "./MissingHeaders";
 import { useSectionStyles } from "./styles";
 import { SectionBoundary } from "./SectionBoundary";
@@ -93,11 +93,26 @@ function PaneBody(services: PaneServices) {
   const section = useSectionStyles();
   const titleId = useId();
   const state = useMessage(services.host, services.graph);
+  const itemKey =
+    state.phase === "no-item" ? null : (state.item.internetMessageId ?? state.item.itemId ?? "");
+  // Headers pasted by hand belong to the item they were pasted for; another item forgets them.
+  const [pasted, setPasted] = useState<{
+    itemKey: string | null;
+    raw: string;
+    analysis: HeaderAnalysis;
+  } | null>(null);
+  const shown =
+    state.phase === "ready"
+      ? { raw: state.raw, analysis: state.analysis }
+      : state.phase === "missing" && pasted?.itemKey === itemKey
+        ? pasted
+        : null;
+  const title = shown?.analysis.verdict.junked === false ? t.paneTitleNotJunked : t.paneTitle;
 
   return (
     <main className={styles.main} aria-labelledby={titleId}>
       <h1 id={titleId} className={styles.title}>
-        {t.paneTitle}
+        {title}
       </h1>
       {state.phase !== "no-item" && state.item.subject ? (
         <p className={`${section.muted} ${styles.subject}`} data-testid="subject">
@@ -110,16 +125,31 @@ function PaneBody(services: PaneServices) {
           <Spinner size="small" label={t.loading} />
         </div>
       ) : null}
-      {state.phase === "missing" ? (
-        <MissingHeaders office={state.office} tooFew={state.tooFew} graph={state.graph} />
+      {state.phase === "missing" && !shown ? (
+        <MissingHeaders
+          office={state.office}
+          tooFew={state.tooFew}
+          graph={state.graph}
+          onPasted={(raw, analysis) => setPasted({ itemKey, raw, analysis })}
+        />
       ) : null}
-      {state.phase === "ready" ? (
+      {state.phase === "missing" && shown ? (
+        <div className={section.section} data-testid="pasted">
+          <p className={section.muted}>{t.missing.pasted}</p>
+          <div>
+            <Button size="small" onClick={() => setPasted(null)}>
+              {t.missing.pasteAgain}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {state.phase !== "no-item" && state.phase !== "loading" && shown ? (
         <MessageView
-          key={state.item.internetMessageId ?? state.item.itemId ?? ""}
+          key={itemKey ?? ""}
           services={services}
-          analysis={state.analysis}
-          raw={state.raw}
-          internetMessageId={state.item.internetMessageId ?? state.analysis.message.messageId}
+          analysis={shown.analysis}
+          raw={shown.raw}
+          internetMessageId={state.item.internetMessageId ?? shown.analysis.message.messageId}
         />
       ) : null}
     </main>
@@ -140,6 +170,11 @@ function MessageView(props: {
     raw,
   );
   const threat = isThreat(analysis);
+  const notJunked = analysis.verdict.junked === false;
+  const offers: ReportOffers =
+    threat || notJunked
+      ? { notSpam: "hidden", trustedSender: false }
+      : { notSpam: "primary", trustedSender: true };
   const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
   const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
   // The verdict paints first; the detail sections follow in a deferred render a frame later.
@@ -150,7 +185,8 @@ function MessageView(props: {
       <VerdictCard analysis={analysis} />
       <ReportSection
         report={report}
-        threat={threat}
+        offers={offers}
+        nothing={threat ? "threat" : notJunked ? "not-junked" : "other"}
         canReport={canReport}
         youReported={youReported}
         onSubmit={(kind, comment) => void submit(kind, comment)}

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   findingTitle: { fontWeight: tokens.fontWeightSemibold },
 });
 
-function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ finding, withDetail = true }: { finding: Finding; withDetail?: boolean }) {
   const t = useStrings();
   const styles = useStyles();
   const section = useSectionStyles();
@@ -26,7 +26,7 @@ function FindingItem({ finding }: { finding: Finding }) {
     <li className={styles.finding} data-finding={finding.id}>
       <span className={section.visuallyHidden}>{t.verdict.severity[finding.severity]}: </span>
       <span className={styles.findingTitle}>{t.findings[finding.id] ?? finding.title}</span>
-      {finding.detail ? <p className={section.muted}>{finding.detail}</p> : null}
+      {withDetail && finding.detail ? <p className={section.muted}>{finding.detail}</p> : null}
     </li>
   );
 }
@@ -69,19 +69,35 @@ export function VerdictCard({ analysis }: { analysis: HeaderAnalysis }) {
       {groups.length === 0 && threats.length === 0 ? (
         <p className={section.text}>{t.verdict.noFindings}</p>
       ) : null}
-      {groups.map((group) => (
-        <div key={group.key} className={styles.group} data-group={group.key}>
-          <h3 className={section.subheading}>{t.verdict.groups[group.key]}</h3>
+      {threat && groups.length > 0 ? (
+        // Under a threat nothing is the sender's setup problem and nothing is for anyone to
+        // allow: the other findings are evidence, without the advice their details carry.
+        <div className={styles.group} data-group="evidence">
+          <h3 className={section.subheading}>{t.verdict.evidence}</h3>
           <ul className={section.list}>
-            {group.findings.map((finding) => (
-              <FindingItem key={finding.id} finding={finding} />
-            ))}
+            {groups.flatMap((group) =>
+              group.findings.map((finding) => (
+                <FindingItem key={finding.id} finding={finding} withDetail={false} />
+              )),
+            )}
           </ul>
-          {t.verdict.advice[group.key] && !threat ? (
-            <p className={section.muted}>{t.verdict.advice[group.key]}</p>
-          ) : null}
         </div>
-      ))}
+      ) : null}
+      {threat
+        ? null
+        : groups.map((group) => (
+            <div key={group.key} className={styles.group} data-group={group.key}>
+              <h3 className={section.subheading}>{t.verdict.groups[group.key]}</h3>
+              <ul className={section.list}>
+                {group.findings.map((finding) => (
+                  <FindingItem key={finding.id} finding={finding} />
+                ))}
+              </ul>
+              {t.verdict.advice[group.key] ? (
+                <p className={section.muted}>{t.verdict.advice[group.key]}</p>
+              ) : null}
+            </div>
+          ))}
     </section>
   );
 }

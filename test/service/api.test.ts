@@ -154,6 +154,47 @@ describe("POST /api/v1/reports", () => {
     expect(await countReports()).toBe(before);
   });
 
+  it("answers 400 message-id-mismatch when internetMessageId is not the headers' Message-ID, keeping nothing", async () => {
+    const before = await countReports();
+    const body = report("billing@northwind.example");
+    const core = body.internetMessageId.slice(1, -1);
+    for (const claimed of [
+      "<another@northwind.example>",
+      `<${core.toUpperCase()}>`,
+      `<${core}x>`,
+      "   ",
+    ]) {
+      const answer = await reports(alice, { ...body, internetMessageId: claimed });
+      expect(answer.status, claimed).toBe(400);
+      expect(errorBodySchema.parse(answer.json)).toMatchObject({
+        error: "message-id-mismatch",
+        message: expect.stringMatching(/^internetMessageId: /),
+      });
+    }
+    expect(await countReports()).toBe(before);
+
+    // Whitespace around the id is no mismatch, on either side.
+    const spaced = await reports(alice, {
+      ...body,
+      internetMessageId: ` ${body.internetMessageId}\t`,
+    });
+    expect(spaced.status).toBe(201);
+    const folded = report("billing@northwind.example");
+    const foldedHeaders = folded.headers.replace(
+      `Message-ID: ${folded.internetMessageId}`,
+      `Message-ID:\r\n   ${folded.internetMessageId}  `,
+    );
+    expect(foldedHeaders).not.toBe(folded.headers);
+    const answer = await reports(alice, { ...folded, headers: foldedHeaders });
+    expect(answer.status).toBe(201);
+
+    // Headers without a Message-ID leave nothing to compare against.
+    const bare = report("billing@northwind.example");
+    const withoutId = bare.headers.replace(/^Message-ID: .*\r\n/m, "");
+    expect(withoutId).not.toBe(bare.headers);
+    expect((await reports(alice, { ...bare, headers: withoutId })).status).toBe(201);
+  });
+
   it("answers 415 for a body that is not JSON, and 400 for broken JSON", async () => {
     const before = await countReports();
     const plain = await call(`${service.url}/api/v1/reports`, {

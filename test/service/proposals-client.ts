@@ -15,6 +15,17 @@ export function sampleHeaders(id: string): string {
   return end >= 0 ? text.slice(0, end + 2) : text;
 }
 
+/**
+ * The headers with `internetMessageId` as their Message-ID, as the message a person reports
+ * carries it (the service refuses a report whose id is not the headers' own).
+ */
+export function withMessageId(headers: string, internetMessageId: string): string {
+  const field = /^Message-ID:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im;
+  return field.test(headers)
+    ? headers.replace(field, () => `Message-ID: ${internetMessageId}`)
+    : headers;
+}
+
 export interface Who {
   tenant: string;
   user: string;
@@ -57,7 +68,7 @@ export class ApiClient {
     };
   }
 
-  /** One person reports one message; returns the report id. */
+  /** One person reports one message (carrying `internetMessageId`); returns the report id. */
   async report(
     who: Who,
     headers: string,
@@ -66,7 +77,7 @@ export class ApiClient {
   ): Promise<string> {
     const result = await this.call(who, "POST", "/api/v1/reports", {
       internetMessageId,
-      headers,
+      headers: withMessageId(headers, internetMessageId),
       kind: options.kind ?? "not-spam",
       ...(options.mailbox ? { mailbox: options.mailbox } : {}),
     });

@@ -5,6 +5,7 @@ export const de: Strings = {
   language: "de",
   appName: "Vouch",
   paneTitle: "Warum ist das im Junk-E-Mail-Ordner?",
+  paneTitleNotJunked: "Zu dieser Nachricht",
   loading: "Die Kopfzeilen der Nachricht werden gelesen…",
   noItem: "Wählen Sie eine Nachricht aus, um zu sehen, warum sie dort gelandet ist.",
   openFromOutlook:
@@ -21,6 +22,7 @@ export const de: Strings = {
     unknown: "Die Kopfzeilen sagen nicht, ob diese Nachricht als Junk eingestuft wurde.",
     threat:
       "Vertrauen Sie diesem Absender nicht. Öffnen Sie keine Links oder Anhänge und markieren Sie ihn nicht als vertrauenswürdig.",
+    evidence: "Was die Kopfzeilen außerdem zeigen",
     noFindings: "Nichts in den Kopfzeilen deutet auf ein Problem mit dieser Nachricht hin.",
     groups: {
       user: "Was Sie tun können",
@@ -121,7 +123,9 @@ export const de: Strings = {
         : n === 1
           ? "1 Person in Ihrer Organisation hat sich für diesen Absender verbürgt."
           : `${n} Personen in Ihrer Organisation haben sich für diesen Absender verbürgt.`,
-    forSender: (sender) => `Absenderidentität: ${sender}`,
+    forSender: (sender) => `Die Meldungen zählen für ${sender}.`,
+    unverifiedSender:
+      "Nichts belegt, wer diese Nachricht gesendet hat. Meldungen dazu werden daher getrennt gezählt und können nicht zu einer Zulassung führen.",
     youReported: "Sie sind eine davon.",
     noProposal: "Noch kein Vorschlag für die Zulassungsliste.",
     proposal: "Vorschlag für die Zulassungsliste",
@@ -151,11 +155,20 @@ export const de: Strings = {
     heading: "Melden",
     intro:
       "Sagen Sie Ihrem Administrator, dass diese Nachricht erwünscht ist. Meldungen von Kollegen werden zusammengezählt.",
+    notSpamExplained:
+      "Kein Spam: Diese eine Nachricht war erwünscht. Ihr Administrator sieht die Meldung; sonst ändert sich vorerst nichts.",
+    trustedSenderExplained:
+      "Vertrauenswürdiger Absender: Sie möchten alle E-Mails dieses Absenders erhalten. Wenn genug Kollegen zustimmen, kann Ihr Administrator ihn für alle zulassen.",
     comment: "Kommentar (optional)",
     notSpam: "Kein Spam",
     trustedSender: "Vertrauenswürdiger Absender",
-    threatNoTrust:
-      "Einen vertrauenswürdigen Absender zu melden wird für eine gefährlich wirkende Nachricht nicht angeboten.",
+    nothing: {
+      threat:
+        "Vouch meldet eine gefährliche Nachricht nicht als erwünscht. Melden Sie sie mit der Outlook-Schaltfläche „Melden“ > „Phishing melden“ an Microsoft und löschen Sie sie dann.",
+      "not-junked":
+        "Es gibt nichts zu melden: Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
+      other: "Eine Meldung würde hier nicht helfen; was stattdessen hilft, steht oben.",
+    },
     noMessageId:
       "Diese Nachricht hat keine Internet-Nachrichten-ID und kann daher nicht gemeldet werden.",
     signedOut: "Melden Sie sich an, um zu melden.",
@@ -190,6 +203,20 @@ export const de: Strings = {
     graphOk: "Microsoft Graph hat die Kopfzeilen stattdessen geliefert.",
     graphNotTried:
       "Vouch konnte hier nicht auf Microsoft Graph ausweichen: Dafür sind die Anmeldung über Outlook und die ID der Nachricht nötig.",
+    howTo: "Sie können die Kopfzeilen selbst aus Outlook kopieren und hier einfügen:",
+    howToSteps: [
+      "Outlook im Web und das neue Outlook: Öffnen Sie die Nachricht und wählen Sie … (Weitere Aktionen) > Anzeigen > Nachrichtendetails anzeigen.",
+      "Klassisches Outlook für Windows: Öffnen Sie die Nachricht in einem eigenen Fenster und wählen Sie Datei > Eigenschaften; die Kopfzeilen stehen unter „Internetkopfzeilen“.",
+      "Outlook für Mac: Klicken Sie mit der rechten Maustaste auf die Nachricht und wählen Sie „Quelle anzeigen“.",
+    ],
+    pasteLabel: "Kopfzeilen der Nachricht",
+    pasteHint: "Vouch wertet sie auf diesem Gerät aus; gesendet wird erst, wenn Sie melden.",
+    analyse: "Diese Kopfzeilen erklären",
+    pasteEmpty: "Fügen Sie zuerst die Kopfzeilen ein.",
+    pasteTooFew:
+      "Diese Zeilen reichen nicht aus, um etwas zu erklären. Kopieren Sie den ganzen Kopfzeilenblock, von der ersten Received-Zeile bis zum Ende.",
+    pasted: "Erklärt anhand der Kopfzeilen, die Sie eingefügt haben.",
+    pasteAgain: "Andere Kopfzeilen einfügen",
     graph: {
       "no-token": "es konnte keine Berechtigung zum Lesen Ihrer E-Mails erhalten.",
       "not-found": "Graph kennt diese Nachricht nicht.",

@@ -9,6 +9,7 @@ export const en = {
   language: "en",
   appName: "Vouch",
   paneTitle: "Why is this in Junk?",
+  paneTitleNotJunked: "About this message",
   loading: "Reading the message headers…",
   noItem: "Select a message to see why it landed where it did.",
   openFromOutlook:
@@ -25,6 +26,7 @@ export const en = {
     unknown: "The headers do not say whether this message was sent to Junk.",
     threat:
       "Do not trust this sender. Do not open links or attachments, and do not mark it as trusted.",
+    evidence: "What else the headers show",
     noFindings: "Nothing in the headers explains a problem with this message.",
     groups: {
       user: "What you can do",
@@ -120,7 +122,9 @@ export const en = {
         : n === 1
           ? "1 person in your organisation vouched for this sender."
           : `${n} people in your organisation vouched for this sender.`,
-    forSender: (sender: string) => `Sender identity: ${sender}`,
+    forSender: (sender: string) => `Reports count towards ${sender}.`,
+    unverifiedSender:
+      "Nothing proves who sent this, so reports about it are counted apart and cannot lead to an allow.",
     youReported: "You are one of them.",
     noProposal: "No allowlist proposal yet.",
     proposal: "Allowlist proposal",
@@ -149,10 +153,19 @@ export const en = {
   report: {
     heading: "Report",
     intro: "Tell your admin this message is wanted. Reports from colleagues add up.",
+    notSpamExplained:
+      "Not spam: this one message was wanted. Your admin sees the report; nothing else changes for now.",
+    trustedSenderExplained:
+      "Trusted sender: you want all mail from this sender. When enough colleagues agree, your admin can allow it for everyone.",
     comment: "Comment (optional)",
     notSpam: "Not spam",
     trustedSender: "Trusted sender",
-    threatNoTrust: "Reporting a trusted sender is not offered for a message that looks dangerous.",
+    nothing: {
+      threat:
+        "Vouch does not report a dangerous message as wanted. Report it to Microsoft with Outlook's own Report button > Report phishing, then delete it.",
+      "not-junked": "There is nothing to report: this message was not sent to Junk.",
+      other: "Reporting this message would not help; the advice above says what does.",
+    } satisfies Record<"threat" | "not-junked" | "other", string>,
     noMessageId: "This message has no Internet message id, so it cannot be reported.",
     signedOut: "Sign in to report.",
     sending: "Sending your report…",
@@ -186,6 +199,20 @@ export const en = {
     graphOk: "Microsoft Graph supplied the headers instead.",
     graphNotTried:
       "Vouch could not fall back to Microsoft Graph here: that needs Outlook's sign-in and the message's id.",
+    howTo: "You can copy the headers from Outlook yourself and paste them here:",
+    howToSteps: [
+      "Outlook on the web and the new Outlook: open the message, choose … (More actions) > View > View message details.",
+      "Classic Outlook for Windows: open the message in its own window, then File > Properties; the headers are under Internet headers.",
+      "Outlook for Mac: right-click the message and choose View source.",
+    ],
+    pasteLabel: "Message headers",
+    pasteHint: "Vouch reads them on this device; nothing is sent until you report.",
+    analyse: "Explain these headers",
+    pasteEmpty: "Paste the headers first.",
+    pasteTooFew:
+      "These lines are too few to explain anything. Copy the whole header block, from the first Received line to the end.",
+    pasted: "Explained from the headers you pasted.",
+    pasteAgain: "Paste other headers",
     graph: {
       "no-token": "it could not get permission to read your mail.",
       "not-found": "Graph does not know this message.",
