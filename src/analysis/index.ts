@@ -1,9 +1,10 @@
 /**
  * The public surface of the analysis engine: `analyzeHeaders(raw, { trustedAuthservIds })`
- * returns a `HeaderAnalysis` (ANALYSIS-CONTRACT.md) and never throws. `auth.source.header` is the
+ * returns a `HeaderAnalysis` (docs/analysis-contract.md) and never throws. `auth.source.header` is the
  * trusted Authentication-Results value, unfolded, without its field name. Finding ids in
- * `FINDING_CATALOGUE` are an API (server/proposals reads them); the meaning tables give every
- * stamp code its plain words.
+ * `FINDING_CATALOGUE` are an API (server/proposals reads them); their words come from
+ * `./messages` in the language of `options.language` (English by default), and the meaning
+ * tables give every stamp code its plain words in each language.
  */
 export type * from "./types";
 export { analyzeHeaders } from "./analyze";
@@ -27,6 +28,8 @@ export {
 } from "./findings";
 export type { FindingDefinition, FindingId } from "./findings";
 export * from "./meanings";
+export { languageOf, LANGUAGES } from "./language";
+export type { Language } from "./language";
 export { isJunked } from "./antispam";
 export { parseAuthenticationResults } from "./auth-results";
 export type { ParsedAuthResults, AuthResultEntry, AuthProperty } from "./auth-results";
