@@ -107,7 +107,8 @@ function PaneBody(services: PaneServices) {
       : state.phase === "missing" && pasted?.itemKey === itemKey
         ? pasted
         : null;
-  const remedy = useMemo(() => (shown ? remedyOf(shown.analysis) : null), [shown?.analysis]);
+  const shownAnalysis = shown?.analysis ?? null;
+  const remedy = useMemo(() => (shownAnalysis ? remedyOf(shownAnalysis) : null), [shownAnalysis]);
   const title =
     remedy?.situation === "not-junked" || remedy?.situation === "allowed"
       ? t.paneTitleNotJunked
