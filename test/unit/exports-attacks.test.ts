@@ -417,6 +417,9 @@ describe("PowerShell that runs twice, and past entries that are already gone", (
       "$script:VouchSenderAllows = @(Get-TenantAllowBlockListItems -ListType Sender -Allow -ErrorAction Stop)",
     );
     expect(runtime).toContain("{0} added, {1} removed, {2} skipped, {3} failed");
+    // Strict mode throws on .Count of one unrolled object: every count is of an @() array.
+    expect(runtime).not.toMatch(/[^@]\(Get-Vouch[^)]*\)\.Count/);
+    expect(runtime).not.toMatch(/\$found = Get-/);
     const script = removalScript([proposal({ status: "expired" })], opts);
     expect(script.trimEnd().split("\r\n").at(-1)).toBe("Write-VouchSummary");
   });
