@@ -92,13 +92,10 @@ async function main(): Promise<number> {
     const page = await proposals.list(TENANT, { limit: 200, offset: 0 });
     const azure = page.items.find((item) => item.senderKey === "azure-noreply@microsoft.com");
     if (azure?.status === "open") {
-      await proposals.decide(
-        TENANT,
-        azure.id,
-        "approve",
-        ADMIN,
-        "Azure service notices; checked with the cloud team. Submitted to Microsoft too.",
-      );
+      await proposals.decide(TENANT, azure.id, "approve", ADMIN, {
+        note: "Azure service notices; checked with the cloud team. Submitted to Microsoft too.",
+        confirm: false,
+      });
     }
     const final = await proposals.list(TENANT, { limit: 200, offset: 0 });
     const insights = await proposals.insights(TENANT);

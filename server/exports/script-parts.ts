@@ -5,8 +5,11 @@ import { psComment } from "./powershell-quote";
  * entry whose evidence turned stays exactly as decided until an admin decides again).
  */
 export const ADD_STATUSES: ReadonlySet<string> = new Set(["approved", "applied", "needs-review"]);
-/** Statuses whose entry must leave the tenant. */
-export const REMOVE_STATUSES: ReadonlySet<string> = new Set(["revoked", "expired"]);
+/**
+ * Statuses whose entry must leave the tenant. A rejected proposal carries an entry only when it
+ * had been approved before (the service passes the approved entry, else none).
+ */
+export const REMOVE_STATUSES: ReadonlySet<string> = new Set(["revoked", "expired", "rejected"]);
 
 /** The opening of every Vouch PowerShell script: what it is, then strict mode and sign-in. */
 export function scriptHeader(title: string, generatedAt: Date, count: number): string[] {

@@ -7,13 +7,13 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.1.0";
+export const RULES_VERSION = "vouch.rules/1.2.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
 /** Warn a little before that, while the admin can still choose. */
 export const ROLL_UP_WARN_AT = 5;
-/** Share of a sender's reports one sending infrastructure must carry for a spoof pair. */
+/** Share of a sender's people whose reports one sending infrastructure carries, for a spoof pair. */
 export const SPOOF_PAIR_MIN_SHARE = 0.8;
 /** Share of reports a cause an allow cannot fix must reach to make the sender an insight. */
 export const INSIGHT_MIN_SHARE = 0.5;
@@ -35,6 +35,8 @@ export interface Refusal {
   code: RefusalCode;
   /** Reports that carried it. */
   reports: number;
+  /** Distinct people whose reports carried it. */
+  people: number;
   message: string;
 }
 
@@ -170,6 +172,33 @@ export const INSIGHT_SETTINGS: Record<InsightCause, string> = {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Evidence shares count people, never reports (issue 10 §2): one person's fifteen reports weigh
+ * one. `people` counts, per signal, the distinct people with an active report carrying it, out
+ * of `total` people; while the store keeps only report counts per signal, both fall back to
+ * reports.
+ */
+export function peopleShares(evidence: SenderEvidence): {
+  counts: Record<string, number>;
+  total: number;
+} {
+  const perPerson = (evidence as SenderEvidence & { signalPeople?: Record<string, number> })
+    .signalPeople;
+  return perPerson
+    ? { counts: perPerson, total: evidence.reporters }
+    : { counts: evidence.signals, total: evidence.reports };
+}
+
+/** The sending infrastructure most people's reports came from; null when none or tied. */
+export function dominantInfrastructure(
+  evidence: SenderEvidence,
+): { infrastructure: Infrastructure; people: number; total: number } | null {
+  const { counts, total } = peopleShares(evidence);
+  const [first, second] = infrastructuresIn(counts);
+  if (!first || (second && second.reports === first.reports)) return null;
+  return { infrastructure: first.infrastructure, people: first.reports, total };
+}
+
 function countOf(signals: Record<string, number>, names: readonly string[]): number {
   // Signals that mean the same thing may both be present on one report: the highest count is
   // a lower bound of the reports carrying any of them, and never counts a report twice.
@@ -197,10 +226,13 @@ export function isAcceptedDomain(domain: string, acceptedDomains: readonly strin
 
 function refusalsOf(evidence: SenderEvidence): Refusal[] {
   const refusals: Refusal[] = [];
+  const { counts } = peopleShares(evidence);
   for (const code of REFUSAL_ORDER) {
     if (code === "unverified-identity") continue;
     const reports = countOf(evidence.signals, REFUSAL_SIGNALS[code]);
-    if (reports > 0) refusals.push({ code, reports, message: REFUSAL_MESSAGES[code] });
+    // At least one person stands behind any report.
+    const people = Math.max(reports > 0 ? 1 : 0, countOf(counts, REFUSAL_SIGNALS[code]));
+    if (reports > 0) refusals.push({ code, reports, people, message: REFUSAL_MESSAGES[code] });
   }
   return refusals;
 }
@@ -231,11 +263,12 @@ function insightsOf(evidence: SenderEvidence): Insight[] {
 function spoofPairOf(evidence: SenderEvidence, value: string): ProposalEntry | null {
   const { signals, reports } = evidence;
   if (reports <= 0) return null;
+  // Every report: one explicit failure or one report without Microsoft's stamp breaks the pair.
   const implicitFailures = signals["compauth-reason-001"] ?? 0;
   if ((signals["compauth-fail"] ?? 0) < reports || implicitFailures < reports) return null;
   if ((signals["dmarc-fail"] ?? 0) > 0) return null;
-  const [dominant] = infrastructuresIn(signals);
-  if (!dominant || dominant.reports < Math.ceil(reports * SPOOF_PAIR_MIN_SHARE)) return null;
+  const dominant = dominantInfrastructure(evidence);
+  if (!dominant || dominant.people < Math.ceil(dominant.total * SPOOF_PAIR_MIN_SHARE)) return null;
   return { type: "spoof", spoofedUser: value, sendingInfrastructure: dominant.infrastructure };
 }
 
@@ -245,22 +278,28 @@ function saturate(value: number, full: number): number {
   return Math.min(1, Math.log1p(value) / Math.log1p(full));
 }
 
+/**
+ * 0-100: people (45), mailboxes (20), authentication (25) and "I trust this sender" (10).
+ * Authentication counts the share of people whose reports passed; a spoofed-sender pair passed
+ * nothing, so it gets no authentication points (issue 10 §5: an unauthenticated sender's
+ * strength says so).
+ */
 export function strengthOf(evidence: SenderEvidence, entry: ProposalEntry | null): number {
   if (evidence.reports <= 0) return 0;
-  const { signals, reports } = evidence;
+  const { counts, total } = peopleShares(evidence);
   const authShare =
     entry?.type === "spoof"
-      ? 0.5 * (infrastructuresIn(signals)[0]?.reports ?? 0)
+      ? 0
       : Math.max(
-          signals["auth-dmarc-pass"] ?? 0,
-          0.8 * (signals["auth-dkim-aligned-pass"] ?? 0),
-          0.6 * (signals["auth-spf-aligned-pass"] ?? 0),
+          counts["auth-dmarc-pass"] ?? 0,
+          0.8 * (counts["auth-dkim-aligned-pass"] ?? 0),
+          0.6 * (counts["auth-spf-aligned-pass"] ?? 0),
         );
   const score =
     45 * saturate(evidence.reporters, 25) +
     20 * saturate(evidence.mailboxes, 10) +
-    25 * Math.min(1, authShare / reports) +
-    10 * Math.min(1, evidence.trustedSender / reports);
+    25 * Math.min(1, authShare / Math.max(1, total)) +
+    10 * Math.min(1, evidence.trustedSender / evidence.reports);
   return Math.max(0, Math.min(100, Math.round(score)));
 }
 
@@ -268,17 +307,29 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** What is true of the evidence's authentication, counted in people (or reports, see peopleShares). */
 function authPhrase(evidence: SenderEvidence, entry: ProposalEntry): string {
-  const { signals, reports } = evidence;
+  const { counts, total } = peopleShares(evidence);
+  const unit = counts === evidence.signals ? "reports" : "people";
   if (entry.type === "spoof") {
-    const infra = entry.sendingInfrastructure;
-    return `fails authentication only for lack of DMARC, always from ${infra.value}`;
+    const dominant = dominantInfrastructure(evidence);
+    return `no SPF, DKIM or DMARC passed for the From domain and Microsoft's failure is implicit (compauth reason 001: no enforcing DMARC record), from ${entry.sendingInfrastructure.value} for ${dominant?.people ?? 0} of ${total} ${unit}`;
   }
-  const dmarc = signals["auth-dmarc-pass"] ?? 0;
-  if (dmarc > 0) return `DMARC passed in ${dmarc} of ${reports}`;
-  const dkim = signals["auth-dkim-aligned-pass"] ?? 0;
-  if (dkim > 0) return `aligned DKIM passed in ${dkim} of ${reports}`;
-  return `aligned SPF passed in ${signals["auth-spf-aligned-pass"] ?? 0} of ${reports}`;
+  const dmarc = counts["auth-dmarc-pass"] ?? 0;
+  if (dmarc > 0) return `DMARC passed for ${dmarc} of ${total} ${unit}`;
+  const dkim = counts["auth-dkim-aligned-pass"] ?? 0;
+  if (dkim > 0) return `aligned DKIM passed for ${dkim} of ${total} ${unit}`;
+  return `aligned SPF passed for ${counts["auth-spf-aligned-pass"] ?? 0} of ${total} ${unit}`;
+}
+
+/** Whether any report's own authentication (DMARC, aligned DKIM or aligned SPF) passed. */
+function anyAuthPassed(evidence: SenderEvidence): boolean {
+  const { signals } = evidence;
+  return (
+    (signals["auth-dmarc-pass"] ?? 0) > 0 ||
+    (signals["auth-dkim-aligned-pass"] ?? 0) > 0 ||
+    (signals["auth-spf-aligned-pass"] ?? 0) > 0
+  );
 }
 
 export function describeEntry(entry: ProposalEntry): string {
@@ -311,10 +362,14 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const spoofPair = unverified ? spoofPairOf(evidence, value) : null;
   // A spoof verdict is what a spoofed-sender pair answers; everything else refuses outright.
   const blocking = refusals.filter((refusal) => !(spoofPair && refusal.code === "spoof"));
-  if (unverified && !spoofPair && !blocking.some((r) => r.code === "authentication-failed")) {
+  // A sender allow needs a sender something vouches for: no passing SPF, DKIM or DMARC, no
+  // sender allow, whatever the key says (issue 10 §5).
+  const unvouched = unverified ? !spoofPair : !anyAuthPassed(evidence);
+  if (unvouched && !blocking.some((r) => r.code === "authentication-failed")) {
     blocking.push({
       code: "unverified-identity",
       reports: evidence.reports,
+      people: evidence.reporters,
       message: REFUSAL_MESSAGES["unverified-identity"],
     });
   }

@@ -1,5 +1,5 @@
 /**
- * The assembly: raw header text -> `HeaderAnalysis` (ANALYSIS-CONTRACT.md). Each part runs on
+ * The assembly: raw header text -> `HeaderAnalysis` (docs/analysis-contract.md). Each part runs on
  * its own; a part that fails yields its empty form plus an `analysis-incomplete` finding, so
  * the function never throws.
  *

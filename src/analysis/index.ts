@@ -1,6 +1,6 @@
 /**
  * The public surface of the analysis engine: `analyzeHeaders(raw, { trustedAuthservIds })`
- * returns a `HeaderAnalysis` (ANALYSIS-CONTRACT.md) and never throws. `auth.source.header` is the
+ * returns a `HeaderAnalysis` (docs/analysis-contract.md) and never throws. `auth.source.header` is the
  * trusted Authentication-Results value, unfolded, without its field name. Finding ids in
  * `FINDING_CATALOGUE` are an API (server/proposals reads them); their words come from
  * `./messages` in the language of `options.language` (English by default), and the meaning

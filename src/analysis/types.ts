@@ -1,5 +1,5 @@
 /**
- * The analysis object, `vouch.analysis/1`, exactly as ../shared/ANALYSIS-CONTRACT.md spells it.
+ * The analysis object, `vouch.analysis/1`, exactly as docs/analysis-contract.md spells it.
  * Other tools read these names and values: change nothing here without changing the contract.
  */
 import type { Language } from "./language";

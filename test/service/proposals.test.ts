@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   AuditPage,
+  DecisionResultDto,
   InsightsResponse,
   ProposalDetail,
   ProposalDto,
@@ -69,7 +70,7 @@ describe("the opening rule through the API", () => {
       value: "azure-noreply@microsoft.com",
     });
     expect(after?.strength).toBeGreaterThan(0);
-    expect(after?.reason).toMatch(/^3 people in 3 mailboxes vouched; DMARC passed in 3 of 3/);
+    expect(after?.reason).toMatch(/^3 people in 3 mailboxes vouched; DMARC passed for 3 of 3 /);
 
     const full = await detail(after!.id);
     expect(full.reporters).toBe(3);
@@ -301,10 +302,21 @@ describe("lifecycle, audit and exports", () => {
     expect(
       (await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/mark-applied`, {})).status,
     ).toBe(200);
-    const revoked = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/revoke`, {
+    const unconfirmed = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/revoke`, {
       note: "Microsoft fixed the verdict",
     });
-    expect((revoked.json() as ProposalDto).status).toBe("revoked");
+    expect(unconfirmed.status).toBe(400);
+    expect((unconfirmed.json() as { error: string }).error).toBe("confirmation-required");
+    const revoked = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/revoke`, {
+      note: "Microsoft fixed the verdict",
+      confirm: true,
+    });
+    const revokedBody = revoked.json() as DecisionResultDto;
+    expect(revokedBody.status).toBe("revoked");
+    expect(revokedBody.approved?.entry).toEqual(body.approved?.entry);
+    expect(revokedBody.removal?.body).toContain(
+      `Remove-VouchSenderAllow -Proposal '${azure.id}' -Entry 'azure-noreply@microsoft.com'`,
+    );
     const removal = await api.call(
       ADMIN,
       "GET",
@@ -313,9 +325,10 @@ describe("lifecycle, audit and exports", () => {
     expect(removal.text).toContain(
       `Remove-VouchSenderAllow -Proposal '${azure.id}' -Entry 'azure-noreply@microsoft.com'`,
     );
+    // Revoked: approved again only once reports arrive after the revocation.
     const again = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/approve`, {});
     expect(again.status).toBe(409);
-    expect((again.json() as { error: string }).error).toBe("invalid-transition");
+    expect((again.json() as { error: string }).error).toBe("no-fresh-evidence");
 
     const audit = (
       await api.call(ADMIN, "GET", `/api/v1/audit?proposalId=${azure.id}`)
@@ -337,8 +350,11 @@ describe("lifecycle, audit and exports", () => {
     const alpha = (await proposalOf("alpha.example"))!;
     const rejected = await api.call(ADMIN, "POST", `/api/v1/proposals/${alpha.id}/reject`, {
       note: "Newsletter nobody needs",
+      confirm: true,
     });
-    expect((rejected.json() as ProposalDto).status).toBe("rejected");
+    expect((rejected.json() as DecisionResultDto).status).toBe("rejected");
+    // Never approved: nothing to remove.
+    expect((rejected.json() as DecisionResultDto).removal).toBeNull();
     const pane = await api.call(PERSON, "GET", "/api/v1/senders/status?sender=alpha.example");
     expect((pane.json() as SenderStatus).proposal).toEqual({
       id: alpha.id,

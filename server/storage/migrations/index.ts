@@ -1,7 +1,11 @@
 import type { Migration } from "kysely";
 import { reportsAndSenders } from "./0001-reports-and-senders";
 import { dropUnusedReporterIndex } from "./0002-drop-unused-reporter-index";
-import { proposalsMigration, proposalsStaleIndexMigration } from "../../proposals/migration";
+import {
+  proposalsApprovedEntryMigration,
+  proposalsMigration,
+  proposalsStaleIndexMigration,
+} from "../../proposals/migration";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -17,4 +21,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0002-drop-unused-reporter-index": dropUnusedReporterIndex,
   "0100-proposals": proposalsMigration,
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
+  "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
 };
