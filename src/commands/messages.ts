@@ -135,7 +135,7 @@ const de: Notifications = {
     ),
   },
   reported: (response, movedToInbox) => {
-    const moved = movedToInbox ? " In den Posteingang verschoben." : "";
+    const moved = movedToInbox ? " Jetzt im Posteingang." : "";
     const others = othersOf(response);
     const colleagues = (n: number) => `${n} ${n === 1 ? "Kollege" : "Kollegen"}`;
     if (response.outcome === "duplicate") {
@@ -148,7 +148,7 @@ const de: Notifications = {
     const who = shortSender(response.sender.sender) ?? "diesen Absender";
     const vouched =
       others === 0
-        ? `Sie sind die erste Person, die sich für ${who} verbürgt.`
+        ? `Vor Ihnen hat sich noch niemand für ${who} verbürgt.`
         : `Sie und ${colleagues(others)} haben sich für ${who} verbürgt.`;
     return info(`Als „kein Spam“ gemeldet. ${vouched}${moved}`);
   },
