@@ -13,6 +13,11 @@
  *   end counts what was added, removed, skipped and failed.
  * - Names and values reach cmdlets only as parameters, never through Invoke-Expression or a
  *   double-quoted string that is parsed again.
+ * - Under Set-StrictMode -Version Latest, .Count of a single object throws (PowerShell issues
+ *   #2798, #16427), and a function unrolls the array it returns, so every look-up result is
+ *   wrapped in @() before .Count.
+ * - Addresses are URL-encoded in the list's entries (platform facts §5.1); whether Get-* shows
+ *   them encoded is not documented, so both sides are compared decoded.
  */
 
 export type RuntimePart = "senders" | "spoofs" | "rules";
@@ -41,12 +46,13 @@ function Get-VouchSenderAllow([string]$Entry, [switch]$Fresh) {
     if ($Fresh -or $null -eq $script:VouchSenderAllows) {
         $script:VouchSenderAllows = @(Get-TenantAllowBlockListItems -ListType Sender -Allow -ErrorAction Stop)
     }
-    @($script:VouchSenderAllows | Where-Object { $_.Value -eq $Entry })
+    $wanted = [uri]::UnescapeDataString($Entry)
+    @($script:VouchSenderAllows | Where-Object { [uri]::UnescapeDataString([string]$_.Value) -eq $wanted })
 }
 
 function Add-VouchSenderAllow([string]$Proposal, [string]$Entry, [string]$Notes) {
     try {
-        if ((Get-VouchSenderAllow $Entry).Count -gt 0) {
+        if (@(Get-VouchSenderAllow $Entry).Count -gt 0) {
             Write-VouchResult 'Skipped' "$Entry is allowed already ($Proposal)"
             return
         }
@@ -60,7 +66,7 @@ function Add-VouchSenderAllow([string]$Proposal, [string]$Entry, [string]$Notes)
 
 function Remove-VouchSenderAllow([string]$Proposal, [string]$Entry) {
     try {
-        $found = Get-VouchSenderAllow $Entry
+        $found = @(Get-VouchSenderAllow $Entry)
         if ($found.Count -eq 0) {
             Write-VouchResult 'Skipped' "$Entry is not in the list (Microsoft removes an allow 45 days after its last use, or it was removed already) ($Proposal)"
             return
@@ -69,7 +75,7 @@ function Remove-VouchSenderAllow([string]$Proposal, [string]$Entry) {
         Write-VouchResult 'Removed' "$Entry ($Proposal)"
     } catch {
         $message = $_.Exception.Message
-        try { $gone = (Get-VouchSenderAllow $Entry -Fresh).Count -eq 0 } catch { $gone = $false }
+        try { $gone = @(Get-VouchSenderAllow $Entry -Fresh).Count -eq 0 } catch { $gone = $false }
         if ($gone) { Write-VouchResult 'Skipped' "$Entry left the list meanwhile ($Proposal)" }
         else { Write-VouchResult 'Failed' "$Entry ($Proposal): $message" }
     }
@@ -81,12 +87,13 @@ function Get-VouchSpoofAllow([string]$SpoofedUser, [string]$Infrastructure, [swi
     if ($Fresh -or $null -eq $script:VouchSpoofAllows) {
         $script:VouchSpoofAllows = @(Get-TenantAllowBlockListSpoofItems -Action Allow -SpoofType External -ErrorAction Stop)
     }
-    @($script:VouchSpoofAllows | Where-Object { $_.SpoofedUser -eq $SpoofedUser -and $_.SendingInfrastructure -eq $Infrastructure })
+    $wanted = [uri]::UnescapeDataString($SpoofedUser)
+    @($script:VouchSpoofAllows | Where-Object { [uri]::UnescapeDataString([string]$_.SpoofedUser) -eq $wanted -and $_.SendingInfrastructure -eq $Infrastructure })
 }
 
 function Add-VouchSpoofAllow([string]$Proposal, [string]$SpoofedUser, [string]$Infrastructure) {
     try {
-        if ((Get-VouchSpoofAllow $SpoofedUser $Infrastructure).Count -gt 0) {
+        if (@(Get-VouchSpoofAllow $SpoofedUser $Infrastructure).Count -gt 0) {
             Write-VouchResult 'Skipped' "$SpoofedUser from $Infrastructure is allowed already ($Proposal)"
             return
         }
@@ -100,7 +107,7 @@ function Add-VouchSpoofAllow([string]$Proposal, [string]$SpoofedUser, [string]$I
 
 function Remove-VouchSpoofAllow([string]$Proposal, [string]$SpoofedUser, [string]$Infrastructure) {
     try {
-        $found = Get-VouchSpoofAllow $SpoofedUser $Infrastructure
+        $found = @(Get-VouchSpoofAllow $SpoofedUser $Infrastructure)
         if ($found.Count -eq 0) {
             Write-VouchResult 'Skipped' "$SpoofedUser from $Infrastructure is not in the list (removed already) ($Proposal)"
             return
@@ -109,7 +116,7 @@ function Remove-VouchSpoofAllow([string]$Proposal, [string]$SpoofedUser, [string
         Write-VouchResult 'Removed' "$SpoofedUser from $Infrastructure ($Proposal)"
     } catch {
         $message = $_.Exception.Message
-        try { $gone = (Get-VouchSpoofAllow $SpoofedUser $Infrastructure -Fresh).Count -eq 0 } catch { $gone = $false }
+        try { $gone = @(Get-VouchSpoofAllow $SpoofedUser $Infrastructure -Fresh).Count -eq 0 } catch { $gone = $false }
         if ($gone) { Write-VouchResult 'Skipped' "$SpoofedUser from $Infrastructure left the list meanwhile ($Proposal)" }
         else { Write-VouchResult 'Failed' "$SpoofedUser from $Infrastructure ($Proposal): $message" }
     }
@@ -126,7 +133,7 @@ function Get-VouchRule([string]$Name, [switch]$Fresh) {
 
 function Add-VouchRule([string]$Proposal, [string]$Name, [hashtable]$Parameters) {
     try {
-        if ((Get-VouchRule $Name).Count -gt 0) {
+        if (@(Get-VouchRule $Name).Count -gt 0) {
             Write-VouchResult 'Skipped' "rule '$Name' exists already and was left as it is ($Proposal)"
             return
         }
@@ -140,7 +147,7 @@ function Add-VouchRule([string]$Proposal, [string]$Name, [hashtable]$Parameters)
 
 function Remove-VouchRule([string]$Proposal, [string]$Name) {
     try {
-        if ((Get-VouchRule $Name).Count -eq 0) {
+        if (@(Get-VouchRule $Name).Count -eq 0) {
             Write-VouchResult 'Skipped' "rule '$Name' does not exist (removed already) ($Proposal)"
             return
         }
@@ -148,7 +155,7 @@ function Remove-VouchRule([string]$Proposal, [string]$Name) {
         Write-VouchResult 'Removed' "rule '$Name' ($Proposal)"
     } catch {
         $message = $_.Exception.Message
-        try { $gone = (Get-VouchRule $Name -Fresh).Count -eq 0 } catch { $gone = $false }
+        try { $gone = @(Get-VouchRule $Name -Fresh).Count -eq 0 } catch { $gone = $false }
         if ($gone) { Write-VouchResult 'Skipped' "rule '$Name' was removed meanwhile ($Proposal)" }
         else { Write-VouchResult 'Failed' "rule '$Name' ($Proposal): $message" }
     }

@@ -14,8 +14,8 @@ const ACCENTED_FIRST = 0x00c0;
 const ACCENTED_LAST = 0x017f;
 const COMBINING_MARKS = /^[\u0300-\u036f]+$/;
 const ASCII_LETTER = /^[A-Za-z]$/;
-/** Letters without a decomposition that German and the Nordic languages write. */
-const EXTRA_LETTERS = new Set(["ß", "æ", "Æ", "ø", "Ø", "œ", "Œ"]);
+/** Letters without a decomposition that German, Polish and the Nordic languages write. */
+const EXTRA_LETTERS = new Set(["ß", "æ", "Æ", "ø", "Ø", "œ", "Œ", "ł", "Ł"]);
 
 /**
  * A letter of U+00C0-U+017F whose canonical decomposition is one ASCII letter and accents: it
