@@ -1,4 +1,5 @@
 import type { Language } from "../analysis/language";
+import type { Remedy, ThreatKind } from "../analysis/remedy";
 import type { ApiError, ReportResponse } from "../api";
 import type { HostNotification } from "../office/host";
 
@@ -62,10 +63,36 @@ export interface Notifications {
   /** A final refusal from the service (a 4xx other than 408/429): say why, keep it short. */
   refused(apiError: ApiError): HostNotification;
   unexpected(cause: unknown): HostNotification;
+  /** The button reported nothing, because the rule module offers no "Not spam": say why. */
+  notReported(remedy: Remedy): HostNotification;
 }
 
 const detailOf = (cause: unknown) =>
   (cause instanceof Error ? cause.message : String(cause)).slice(0, 80);
+
+/** Why a threat was not reported, in a few words (the notification holds 150 characters). */
+const THREAT_REASONS: Readonly<Record<Language, Readonly<Record<ThreatKind, string>>>> = {
+  en: {
+    malware: "Microsoft found malware in it",
+    "high-confidence-phishing": "Microsoft is sure it is phishing",
+    phishing: "Microsoft judged it to be phishing",
+    "intra-org-phishing": "it is phishing from inside your organisation",
+    impersonation: "the sender imitates someone you know",
+    spoof: "the sender's address looks forged",
+    "forged-authentication": "it fakes its own security checks",
+    "dmarc-reject": "the sender's domain says it did not send it",
+  },
+  de: {
+    malware: "Microsoft hat darin Schadsoftware gefunden",
+    "high-confidence-phishing": "Microsoft ist sicher, dass es Phishing ist",
+    phishing: "Microsoft stuft sie als Phishing ein",
+    "intra-org-phishing": "es ist Phishing aus Ihrer eigenen Organisation",
+    impersonation: "der Absender ahmt jemanden nach, den Sie kennen",
+    spoof: "die Absenderadresse wirkt gefälscht",
+    "forged-authentication": "sie fälscht ihre eigenen Sicherheitsprüfungen",
+    "dmarc-reject": "die Domäne des Absenders bestreitet, sie gesendet zu haben",
+  },
+};
 
 const en: Notifications = {
   fixed: FIXED_EN,
@@ -97,6 +124,21 @@ const en: Notifications = {
   },
   unexpected: (cause) => {
     return error(`Vouch ran into a problem: ${detailOf(cause)}. Open Vouch to try again.`);
+  },
+  notReported: (remedy) => {
+    if (remedy.threat) {
+      return error(
+        `Not reported: ${THREAT_REASONS.en[remedy.threat]}. Do not trust it; use Outlook's Report > Report phishing.`,
+      );
+    }
+    switch (remedy.situation) {
+      case "not-junked":
+        return info("Not reported: this message is not in Junk, so there is nothing to rescue.");
+      case "allowed":
+        return info("Not reported: this sender is already allowed, so there is nothing to rescue.");
+      default:
+        return info("Not reported: a report would not help this message. Open Vouch to see why.");
+    }
   },
 };
 
@@ -170,6 +212,27 @@ const de: Notifications = {
       `Bei Vouch ist ein Problem aufgetreten: ${detailOf(cause)}. Öffnen Sie Vouch, um es erneut zu versuchen.`,
     );
   },
+  notReported: (remedy) => {
+    if (remedy.threat) {
+      return error(
+        `Nicht gemeldet: ${THREAT_REASONS.de[remedy.threat]}. Vertrauen Sie ihr nicht; melden Sie sie in Outlook als Phishing.`,
+      );
+    }
+    switch (remedy.situation) {
+      case "not-junked":
+        return info(
+          "Nicht gemeldet: Diese Nachricht ist nicht im Junk-E-Mail-Ordner, es gibt nichts zu retten.",
+        );
+      case "allowed":
+        return info(
+          "Nicht gemeldet: Dieser Absender ist bereits zugelassen, es gibt nichts zu retten.",
+        );
+      default:
+        return info(
+          "Nicht gemeldet: Eine Meldung würde bei dieser Nachricht nicht helfen. Öffnen Sie Vouch, um zu sehen, warum.",
+        );
+    }
+  },
 };
 
 const NOTIFICATIONS: Readonly<Record<Language, Notifications>> = { en, de };
@@ -183,3 +246,4 @@ export const MESSAGES = en.fixed;
 export const reportedMessage = en.reported;
 export const refusedMessage = en.refused;
 export const unexpectedMessage = en.unexpected;
+export const notReportedMessage = en.notReported;

@@ -14,6 +14,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { analyzeHeaders } from "../../src/analysis";
+import { remedyOf } from "../../src/analysis/remedy";
 import type { Language } from "../../src/analysis/language";
 import * as meanings from "../../src/analysis/meanings";
 import { findingTexts } from "../../src/analysis/messages";
@@ -108,6 +109,15 @@ function ribbonStrings(language: Language, out: Set<string>): void {
   }
   for (const apiError of API_ERRORS) stringsOf(say.refused(apiError).text, out);
   stringsOf(say.unexpected(new Error(MARK)).text, out);
+  for (const { headers } of samples) {
+    stringsOf(say.notReported(remedyOf(analyzeHeaders(headers))).text, out);
+  }
+  for (const situation of ["not-junked", "allowed", "unknown"] as const) {
+    stringsOf(
+      say.notReported({ ...remedyOf(analyzeHeaders("")), threat: null, situation }).text,
+      out,
+    );
+  }
 }
 
 function catalogue(language: Language): Set<string> {
@@ -283,6 +293,10 @@ async function ribbonSays(
   return host.notifications.map((notification) => notification.text);
 }
 
+function sampleItem(name: string): StandinItem {
+  return item(samples.find((sample) => sample.name === name)!.headers, name);
+}
+
 const never = () => new Promise<never>(() => undefined);
 
 describe("the ribbon's notifications in German", () => {
@@ -334,6 +348,11 @@ describe("the ribbon's notifications in German", () => {
         }),
     ],
     ["no headers", () => ribbonSays({ quirk: "empty" })],
+    [
+      "a threat, not reported",
+      () => ribbonSays({ item: sampleItem("phishing-impersonation.eml") }),
+    ],
+    ["not in Junk, not reported", () => ribbonSays({ item: sampleItem("mailing-list-arc.eml") })],
     ["signing in too long", () => ribbonSays({ signIn: never, timeoutMs: 50 })],
     ["sending too long", () => ribbonSays({ submit: never, timeoutMs: 50 })],
     ["unexpected", () => ribbonSays({ submit: async () => Promise.reject(new Error("kaputt")) })],
@@ -354,5 +373,20 @@ describe("the ribbon's notifications in German", () => {
     const long = response(12345, "created");
     long.sender.sender = `${"sehr-lange-subdomain.".repeat(12)}example.org`;
     expect(say.reported(long, true).text.length).toBeLessThanOrEqual(NOTIFICATION_MAX_CHARS);
+    for (const threat of [
+      "malware",
+      "high-confidence-phishing",
+      "phishing",
+      "intra-org-phishing",
+      "impersonation",
+      "spoof",
+      "forged-authentication",
+      "dmarc-reject",
+    ] as const) {
+      const remedy = { ...remedyOf(analyzeHeaders("")), threat };
+      expect(say.notReported(remedy).text.length, threat).toBeLessThanOrEqual(
+        NOTIFICATION_MAX_CHARS,
+      );
+    }
   });
 });
