@@ -485,7 +485,7 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   blocking.push(...tenantIdentityRefusals(evidence, context, blocking));
   // A sender allow needs a sender something vouches for: no passing SPF, DKIM or DMARC, no
   // sender allow, whatever the key says (issue 10 §5).
-  const unvouched = unverified ? !spoofPair : !anyAuthPassed(evidence);
+  const unvouched = evidence.reports > 0 && (unverified ? !spoofPair : !anyAuthPassed(evidence));
   if (unvouched && !blocking.some((r) => r.code === "authentication-failed")) {
     blocking.push({
       code: "unverified-identity",
