@@ -4,14 +4,14 @@
  * the real store and the same path as POST /api/v1/reports (the service's analysis of the
  * headers, the store's idempotent record, the proposals listener in the same transaction).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeHeaders } from "../src/analysis";
 import { loadConfig, trustedAuthservFor } from "../server/config";
 import { saveSettings } from "../server/proposals/repository";
 import { attachProposals, ProposalService } from "../server/proposals/service";
 import { withDefaults } from "../server/proposals/settings";
-import { openConfiguredStore } from "../server/start";
+import { openConfiguredStore, prepareDataDir } from "../server/start";
 import {
   ACCEPTED_DOMAINS,
   ADMIN,
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const store = await openConfiguredStore(config);
   const now = new Date();
   const detach = attachProposals(store, () => now);

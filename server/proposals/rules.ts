@@ -1,5 +1,7 @@
 import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
 import { infrastructuresIn, type Infrastructure } from "../identity/infrastructure";
+import { isSharedMailDomain } from "../identity/shared-mail";
+import { identityRefusalFor, refusalKindOf } from "../identity/validate";
 import type { TenantSettings } from "./settings";
 
 /**
@@ -7,7 +9,7 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.2.0";
+export const RULES_VERSION = "vouch.rules/1.3.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
@@ -29,6 +31,9 @@ export type RefusalCode =
   | "impersonation"
   | "spoof"
   | "authentication-failed"
+  | "look-alike"
+  | "invalid-identity"
+  | "freemail-roll-up"
   | "unverified-identity";
 
 export interface Refusal {
@@ -56,7 +61,7 @@ export interface Insight {
   setting: string;
 }
 
-export type WarningCode = "roll-up" | "spoof-entries-never-expire" | "minor-cause";
+export type WarningCode = "roll-up" | "spoof-entries-never-expire" | "minor-cause" | "bulk";
 
 export interface Warning {
   code: WarningCode;
@@ -89,6 +94,8 @@ export interface RulesContext {
   now: Date;
   /** Other address proposals (open, approved or applied) of the same domain as this one. */
   sameDomainAddressEntries?: number;
+  /** Domains of the tenant's approved and applied entries: a look-alike of one is refused. */
+  protectedDomains?: readonly string[];
   /**
    * Distinct people and mailboxes with a report inside the window. Without it the rules count
    * every active report, which is exact only while the sender's first report is in the window.
@@ -98,12 +105,27 @@ export interface RulesContext {
 
 const UNVERIFIED = "unverified:";
 
-/** Which signals (analysis finding ids and Microsoft's stamps, see evidence.ts) mean what. */
-const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, readonly string[]> = {
-  "high-confidence-phishing": ["cat-hphsh", "cat-hphish"],
-  phishing: ["phishing-verdict", "cat-phsh", "intra-org-phishing", "cat-intos"],
-  malware: ["malware-verdict", "cat-malw", "cat-amp", "cat-ftbp", "cat-sap"],
+/**
+ * Which signals mean what. The shared rule module's threats (`threat-<kind>`,
+ * src/analysis/remedy.ts) lead, so the rules refuse exactly what the pane calls a threat;
+ * Microsoft's stamps and the finding ids stay as well for reports stored before it.
+ */
+const REFUSAL_SIGNALS: Record<
+  Exclude<RefusalCode, "unverified-identity" | "freemail-roll-up">,
+  readonly string[]
+> = {
+  "high-confidence-phishing": ["threat-high-confidence-phishing", "cat-hphsh", "cat-hphish"],
+  phishing: [
+    "threat-phishing",
+    "threat-intra-org-phishing",
+    "phishing-verdict",
+    "cat-phsh",
+    "intra-org-phishing",
+    "cat-intos",
+  ],
+  malware: ["threat-malware", "malware-verdict", "cat-malw", "cat-amp", "cat-ftbp", "cat-sap"],
   impersonation: [
+    "threat-impersonation",
     "impersonation-domain",
     "impersonation-user",
     "impersonation-mailbox-intelligence",
@@ -115,8 +137,23 @@ const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, reado
     "cat-gimp",
     "cat-bimp",
   ],
-  spoof: ["spoof-verdict", "cat-spoof"],
-  "authentication-failed": [AUTH_SIGNALS.forgedClaimUnvouched, "dmarc-fail", "compauth-reason-000"],
+  spoof: ["threat-spoof", "spoof-verdict", "cat-spoof"],
+  "authentication-failed": [
+    "threat-forged-authentication",
+    "threat-dmarc-reject",
+    AUTH_SIGNALS.forgedClaimUnvouched,
+    "dmarc-fail",
+    "compauth-reason-000",
+  ],
+  // server/identity/validate.ts, per report at ingest (identitySignal).
+  "look-alike": ["identity-look-alike", "identity-mixed-script"],
+  "invalid-identity": [
+    "identity-invalid-domain",
+    "identity-invalid-address",
+    "identity-ip-literal",
+    "identity-public-suffix",
+    "identity-freemail-domain",
+  ],
 };
 
 const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
@@ -129,8 +166,13 @@ const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
   spoof: "Microsoft flagged it as spoofed: a sender allow cannot and should not override that.",
   "authentication-failed":
     "The sender's own authentication failed (DMARC fail or forged results): the From line cannot be trusted.",
+  "look-alike":
+    "The sender's domain imitates another (mixed scripts, confusable letters, or one letter from your own domain): allowing it would help the impersonation.",
+  "invalid-identity":
+    "The sender's identity is not a valid domain or address for an entry (an IP or address literal, a bare public suffix, or characters no entry may hold).",
+  "freemail-roll-up": `This would be the ${ROLL_UP_AT}th allowed address at a free-mail domain: Microsoft would roll them into an allow for the whole domain, and everyone there.`,
   "unverified-identity":
-    "Nothing (DMARC, aligned DKIM or aligned SPF) vouches for the From line, and no single sending infrastructure stands out.",
+    "No SPF, DKIM or DMARC pass (nor a trusted ARC sealer) vouches for the From line, and Microsoft's failure is not only implicit from one sending infrastructure: no allow entry fits.",
 };
 
 /** Priority order: the most serious reason leads the one-line reason. */
@@ -139,19 +181,43 @@ const REFUSAL_ORDER: readonly RefusalCode[] = [
   "high-confidence-phishing",
   "phishing",
   "impersonation",
+  "look-alike",
   "authentication-failed",
   "spoof",
+  "invalid-identity",
+  "freemail-roll-up",
   "unverified-identity",
 ];
 
-const INSIGHT_SIGNALS: Record<Exclude<InsightCause, "own-domain">, readonly string[]> = {
+/**
+ * Causes an allow cannot fix: the people's own settings and the organisation's policy, the same
+ * findings the shared rule module reads for its "user-settings" and "policy" situations.
+ * Bulk is not one of them: a Tenant Allow/Block List sender allow overrides bulk, spam,
+ * high-confidence spam and normal phishing verdicts (Microsoft, tenant-allow-block-list-
+ * email-spoof-configure.md; platform-facts.md §5.1), so bulk from an authenticated sender is
+ * allowed, with the bulk threshold as a warning (`bulk` below); remedy.ts says the same.
+ */
+const INSIGHT_SIGNALS: Record<
+  Exclude<InsightCause, "own-domain" | "bulk-threshold">,
+  readonly string[]
+> = {
   "user-junk-settings": ["junk-by-user-settings"],
   "user-blocked-senders": ["blocked-sender", "sfv-blk"],
   "policy-blocked": ["policy-blocked", "sfv-skb"],
-  "bulk-threshold": ["bulk-bcl-high", "bulk-bcl-elevated", "cat-bulk"],
   "advanced-spam-filter": ["asf-custom-spam"],
   "transport-rule": ["transport-rule-spam", "sfv-sks"],
 };
+
+/** Bulk: what the shared module calls the "bulk" situation, and the stamps behind it. */
+const BULK_SIGNALS: readonly string[] = [
+  "situation-bulk",
+  "bulk-bcl-high",
+  "bulk-bcl-elevated",
+  "cat-bulk",
+];
+
+export const BULK_WARNING =
+  "Microsoft's bulk filter junked it (BCL at the anti-spam policy's bulk threshold). A sender allow overrides bulk verdicts, so this entry fixes it; if many newsletters land in Junk, review the policy's BulkThreshold instead of allowing each one.";
 
 export const INSIGHT_SETTINGS: Record<InsightCause, string> = {
   "user-junk-settings":
@@ -171,6 +237,13 @@ export const INSIGHT_SETTINGS: Record<InsightCause, string> = {
 };
 
 const DAY_MS = 86_400_000;
+
+/**
+ * compauth=pass reason=130: a sealer the tenant trusts carried the original SPF/DKIM/DMARC pass
+ * across a forwarder (src/analysis/identity.ts): the sender counts as authenticated, and a
+ * sender allow works because Microsoft's composite authentication passed.
+ */
+const ARC_VOUCHED = "compauth-reason-130";
 
 /**
  * Evidence shares count people, never reports (issue 10 §2): one person's fifteen reports weigh
@@ -224,11 +297,43 @@ export function isAcceptedDomain(domain: string, acceptedDomains: readonly strin
   });
 }
 
+/**
+ * What only the tenant can tell about the identity (server/identity/validate.ts): a look-alike
+ * of its own or already allowed domains, and the roll-up of a free-mail domain's addresses.
+ */
+function tenantIdentityRefusals(
+  evidence: SenderEvidence,
+  context: RulesContext,
+  already: readonly Refusal[],
+): Refusal[] {
+  const all = { reports: evidence.reports, people: Math.max(1, evidence.reporters) };
+  const found: Refusal[] = [];
+  const identity = identityRefusalFor(evidence.senderKey, {
+    acceptedDomains: context.settings.acceptedDomains,
+    protectedDomains: context.protectedDomains ?? [],
+  });
+  const code = identity ? refusalKindOf(identity.code) : null;
+  if (identity && code && !already.some((refusal) => refusal.code === code)) {
+    found.push({ code, ...all, message: `${REFUSAL_MESSAGES[code]} ${identity.message}` });
+  }
+  const { value, unverified } = identityOf(evidence.senderKey);
+  const siblings = context.sameDomainAddressEntries ?? 0;
+  if (
+    !unverified &&
+    evidence.kind === "address" &&
+    isSharedMailDomain(domainOfIdentity(value)) &&
+    siblings + 1 >= ROLL_UP_AT
+  ) {
+    found.push({ code: "freemail-roll-up", ...all, message: REFUSAL_MESSAGES["freemail-roll-up"] });
+  }
+  return found;
+}
+
 function refusalsOf(evidence: SenderEvidence): Refusal[] {
   const refusals: Refusal[] = [];
   const { counts } = peopleShares(evidence);
   for (const code of REFUSAL_ORDER) {
-    if (code === "unverified-identity") continue;
+    if (code === "unverified-identity" || code === "freemail-roll-up") continue;
     const reports = countOf(evidence.signals, REFUSAL_SIGNALS[code]);
     // At least one person stands behind any report.
     const people = Math.max(reports > 0 ? 1 : 0, countOf(counts, REFUSAL_SIGNALS[code]));
@@ -237,22 +342,27 @@ function refusalsOf(evidence: SenderEvidence): Refusal[] {
   return refusals;
 }
 
-function insightsOf(evidence: SenderEvidence): Insight[] {
-  const insights: Insight[] = [];
+/** Causes an allow cannot fix, with the people behind each (`people`) for the shares. */
+function insightsOf(evidence: SenderEvidence): (Insight & { people: number })[] {
+  const insights: (Insight & { people: number })[] = [];
+  const { counts } = peopleShares(evidence);
   for (const [cause, names] of Object.entries(INSIGHT_SIGNALS) as [
-    Exclude<InsightCause, "own-domain">,
+    Exclude<InsightCause, "own-domain" | "bulk-threshold">,
     readonly string[],
   ][]) {
-    let reports = countOf(evidence.signals, names);
-    if (cause === "user-junk-settings") {
-      // SFV:NSPM with dest:J: the filter said "not spam" and the mailbox still put it in Junk.
-      const nspm = evidence.signals["sfv-nspm"] ?? 0;
-      const junkFolder = evidence.signals["dest-j"] ?? 0;
-      reports = Math.max(reports, Math.min(nspm, junkFolder));
-    }
-    if (reports > 0) insights.push({ cause, reports, setting: INSIGHT_SETTINGS[cause] });
+    const count = (signals: Record<string, number>) => {
+      let found = countOf(signals, names);
+      if (cause === "user-junk-settings") {
+        // SFV:NSPM with dest:J: the filter said "not spam" and the mailbox still put it in Junk.
+        found = Math.max(found, Math.min(signals["sfv-nspm"] ?? 0, signals["dest-j"] ?? 0));
+      }
+      return found;
+    };
+    const reports = count(evidence.signals);
+    const people = Math.max(reports > 0 ? 1 : 0, count(counts));
+    if (reports > 0) insights.push({ cause, reports, people, setting: INSIGHT_SETTINGS[cause] });
   }
-  return insights.sort((a, b) => b.reports - a.reports);
+  return insights.sort((a, b) => b.people - a.people || b.reports - a.reports);
 }
 
 /**
@@ -267,6 +377,11 @@ function spoofPairOf(evidence: SenderEvidence, value: string): ProposalEntry | n
   const implicitFailures = signals["compauth-reason-001"] ?? 0;
   if ((signals["compauth-fail"] ?? 0) < reports || implicitFailures < reports) return null;
   if ((signals["dmarc-fail"] ?? 0) > 0) return null;
+  // The shared rule module judged each report too: where it said another allow (or none), no pair.
+  const allowSignals = ["allow-sender", "allow-spoof-pair", "allow-none"];
+  if (allowSignals.some((name) => (signals[name] ?? 0) > 0)) {
+    if ((signals["allow-spoof-pair"] ?? 0) < reports) return null;
+  }
   const dominant = dominantInfrastructure(evidence);
   if (!dominant || dominant.people < Math.ceil(dominant.total * SPOOF_PAIR_MIN_SHARE)) return null;
   return { type: "spoof", spoofedUser: value, sendingInfrastructure: dominant.infrastructure };
@@ -293,6 +408,7 @@ export function strengthOf(evidence: SenderEvidence, entry: ProposalEntry | null
       : Math.max(
           counts["auth-dmarc-pass"] ?? 0,
           0.8 * (counts["auth-dkim-aligned-pass"] ?? 0),
+          0.8 * (counts[ARC_VOUCHED] ?? 0),
           0.6 * (counts["auth-spf-aligned-pass"] ?? 0),
         );
   const score =
@@ -319,7 +435,10 @@ function authPhrase(evidence: SenderEvidence, entry: ProposalEntry): string {
   if (dmarc > 0) return `DMARC passed for ${dmarc} of ${total} ${unit}`;
   const dkim = counts["auth-dkim-aligned-pass"] ?? 0;
   if (dkim > 0) return `aligned DKIM passed for ${dkim} of ${total} ${unit}`;
-  return `aligned SPF passed for ${counts["auth-spf-aligned-pass"] ?? 0} of ${total} ${unit}`;
+  const spf = counts["auth-spf-aligned-pass"] ?? 0;
+  if (spf > 0) return `aligned SPF passed for ${spf} of ${total} ${unit}`;
+  const arc = counts[ARC_VOUCHED] ?? 0;
+  return `a trusted ARC sealer carried the original authentication (compauth reason 130) for ${arc} of ${total} ${unit}`;
 }
 
 /** Whether any report's own authentication (DMARC, aligned DKIM or aligned SPF) passed. */
@@ -328,7 +447,8 @@ function anyAuthPassed(evidence: SenderEvidence): boolean {
   return (
     (signals["auth-dmarc-pass"] ?? 0) > 0 ||
     (signals["auth-dkim-aligned-pass"] ?? 0) > 0 ||
-    (signals["auth-spf-aligned-pass"] ?? 0) > 0
+    (signals["auth-spf-aligned-pass"] ?? 0) > 0 ||
+    (signals[ARC_VOUCHED] ?? 0) > 0
   );
 }
 
@@ -362,9 +482,10 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const spoofPair = unverified ? spoofPairOf(evidence, value) : null;
   // A spoof verdict is what a spoofed-sender pair answers; everything else refuses outright.
   const blocking = refusals.filter((refusal) => !(spoofPair && refusal.code === "spoof"));
+  blocking.push(...tenantIdentityRefusals(evidence, context, blocking));
   // A sender allow needs a sender something vouches for: no passing SPF, DKIM or DMARC, no
   // sender allow, whatever the key says (issue 10 §5).
-  const unvouched = unverified ? !spoofPair : !anyAuthPassed(evidence);
+  const unvouched = evidence.reports > 0 && (unverified ? !spoofPair : !anyAuthPassed(evidence));
   if (unvouched && !blocking.some((r) => r.code === "authentication-failed")) {
     blocking.push({
       code: "unverified-identity",
@@ -373,6 +494,7 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
       message: REFUSAL_MESSAGES["unverified-identity"],
     });
   }
+  blocking.sort((a, b) => REFUSAL_ORDER.indexOf(a.code) - REFUSAL_ORDER.indexOf(b.code));
   if (blocking.length > 0) {
     const lead = blocking[0]!;
     return {
@@ -402,7 +524,8 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   }
 
   const leading = insights[0];
-  if (leading && evidence.reports > 0 && leading.reports >= evidence.reports * INSIGHT_MIN_SHARE) {
+  const { total } = peopleShares(evidence);
+  if (leading && total > 0 && leading.people >= total * INSIGHT_MIN_SHARE) {
     return {
       ...base,
       outcome: "insight",
@@ -423,6 +546,9 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
     code: "minor-cause" as const,
     message: `${plural(insight.reports, "report")} also show: ${insight.setting}`,
   }));
+  if (countOf(evidence.signals, BULK_SIGNALS) > 0) {
+    warnings.push({ code: "bulk", message: BULK_WARNING });
+  }
   const siblings = context.sameDomainAddressEntries ?? 0;
   if (entry.type === "sender" && entry.kind === "address" && siblings + 1 >= ROLL_UP_WARN_AT) {
     warnings.unshift({
