@@ -20,6 +20,9 @@ function isConfusable(char: string): boolean {
   return !(base.charCodeAt(0) < 0x80);
 }
 
+/** `\u202E` or `\u{202e}`, as this module and the sender identity write them. */
+const ALREADY_ESCAPED = /\\u(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]{1,6}\})/;
+
 function escapeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   return code > 0xffff
@@ -39,7 +42,9 @@ export interface Shown {
  */
 export function escapeForDisplay(text: string, identifier: boolean): Shown {
   let out = "";
-  let escaped = false;
+  // The sender identity escapes what it refuses in a key the same way (server/identity):
+  // such a key still deserves the warning.
+  let escaped = identifier && ALREADY_ESCAPED.test(text);
   for (const char of text) {
     if (INVISIBLE.test(char) || (identifier && isConfusable(char))) {
       out += escapeChar(char);

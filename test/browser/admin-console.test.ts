@@ -22,6 +22,7 @@ let api: ApiClient;
 let browser: Browser;
 
 const BIDI_DOMAIN = "invoice\u202Etxt.example";
+// Cyrillic а (U+0430) in place of the Latin a.
 const CONFUSABLE_DOMAIN = "p\u0430ypal.example";
 const COMMENT = "Our Azure billing notices \u2014 please let them through";
 const BIDI_COMMENT = "see attachment \u202Efdp.exe";
@@ -105,6 +106,8 @@ async function open(
     viewport: { width, height: 900 },
     locale,
     acceptDownloads: true,
+    // The service's CSP allows only its own scripts; axe-core is injected by the test.
+    bypassCSP: true,
     ...(width < 600 ? { isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
@@ -176,20 +179,23 @@ describe("reviewing proposals in the console", () => {
     const list = page.getByRole("list", { name: "Proposals" });
     await list.getByRole("button").first().waitFor();
 
-    const bidiRow = list.getByRole("button").filter({ hasText: "invoice\\u202Etxt.example" });
+    // The sender identity refuses both and keys them escaped (U+202E) or as punycode.
+    const bidiRow = list.getByRole("button").filter({ hasText: /invoice\\u\{?202e/i });
     expect(await bidiRow.count()).toBe(1);
     expect(await bidiRow.textContent()).toContain("Hidden or look-alike characters");
-    const confusableRow = list.getByRole("button").filter({ hasText: "p\\u0430ypal.example" });
-    expect(await confusableRow.count()).toBe(1);
-    // Nowhere on the page does a raw U+202E or the Cyrillic letter reach the reader.
+    const confusableRow = list.getByRole("button").filter({ hasText: "xn--pypal-4ve.example" });
+    expect(await confusableRow.textContent()).toContain("Refused:");
     const body = await page.evaluate(() => document.body.innerText);
     expect(body).not.toContain("\u202E");
     expect(body).not.toContain("\u0430");
 
+    // A reporter's comment with U+202E is shown escaped and cannot reorder the text.
     await bidiRow.click();
-    const detail = page.getByRole("region", { name: /invoice\\u202Etxt\.example/ });
+    const detail = page.getByRole("region", { name: /invoice\\u\{?202e/i });
     await detail.getByRole("table", { name: "Latest reports" }).waitFor();
-    await detail.getByText("see attachment \\u202Efdp.exe").waitFor();
+    const comment = detail.getByRole("cell", { name: /see attachment \\u202Efdp\.exe/ });
+    await comment.waitFor();
+    expect(await comment.textContent()).toContain("Hidden or look-alike characters");
     expect(await page.evaluate(() => document.body.innerText.includes("\u202E"))).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, "admin-console-bidi-en-1280");
@@ -253,7 +259,13 @@ describe("reviewing proposals in the console", () => {
     expect(await campaigns.textContent()).toContain("warn people");
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, "admin-console-insights-en-1280");
-    await campaigns.getByRole("button", { name: "Show the evidence" }).click();
+    // The Cyrillic look-alike that three people vouched for is one too.
+    expect(await campaigns.textContent()).toContain("xn--pypal-4ve.example");
+    await campaigns
+      .locator(".fui-MessageBar")
+      .filter({ hasText: "fabrikarn.example" })
+      .getByRole("button", { name: "Show the evidence" })
+      .click();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
       .toContain("fabrikarn.example");
