@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import { reportsAndSenders } from "./0001-reports-and-senders";
 import { dropUnusedReporterIndex } from "./0002-drop-unused-reporter-index";
+import { evidencePerPerson } from "./0003-evidence-per-person";
 import { proposalsMigration, proposalsStaleIndexMigration } from "../../proposals/migration";
 
 /**
@@ -15,6 +16,7 @@ import { proposalsMigration, proposalsStaleIndexMigration } from "../../proposal
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-reports-and-senders": reportsAndSenders,
   "0002-drop-unused-reporter-index": dropUnusedReporterIndex,
+  "0003-evidence-per-person": evidencePerPerson,
   "0100-proposals": proposalsMigration,
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
 };
