@@ -14,8 +14,19 @@ import {
   SFV_MEANINGS,
   SRV_MEANINGS,
   meaningOf,
+  remedyOf,
+  threatsOf,
+  THREAT_FINDINGS,
 } from "../src/analysis";
-import type { Address, FixableBy, HeaderAnalysis, Hop, Severity } from "../src/analysis";
+import type {
+  Address,
+  FixableBy,
+  HeaderAnalysis,
+  Hop,
+  Remedy,
+  Severity,
+  ThreatKind,
+} from "../src/analysis";
 
 export interface ReportOptions {
   color: boolean;
@@ -42,11 +53,12 @@ export function renderReport(raw: HeaderAnalysis, options: ReportOptions): strin
   const lines: string[] = [];
   if (options.label !== undefined) lines.push(paint("bold", `== ${options.label} ==`), "");
   lines.push(...messageSection(analysis, paint), "");
-  lines.push(...verdictLine(analysis, paint), "");
+  const remedy = remedyOf(raw);
+  lines.push(...verdictLine(analysis, remedy, paint), "");
   lines.push(...authSection(analysis, paint), "");
   lines.push(...stampsSection(analysis, paint), "");
   lines.push(...routeSection(analysis.hops, paint), "");
-  lines.push(...findingsSection(analysis, paint));
+  lines.push(...findingsSection(analysis, remedy, paint));
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
@@ -105,15 +117,65 @@ function messageSection(analysis: HeaderAnalysis, paint: Paint): string[] {
     .map(([name, value]) => `${paint("dim", `${name}:`.padEnd(13))}${value}`);
 }
 
-function verdictLine(analysis: HeaderAnalysis, paint: Paint): string[] {
+const THREAT_TEXT: Record<ThreatKind, string> = {
+  malware: "Microsoft found malware in it",
+  "high-confidence-phishing": "Microsoft is highly confident that it is phishing",
+  phishing: "Microsoft judged it to be phishing",
+  "intra-org-phishing": "phishing sent from inside the organisation (a possibly hijacked account)",
+  impersonation: "the sender imitates a domain, person or brand the recipient knows",
+  spoof: "the sender's address appears to be forged",
+  "forged-authentication":
+    "it carries its own forged 'checks passed' header, and nothing vouches for the sender",
+  "dmarc-reject": "the sender's domain says it did not send it (DMARC failed under p=reject)",
+};
+
+function adviceOf(remedy: Remedy): string {
+  switch (remedy.situation) {
+    case "threat":
+      return "Do not trust it: do not click, open or reply. Report it as phishing in Outlook (Report > Phishing). No allow entry should ever let it through.";
+    case "filtered":
+      return "The sender proved who they are and the content filter junked it anyway: report it as not spam; the admin can allow this sender.";
+    case "bulk":
+      return remedy.allow === "sender"
+        ? "Bulk mail. If it is wanted, report it: the admin can allow this sender (a sender allow overrides the bulk filter) or raise the bulk threshold; otherwise unsubscribe."
+        : "Bulk mail from a sender that did not prove who it is: an allow cannot be made safely; unsubscribe, or ask the sender to set up SPF, DKIM and DMARC.";
+    case "unauthenticated":
+      return remedy.allow === "spoof-pair"
+        ? "Nothing proves who sent it. The sender's IT must set up SPF, DKIM and DMARC; until then the admin can only allow this sender together with the server that sent it (a spoofed-sender entry)."
+        : "Nothing proves who sent it, and the sender's domain does not vouch for it: no allow entry can safely let it through. The sender's IT must fix its authentication.";
+    case "user-settings":
+      return "The recipient's own junk settings, rules or Blocked Senders put it here: change them in Outlook's junk e-mail options. An allow by the admin would not help.";
+    case "policy":
+      return "The organisation's own configuration (a block entry, a mail flow rule or an Advanced Spam Filter option) junked it: only the admin can change that. An allow would not help.";
+    case "allowed":
+      return "An allow entry or the recipient's Safe Senders let it through: nothing to fix.";
+    case "not-junked":
+      return "It was delivered to the Inbox: nothing to fix.";
+    case "unknown":
+      return "The headers do not say whether it was junked, so there is nothing to advise.";
+  }
+}
+
+/** The threat first, when there is one; then where the message went; then what to do. */
+function verdictLine(analysis: HeaderAnalysis, remedy: Remedy, paint: Paint): string[] {
   const { junked } = analysis.verdict;
-  const text =
+  const where =
     junked === true
       ? paint("red", "the filter sent this message to Junk")
       : junked === false
         ? paint("green", "the filter did not send this message to Junk")
         : paint("yellow", "the headers do not say whether the filter junked it");
-  return [`${heading(paint, "Verdict:")} ${text}`];
+  const lines: string[] = [];
+  if (remedy.threat) {
+    lines.push(
+      `${heading(paint, "Verdict:")} ${paint("red", `DO NOT TRUST: ${THREAT_TEXT[remedy.threat]}`)}`,
+      `         ${where}`,
+    );
+  } else {
+    lines.push(`${heading(paint, "Verdict:")} ${where}`);
+  }
+  lines.push(...wrap(`${heading(paint, "Advice:")}  ${adviceOf(remedy)}`, "", 9));
+  return lines;
 }
 
 function resultColor(result: string): Style {
@@ -259,20 +321,36 @@ const SEVERITY: Record<Severity, { label: string; style: Style }> = {
   info: { label: "info", style: "cyan" },
 };
 
-function findingsSection(analysis: HeaderAnalysis, paint: Paint): string[] {
+/**
+ * Threats lead, apart; under a threat nothing is presented as the sender's setup problem, so the
+ * sender's group is only the detail of why the checks failed.
+ */
+function findingsSection(analysis: HeaderAnalysis, remedy: Remedy, paint: Paint): string[] {
   const findings = analysis.verdict.findings;
   if (findings.length === 0) return [heading(paint, "Findings"), "  Nothing to report."];
+  const threatIds = new Set(threatsOf(analysis).flatMap((kind) => THREAT_FINDINGS[kind]));
+  const threats = findings.filter((finding) => threatIds.has(finding.id));
+  const groups = [
+    { members: threats, title: "Do not trust this message", details: true },
+    ...GROUPS.map((group) => ({
+      members: findings.filter(
+        (finding) => finding.fixableBy === group.fixableBy && !threats.includes(finding),
+      ),
+      ...(remedy.threat && group.fixableBy === "sender"
+        ? { title: "Why the checks failed (not a setup problem to fix)", details: false }
+        : { title: group.title, details: true }),
+    })),
+  ];
   const lines = [heading(paint, "Findings")];
-  for (const group of GROUPS) {
-    const members = findings.filter((finding) => finding.fixableBy === group.fixableBy);
+  for (const { members, title, details } of groups) {
     if (members.length === 0) continue;
-    lines.push(`  ${paint("bold", group.title)}`);
+    lines.push(`  ${paint("bold", title)}`);
     for (const finding of members) {
       const severity = SEVERITY[finding.severity];
       lines.push(
         ...wrap(`${paint(severity.style, `${severity.label}:`)} ${finding.title}`, "    ", 0),
       );
-      if (finding.detail) lines.push(...wrap(finding.detail, "      "));
+      if (finding.detail && details) lines.push(...wrap(finding.detail, "      "));
       lines.push(`      ${paint("dim", `(${finding.id})`)}`);
     }
   }

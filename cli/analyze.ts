@@ -1,5 +1,5 @@
 /**
- * `vouch analyze [--json] [--trust-authserv ID]... [FILE...|-]` as ANALYSIS-CONTRACT.md says:
+ * `vouch analyze [--json] [--trust-authserv ID]... [FILE...|-]` as docs/analysis-contract.md says:
  * FILE is a raw header block or a whole .eml; no FILE or "-" reads stdin. An unreadable input
  * is a one-line error on stderr and exit status 2; the readable ones are still analysed.
  */

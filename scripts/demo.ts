@@ -4,14 +4,14 @@
  * the real store and the same path as POST /api/v1/reports (the service's analysis of the
  * headers, the store's idempotent record, the proposals listener in the same transaction).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeHeaders } from "../src/analysis";
 import { loadConfig, trustedAuthservFor } from "../server/config";
 import { saveSettings } from "../server/proposals/repository";
 import { attachProposals, ProposalService } from "../server/proposals/service";
 import { withDefaults } from "../server/proposals/settings";
-import { openConfiguredStore } from "../server/start";
+import { openConfiguredStore, prepareDataDir } from "../server/start";
 import {
   ACCEPTED_DOMAINS,
   ADMIN,
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const store = await openConfiguredStore(config);
   const now = new Date();
   const detach = attachProposals(store, () => now);
@@ -92,13 +92,10 @@ async function main(): Promise<number> {
     const page = await proposals.list(TENANT, { limit: 200, offset: 0 });
     const azure = page.items.find((item) => item.senderKey === "azure-noreply@microsoft.com");
     if (azure?.status === "open") {
-      await proposals.decide(
-        TENANT,
-        azure.id,
-        "approve",
-        ADMIN,
-        "Azure service notices; checked with the cloud team. Submitted to Microsoft too.",
-      );
+      await proposals.decide(TENANT, azure.id, "approve", ADMIN, {
+        note: "Azure service notices; checked with the cloud team. Submitted to Microsoft too.",
+        confirm: false,
+      });
     }
     const final = await proposals.list(TENANT, { limit: 200, offset: 0 });
     const insights = await proposals.insights(TENANT);

@@ -11,10 +11,12 @@ import type { FeatureContext } from "./feature-context";
 import "./fastify-types";
 import { installErrorHandlers } from "./http/errors";
 import { installJsonBodyParser } from "./http/json-body";
-import { loggerOptions, requestId } from "./http/logging";
+import { loggerOptions, OneLinePerRequest, requestId } from "./http/logging";
 import { installMetrics, Metrics } from "./http/metrics";
 import { OpenApiRegistry } from "./http/openapi";
-import { createRateLimiter } from "./http/rate-limit";
+import { createAnonymousLimiter, createRateLimiter } from "./http/rate-limit";
+import { installSecurityHeaders } from "./http/security-headers";
+import { serverTimeouts } from "./http/timeouts";
 import { installStatic, REPO_ROOT } from "./http/static";
 import { featurePlugins } from "./plugins";
 import { analysisPool, inlineAnalyzer } from "./analysis/pool";
@@ -55,13 +57,17 @@ export async function buildService(
   store: Store,
   options: BuildOptions = {},
 ): Promise<VouchApp> {
+  const timeouts = serverTimeouts(config);
   const app = Fastify({
-    logger: loggerOptions(config.logLevel, options.logStream),
+    logger: loggerOptions(config.logLevel, options.logStream, { pretty: !config.production }),
     genReqId: requestId,
     requestIdHeader: false,
+    logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    ...(options.https ? { https: options.https } : {}),
+    requestTimeout: timeouts.requestTimeout,
+    http: timeouts,
+    ...(options.https ? { https: { ...timeouts, ...options.https } } : {}),
   }) as unknown as FastifyInstance;
 
   // JSON only: text/plain would otherwise reach the handlers as a string and fail as a 400.
@@ -70,8 +76,11 @@ export async function buildService(
   installErrorHandlers(app);
   const metrics = new Metrics();
   installMetrics(app, metrics, config);
+  await installSecurityHeaders(app, {
+    https: Boolean(options.https),
+    extraFrameAncestors: config.extraFrameAncestors,
+  });
   app.addHook("onSend", async (request, reply) => {
-    reply.header("x-content-type-options", "nosniff");
     reply.header("x-request-id", request.id);
     if (request.url.startsWith("/api/") || request.url.startsWith("/dev/")) {
       reply.header("cache-control", "no-store");
@@ -83,7 +92,11 @@ export async function buildService(
   const verifier = cachingVerifier(
     devIssuer ? devIssuer.verifier : createEntraVerifier(config.auth),
   );
-  installAuth(app, verifier, createRateLimiter(config.rateLimitUser, config.rateLimitTenant));
+  const anonymous = createAnonymousLimiter(config.rateLimitAnonymous);
+  installAuth(app, verifier, {
+    perCaller: createRateLimiter(config.rateLimitUser, config.rateLimitTenant),
+    anonymous,
+  });
 
   const openapi = new OpenApiRegistry();
   const analyzer =
@@ -102,7 +115,7 @@ export async function buildService(
   };
 
   await healthRoutes(app, context);
-  await devTokenRoute(app, context);
+  await devTokenRoute(app, context, anonymous);
   await reportRoutes(app, context);
   await senderRoutes(app, context);
   await meRoutes(app, context);

@@ -41,6 +41,8 @@ export interface AuthConfig {
 
 export interface Config {
   nodeEnv: string;
+  /** NODE_ENV is "production", in any letter case. */
+  production: boolean;
   host: string;
   port: number;
   tls: TlsSetting;
@@ -59,6 +61,14 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimitUser: RateLimit | null;
   rateLimitTenant: RateLimit | null;
+  /** Per client address: refused sign-ins and POST /dev/token (the caller is unknown there). */
+  rateLimitAnonymous: RateLimit | null;
+  /** How long a client may take to send a whole request, headers and body. */
+  requestTimeoutMs: number;
+  /** How long a client may take to send the request headers (at most requestTimeoutMs). */
+  headersTimeoutMs: number;
+  /** Origins besides Outlook's own that may frame the task pane (on-premises OWA, other clouds). */
+  extraFrameAncestors: readonly string[];
   /** Per tenant id; "*" applies to every tenant without its own entry. */
   trustedAuthserv: ReadonlyMap<string, readonly string[]>;
   publicOrigin: string;
@@ -81,6 +91,25 @@ export const DEFAULT_ENTRA_JWKS_URL = "https://login.microsoftonline.com/{tid}/d
 export const DEFAULT_ENTRA_ISSUER = "https://login.microsoftonline.com/{tid}/v2.0";
 /** Audience of development tokens when VOUCH_ENTRA_CLIENT_ID is not set. */
 export const DEV_CLIENT_ID = "vouch-dev-api";
+/**
+ * The opt-in that lets the development sign-in listen beyond this machine. Its name says what it
+ * does: with it, anyone who reaches the port can sign in as anyone, admins included.
+ */
+export const DEV_SIGNIN_ON_NETWORK = "VOUCH_UNSAFE_DEV_SIGNIN_ON_NETWORK";
+
+/** Whether HOST only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
+  return (
+    name === "localhost" ||
+    name === "::1" ||
+    name === "::ffff:127.0.0.1" ||
+    /^127(\.\d{1,3}){3}$/.test(name)
+  );
+}
 
 const DURATION_UNITS: Record<string, number> = {
   ms: 1,
@@ -189,6 +218,24 @@ const origin = z.string().transform((value, ctx) => {
   }
 });
 
+/** "https://host" or "https://*.host" (a CSP source for frame-ancestors), comma-separated. */
+const frameAncestorList = z.string().transform((value, ctx) => {
+  const origins = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const entry of origins) {
+    if (!/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i.test(entry)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${entry}" is not an origin like https://mail.contoso.com or https://*.contoso.com`,
+      });
+      return z.NEVER;
+    }
+  }
+  return origins;
+});
+
 const template = z
   .string()
   .refine((value) => value.includes("{tid}"), "must contain {tid}")
@@ -234,6 +281,10 @@ const settings = {
   VOUCH_MAX_HEADER_BYTES: size.default(256 * 1024),
   VOUCH_RATE_LIMIT_USER: rateLimit.default({ max: 60, windowMs: 60_000 }),
   VOUCH_RATE_LIMIT_TENANT: rateLimit.default({ max: 6000, windowMs: 60_000 }),
+  VOUCH_RATE_LIMIT_ANONYMOUS: rateLimit.default({ max: 60, windowMs: 60_000 }),
+  VOUCH_REQUEST_TIMEOUT: duration.default(30_000),
+  VOUCH_FRAME_ANCESTORS: frameAncestorList.optional(),
+  [DEV_SIGNIN_ON_NETWORK]: flag.default(false),
   VOUCH_TRUSTED_AUTHSERV: z.string().transform(perTenantList).optional(),
   VOUCH_PUBLIC_ORIGIN: origin.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -262,13 +313,29 @@ function parseSettings(env: Record<string, string | undefined>): Parsed {
 /** Reads and checks every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const s = parseSettings(env);
-  const production = s.NODE_ENV === "production";
+  // "Production" or "PRODUCTION" is production too: a typo in case must not turn on dev sign-in.
+  const production = s.NODE_ENV.trim().toLowerCase() === "production";
   const authMode: AuthMode = s.VOUCH_AUTH ?? (production ? "entra" : "dev");
   if (production && authMode === "dev") {
     throw new ConfigError(
       "VOUCH_AUTH",
       "the development issuer is refused when NODE_ENV=production; use VOUCH_AUTH=entra",
     );
+  }
+  if (authMode === "dev" && !s[DEV_SIGNIN_ON_NETWORK]) {
+    // The development issuer signs anyone in as anyone: it stays on this machine unless asked.
+    if (!isLoopbackHost(s.HOST)) {
+      throw new ConfigError(
+        "HOST",
+        `${s.HOST} is reachable from other machines, and the development sign-in lets anyone sign in as anyone; listen on 127.0.0.1, use VOUCH_AUTH=entra, or set ${DEV_SIGNIN_ON_NETWORK}=1 if you mean it`,
+      );
+    }
+    if (s.VOUCH_TRUST_PROXY) {
+      throw new ConfigError(
+        "VOUCH_TRUST_PROXY",
+        `a proxy makes the development sign-in reachable from other machines; use VOUCH_AUTH=entra, or set ${DEV_SIGNIN_ON_NETWORK}=1 if you mean it`,
+      );
+    }
   }
   if (authMode === "entra" && !s.VOUCH_ENTRA_CLIENT_ID) {
     throw new ConfigError("VOUCH_ENTRA_CLIENT_ID", "is required with VOUCH_AUTH=entra");
@@ -298,6 +365,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   return {
     nodeEnv: s.NODE_ENV,
+    production,
     host: s.HOST,
     port: s.PORT,
     tls,
@@ -328,6 +396,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: s.VOUCH_MAX_HEADER_BYTES * 2 + 64 * 1024,
     rateLimitUser: s.VOUCH_RATE_LIMIT_USER,
     rateLimitTenant: s.VOUCH_RATE_LIMIT_TENANT,
+    rateLimitAnonymous: s.VOUCH_RATE_LIMIT_ANONYMOUS,
+    requestTimeoutMs: s.VOUCH_REQUEST_TIMEOUT,
+    // Node refuses a headers timeout longer than the request timeout.
+    headersTimeoutMs: Math.min(10_000, s.VOUCH_REQUEST_TIMEOUT),
+    extraFrameAncestors: s.VOUCH_FRAME_ANCESTORS ?? [],
     trustedAuthserv: s.VOUCH_TRUSTED_AUTHSERV ?? new Map(),
     publicOrigin: s.VOUCH_PUBLIC_ORIGIN ?? `${scheme}://${displayHost}:${s.PORT}`,
     logLevel: s.LOG_LEVEL,

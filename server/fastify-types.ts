@@ -1,9 +1,11 @@
-import type { preHandlerAsyncHookHandler } from "fastify";
+import type { onRequestAsyncHookHandler } from "fastify";
 import type { AuthUser } from "./auth/types";
 
 /**
  * What the service adds to Fastify's request and instance. Feature plugins (server/plugins.ts)
- * rely on these: `app.authenticate` and `app.requireAdmin` as preHandlers, then `request.user`.
+ * rely on these: `app.authenticate` and `app.requireAdmin` as a route's preHandler (or onRequest;
+ * either way they run at onRequest, before the body is read: server/auth/plugin.ts), then
+ * `request.user`.
  */
 declare module "fastify" {
   interface FastifyRequest {
@@ -13,10 +15,10 @@ declare module "fastify" {
     errorCode: string | null;
   }
   interface FastifyInstance {
-    /** preHandler: validates the bearer token, sets request.user, applies the rate limits. */
-    authenticate: preHandlerAsyncHookHandler;
-    /** preHandler: authenticate, then 403 unless request.user.isAdmin. */
-    requireAdmin: preHandlerAsyncHookHandler;
+    /** Validates the bearer token, sets request.user, applies the rate limits. */
+    authenticate: onRequestAsyncHookHandler;
+    /** authenticate, then 403 unless request.user.isAdmin. */
+    requireAdmin: onRequestAsyncHookHandler;
   }
 }
 

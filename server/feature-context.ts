@@ -23,9 +23,10 @@ export type ProposalLookup = (
  * What every feature plugin (server/plugins.ts) is given besides its Fastify scope:
  *
  * - `config`, `store`: the service's settings and its open store (migrations already ran).
- * - `app.authenticate` / `app.requireAdmin` on the scope: preHandlers that validate the bearer
- *   token (and the admin role), apply the rate limits and set `request.user =
- *   { tenantId, userId, isAdmin }`. Use `callerOf(request)` (server/auth/plugin.ts) in handlers.
+ * - `app.authenticate` / `app.requireAdmin` on the scope: name them as a route's preHandler; they
+ *   validate the bearer token (and the admin role) before the body is read, apply the rate
+ *   limits and set `request.user = { tenantId, userId, isAdmin }`. Use `callerOf(request)`
+ *   (server/auth/plugin.ts) in handlers.
  * - Errors: throw `HttpError(status, code, message)` (server/http/errors.ts) or use
  *   `parseOr400(schema, value, "body")`; the service answers `{error, message}`.
  * - `openapi.add({...})`: describe each route with its zod schemas for /api/openapi.json.

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { buildService } from "./app";
 import type { Config } from "./config";
@@ -19,6 +19,15 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/**
+ * The data folder holds the database, the development issuer's private key and the TLS key:
+ * the service's user only (0700), also when it already existed.
+ */
+export function prepareDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+}
+
 export function openConfiguredStore(config: Config): Promise<Store> {
   return config.database.kind === "postgres"
     ? openStore({ databaseUrl: config.database.url })
@@ -30,7 +39,7 @@ export function openConfiguredStore(config: Config): Promise<Store> {
  * in a store they opened themselves; they keep owning it (stop() leaves it open).
  */
 export async function startService(config: Config, given?: Store): Promise<RunningService> {
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const tls = resolveTls(config);
   const store = given ?? (await openConfiguredStore(config));
   let app: FastifyInstance;

@@ -6,14 +6,23 @@ import type { AuthUser, TokenVerifier } from "./types";
  * once. Only exact token strings hit; expiry is checked on every hit; failures are not cached.
  * Bounded: past `maxEntries` the oldest entry goes.
  */
+export interface CachingVerifier extends TokenVerifier {
+  /** Whether this exact token verified before and has not expired: no check needed. */
+  knows(token: string): boolean;
+}
+
 export function cachingVerifier(
   inner: TokenVerifier,
   options: { maxEntries?: number; clock?: () => number } = {},
-): TokenVerifier {
+): CachingVerifier {
   const maxEntries = options.maxEntries ?? 10_000;
   const clock = options.clock ?? Date.now;
   const verified = new Map<string, { user: AuthUser; expiresAt: number }>();
   return {
+    knows(token) {
+      const hit = verified.get(token);
+      return hit !== undefined && hit.expiresAt > clock();
+    },
     async verify(token) {
       const hit = verified.get(token);
       if (hit && hit.expiresAt > clock()) return hit.user;

@@ -1,16 +1,21 @@
+import { prepare } from "./prepare";
+import { exportText } from "./safe-text";
 import type { ExportProposal } from "./types";
 
 /**
- * RFC 4180 CSV (CRLF, quotes doubled, fields quoted when they hold a comma, quote or line
- * break), safe to open in a spreadsheet: a text cell that starts like a formula (= + - @, or a
- * tab or carriage return that some spreadsheets skip) gets a leading apostrophe.
+ * RFC 4180 CSV (CRLF, quotes doubled, fields quoted when they hold a comma or quote), safe to
+ * open in a spreadsheet. Every text cell is one line of export-safe text (safe-text.ts), so no
+ * tab, carriage return or line break is left, and a cell that then starts like a formula
+ * (= + - @, OWASP "CSV Injection") gets a leading apostrophe. Full-width look-alikes of those
+ * characters (＝ ＋ － ＠) are written as <U+FF1D> and so on, and start with "<".
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = exportText(value);
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -44,11 +49,13 @@ export const CSV_COLUMNS = [
   "note",
   "expires_at",
   "rules_version",
+  "entry_withheld",
 ] as const;
 
 export function proposalsCsv(proposals: readonly ExportProposal[]): string {
   const rows = [csvRow(CSV_COLUMNS)];
-  for (const p of proposals) {
+  for (const original of proposals) {
+    const p = prepare(original).proposal;
     const entry = p.entry;
     rows.push(
       csvRow([
@@ -77,6 +84,7 @@ export function proposalsCsv(proposals: readonly ExportProposal[]): string {
         p.decision?.note ?? null,
         p.expiresAt,
         p.rulesVersion,
+        p.entryWithheld ?? null,
       ]),
     );
   }

@@ -48,7 +48,7 @@ export function exportProposals(
           ? powershellFor(proposals[0], options)
           : allowScript(proposals, options);
       case "transport-rule":
-        return transportRuleScript(proposals, options);
+        return transportRuleScript(proposals, options, options.single);
       case "csv":
         return proposalsCsv(proposals);
       case "json":

@@ -1,4 +1,5 @@
 import { RULES_VERSION } from "../proposals/rules";
+import { prepare } from "./prepare";
 import type { ExportProposal } from "./types";
 
 export const PROPOSALS_JSON_SCHEMA = "vouch.proposals/1";
@@ -9,7 +10,7 @@ export function proposalsJson(proposals: readonly ExportProposal[], generatedAt:
       schema: PROPOSALS_JSON_SCHEMA,
       rulesVersion: RULES_VERSION,
       generatedAt: generatedAt.toISOString(),
-      proposals,
+      proposals: proposals.map((proposal) => prepare(proposal).proposal),
     },
     null,
     2,

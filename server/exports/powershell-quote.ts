@@ -1,3 +1,5 @@
+import { exportText } from "./safe-text";
+
 /**
  * Quoting for generated PowerShell. Every value goes into a single-quoted string, where
  * PowerShell expands nothing ($(), $var and backticks stay literal); the only escape is doubling
@@ -6,13 +8,13 @@
  */
 const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
 
-/** Line breaks PowerShell honours (CR, LF, NEL, LS, PS) and other control characters. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g;
-
-/** One line of text: no character that could end a comment or a statement. */
+/**
+ * One line of export-safe text (safe-text.ts): no line break PowerShell honours (CR, LF, NEL,
+ * LS, PS) that could end a comment or a statement, no bidi or zero-width character that could
+ * make the line read differently from what it does.
+ */
 export function oneLine(text: string): string {
-  return text.replace(LINE_BREAKS_AND_CONTROLS, " ").replace(/ {2,}/g, " ").trim();
+  return exportText(text);
 }
 
 export function psQuote(value: string): string {

@@ -1,10 +1,12 @@
 import { TABL_ALLOW_LIMIT, TABL_SPOOF_LIMIT, type TablPlan } from "../proposals/settings";
 import { evidenceLines } from "./evidence-lines";
-import { oneLine, psComment, psList, psQuote, tablEncodeEntry } from "./powershell-quote";
+import { prepare, type PreparedProposal } from "./prepare";
+import { psComment, psQuote, tablEncodeEntry } from "./powershell-quote";
+import { runtimeLines, type RuntimePart } from "./powershell-runtime";
+import { cutAtToken } from "./safe-text";
+import { ADD_STATUSES, REMOVE_STATUSES, scriptHeader, skippedLines } from "./script-parts";
 import { ExportError, type ExportProposal } from "./types";
 
-/** Entries per New-TenantAllowBlockListItems command: the portal's own batch size. */
-export const ENTRIES_PER_COMMAND = 20;
 /** Notes are free text in the list; keep them short enough to read in the portal. */
 export const NOTES_MAX = 250;
 
@@ -19,30 +21,19 @@ export interface PowerShellOptions {
 type SenderAllow = { proposal: ExportProposal; entry: string };
 type SpoofAllow = { proposal: ExportProposal; spoofedUser: string; infrastructure: string };
 
-const ADD_STATUSES = new Set(["approved", "applied"]);
-const REMOVE_STATUSES = new Set(["revoked", "expired"]);
-
-function notesFor(batch: readonly SenderAllow[]): string {
-  const first = batch[0]!.proposal;
-  const text =
-    batch.length === 1
-      ? `Vouch ${first.id}: ${first.evidence.reporters} people vouched; ${first.decision?.note ?? ""}`
-      : `Vouch: ${batch.length} approved proposals (${batch.map((item) => item.proposal.id).join(", ")})`;
-  const line = oneLine(text).replace(/[;: ]+$/, "");
-  return line.length > NOTES_MAX ? `${line.slice(0, NOTES_MAX - 1)}…` : line;
+/** The entry's note: which proposal, how many people, the admin's note; cut between words. */
+export function notesFor(proposal: ExportProposal): string {
+  const note = proposal.decision?.note ? `; ${proposal.decision.note}` : "";
+  return cutAtToken(
+    `Vouch ${proposal.id}: ${proposal.evidence.reporters} people vouched${note}`,
+    NOTES_MAX,
+  );
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += size)
-    out.push(items.slice(index, index + size));
-  return out;
-}
-
-function collect(proposals: readonly ExportProposal[]) {
+function collect(prepared: readonly PreparedProposal[]) {
   const senders: SenderAllow[] = [];
   const spoofs: SpoofAllow[] = [];
-  for (const proposal of proposals) {
+  for (const { proposal } of prepared) {
     const entry = proposal.entry;
     if (!entry) continue;
     if (entry.type === "sender") {
@@ -58,34 +49,43 @@ function collect(proposals: readonly ExportProposal[]) {
   return { senders, spoofs };
 }
 
-function header(title: string, options: PowerShellOptions, count: number): string[] {
-  return [
-    psComment(title),
-    psComment(`Generated ${options.generatedAt.toISOString()} by Vouch for ${count} proposal(s).`),
-    psComment(
-      "Review every entry before running. Needs the ExchangeOnlineManagement module and the",
-    ),
-    psComment("Security Administrator or Organization Management role."),
-    "Set-StrictMode -Version Latest",
-    "$ErrorActionPreference = 'Stop'",
-    "",
-    "Connect-ExchangeOnline",
-    "",
-  ];
+function partsFor(senders: readonly unknown[], spoofs: readonly unknown[]): Set<RuntimePart> {
+  const parts = new Set<RuntimePart>();
+  if (senders.length > 0) parts.add("senders");
+  if (spoofs.length > 0) parts.add("spoofs");
+  return parts;
 }
 
-function removeSpoofCommand(spoof: SpoofAllow): string[] {
-  return [
-    `$spoof = Get-TenantAllowBlockListSpoofItems -Action Allow -SpoofType External | Where-Object { $_.SpoofedUser -eq ${psQuote(spoof.spoofedUser)} -and $_.SendingInfrastructure -eq ${psQuote(spoof.infrastructure)} }`,
-    "if ($spoof) { Remove-TenantAllowBlockListSpoofItems -Identity Default -Ids $spoof.Identity }",
-  ];
+function evidenceComments(prepared: readonly PreparedProposal[]): string[] {
+  const lines: string[] = [];
+  for (const { proposal } of prepared) {
+    for (const line of evidenceLines(proposal)) lines.push(psComment(line));
+    lines.push("");
+  }
+  return lines;
 }
 
-function removeSenderCommands(senders: readonly SenderAllow[]): string[] {
-  return chunks(senders, ENTRIES_PER_COMMAND).map(
-    (batch) =>
-      `Remove-TenantAllowBlockListItems -ListType Sender -Entries ${psList(batch.map((item) => item.entry))}`,
-  );
+/** Splits what a script can write from what it skips, each skip with its reason. */
+function sortOut(
+  proposals: readonly ExportProposal[],
+  statuses: ReadonlySet<string>,
+): { usable: PreparedProposal[]; skipped: { id: string; reason: string }[] } {
+  const usable: PreparedProposal[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  for (const original of proposals) {
+    if (!original.entry || !statuses.has(original.status)) continue;
+    const prepared = prepare(original);
+    if (prepared.withheld) skipped.push({ id: prepared.proposal.id, reason: prepared.withheld });
+    else usable.push(prepared);
+  }
+  return { usable, skipped };
+}
+
+function refuseSingle(skipped: readonly { id: string; reason: string }[], single: boolean): void {
+  const first = skipped[0];
+  if (single && first) {
+    throw new ExportError("cannot-express", `Proposal ${first.id}: ${first.reason}`);
+  }
 }
 
 /**
@@ -95,15 +95,19 @@ function removeSenderCommands(senders: readonly SenderAllow[]): string[] {
 export function allowScript(
   proposals: readonly ExportProposal[],
   options: PowerShellOptions,
+  single = false,
 ): string {
-  const exportable = proposals.filter((p) => p.entry && ADD_STATUSES.has(p.status));
-  if (exportable.length === 0) {
+  const { usable, skipped } = sortOut(proposals, ADD_STATUSES);
+  refuseSingle(skipped, single);
+  if (usable.length === 0) {
     throw new ExportError(
       "nothing-to-export",
-      "There is no approved proposal with an allow entry to export.",
+      skipped.length > 0
+        ? `No approved proposal has an entry that can be exported: ${skipped.map((s) => `${s.id}: ${s.reason}`).join(" ")}`
+        : "There is no approved proposal with an allow entry to export.",
     );
   }
-  const { senders, spoofs } = collect(exportable);
+  const { senders, spoofs } = collect(usable);
   const allowLimit = TABL_ALLOW_LIMIT[options.plan];
   const allowTotal = senders.length + (options.existingAllowEntries ?? 0);
   if (allowTotal > allowLimit) {
@@ -120,20 +124,18 @@ export function allowScript(
     );
   }
 
-  const lines = header(
+  const lines = scriptHeader(
     "Vouch: allow entries for the Tenant Allow/Block List (Exchange Online)",
-    options,
-    exportable.length,
+    options.generatedAt,
+    usable.length,
   );
-  for (const proposal of exportable) {
-    for (const line of evidenceLines(proposal)) lines.push(psComment(line));
-    lines.push("");
-  }
+  lines.push(...runtimeLines(partsFor(senders, spoofs)), "");
+  lines.push(...evidenceComments(usable), ...skippedLines(skipped));
   if (senders.length > 0) {
     lines.push(psComment("Sender allows: removed by Microsoft 45 days after they were last used."));
-    for (const batch of chunks(senders, ENTRIES_PER_COMMAND)) {
+    for (const { proposal, entry } of senders) {
       lines.push(
-        `New-TenantAllowBlockListItems -ListType Sender -Allow -Entries ${psList(batch.map((item) => item.entry))} -RemoveAfter 45 -Notes ${psQuote(notesFor(batch))}`,
+        `Add-VouchSenderAllow -Proposal ${psQuote(proposal.id)} -Entry ${psQuote(entry)} -Notes ${psQuote(notesFor(proposal))}`,
       );
     }
     lines.push("");
@@ -144,16 +146,26 @@ export function allowScript(
         "Spoofed-sender pairs: they never expire; Vouch reminds you when the sender goes quiet.",
       ),
     );
-    for (const spoof of spoofs) {
+    for (const { proposal, spoofedUser, infrastructure } of spoofs) {
       lines.push(
-        `New-TenantAllowBlockListSpoofItems -Identity Default -Action Allow -SpoofedUser ${psQuote(spoof.spoofedUser)} -SendingInfrastructure ${psQuote(spoof.infrastructure)} -SpoofType External`,
+        `Add-VouchSpoofAllow -Proposal ${psQuote(proposal.id)} -SpoofedUser ${psQuote(spoofedUser)} -Infrastructure ${psQuote(infrastructure)}`,
       );
     }
     lines.push("");
   }
-  lines.push(psComment("To undo, run these instead:"));
-  for (const line of [...removeSenderCommands(senders), ...spoofs.flatMap(removeSpoofCommand)]) {
-    lines.push(psComment(line));
+  lines.push("Write-VouchSummary", "");
+  lines.push(psComment("To undo, export these proposals' removal script, or run:"));
+  for (const { entry } of senders) {
+    lines.push(
+      psComment(`Remove-TenantAllowBlockListItems -ListType Sender -Entries ${psQuote(entry)}`),
+    );
+  }
+  for (const { spoofedUser, infrastructure } of spoofs) {
+    lines.push(
+      psComment(
+        `Get-TenantAllowBlockListSpoofItems -Action Allow -SpoofType External | Where-Object { $_.SpoofedUser -eq ${psQuote(spoofedUser)} -and $_.SendingInfrastructure -eq ${psQuote(infrastructure)} } | ForEach-Object { Remove-TenantAllowBlockListSpoofItems -Identity Default -Ids $_.Identity }`,
+      ),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }
@@ -162,37 +174,46 @@ export function allowScript(
 export function removalScript(
   proposals: readonly ExportProposal[],
   options: PowerShellOptions,
+  single = false,
 ): string {
-  const removable = proposals.filter((p) => p.entry && REMOVE_STATUSES.has(p.status));
-  if (removable.length === 0) {
+  const { usable, skipped } = sortOut(proposals, REMOVE_STATUSES);
+  refuseSingle(skipped, single);
+  if (usable.length === 0) {
     throw new ExportError(
       "nothing-to-export",
       "There is no revoked or expired proposal to remove.",
     );
   }
-  const { senders, spoofs } = collect(removable);
-  const lines = header(
+  const { senders, spoofs } = collect(usable);
+  const lines = scriptHeader(
     "Vouch: remove revoked or expired entries from the Tenant Allow/Block List",
-    options,
-    removable.length,
+    options.generatedAt,
+    usable.length,
   );
-  for (const proposal of removable) {
-    for (const line of evidenceLines(proposal)) lines.push(psComment(line));
-    lines.push("");
+  lines.push(...runtimeLines(partsFor(senders, spoofs)), "");
+  lines.push(...evidenceComments(usable), ...skippedLines(skipped));
+  for (const { proposal, entry } of senders) {
+    lines.push(
+      `Remove-VouchSenderAllow -Proposal ${psQuote(proposal.id)} -Entry ${psQuote(entry)}`,
+    );
   }
-  lines.push(...removeSenderCommands(senders));
-  for (const spoof of spoofs) lines.push(...removeSpoofCommand(spoof));
+  for (const { proposal, spoofedUser, infrastructure } of spoofs) {
+    lines.push(
+      `Remove-VouchSpoofAllow -Proposal ${psQuote(proposal.id)} -SpoofedUser ${psQuote(spoofedUser)} -Infrastructure ${psQuote(infrastructure)}`,
+    );
+  }
+  lines.push("", "Write-VouchSummary");
   return `${lines.join("\r\n")}\r\n`;
 }
 
 /** One proposal: its allow script while it stands, its removal script once revoked or expired. */
 export function powershellFor(proposal: ExportProposal, options: PowerShellOptions): string {
-  if (REMOVE_STATUSES.has(proposal.status)) return removalScript([proposal], options);
+  if (REMOVE_STATUSES.has(proposal.status)) return removalScript([proposal], options, true);
   if (!ADD_STATUSES.has(proposal.status) || !proposal.entry) {
     throw new ExportError(
       "not-exportable",
       `Only an approved proposal with an allow entry exports as PowerShell; this one is ${proposal.status}.`,
     );
   }
-  return allowScript([proposal], options);
+  return allowScript([proposal], options, true);
 }

@@ -26,11 +26,17 @@ export interface ExportProposal {
   warnings: { code: string; message: string }[];
   decision: { by: string; at: string; note: string } | null;
   expiresAt: string | null;
+  /** Set by the exports when the entry failed the last check and was left out: why. */
+  entryWithheld?: string;
 }
 
 export class ExportError extends Error {
   constructor(
-    readonly code: "nothing-to-export" | "over-limit" | "not-exportable",
+    /**
+     * cannot-express: the format cannot write this proposal safely (an entry that fails
+     * validation, a mail flow rule without an unforgeable condition); the reason says why.
+     */
+    readonly code: "nothing-to-export" | "over-limit" | "not-exportable" | "cannot-express",
     message: string,
   ) {
     super(message);

@@ -119,6 +119,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
       request.errorCode = mapped.code;
       if (mapped.status >= 500) request.log.error({ err: error }, "request failed");
       else request.log.info({ error: mapped.code, status: mapped.status }, "request refused");
+      // Refused before its body arrived (no token, too large): close the connection after the
+      // answer instead of reading the rest of the body only to throw it away.
+      if (!request.raw.complete) reply.header("connection", "close");
       void reply
         .code(mapped.status)
         .headers(mapped.headers ?? {})

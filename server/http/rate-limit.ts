@@ -17,16 +17,30 @@ class WindowCounter {
   private counts = new Map<string, number>();
   constructor(private readonly limit: RateLimit) {}
 
-  /** Seconds until the window ends when over the limit, else null. */
+  /** Counts one request; seconds until the window ends when over the limit, else null. */
   hit(key: string, now: number): number | null {
+    const window = this.roll(now);
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    return count <= this.limit.max ? null : this.wait(window, now);
+  }
+
+  /** Like hit, without counting: whether this key already spent the window's allowance. */
+  spent(key: string, now: number): number | null {
+    const window = this.roll(now);
+    return (this.counts.get(key) ?? 0) < this.limit.max ? null : this.wait(window, now);
+  }
+
+  private roll(now: number): number {
     const window = Math.floor(now / this.limit.windowMs);
     if (window !== this.window) {
       this.window = window;
       this.counts = new Map();
     }
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
-    if (count <= this.limit.max) return null;
+    return window;
+  }
+
+  private wait(window: number, now: number): number {
     return Math.max(1, Math.ceil(((window + 1) * this.limit.windowMs - now) / 1000));
   }
 }
@@ -61,6 +75,50 @@ export function createRateLimiter(
           { "retry-after": String(tenantWait) },
         );
       }
+    },
+  };
+}
+
+/**
+ * Callers without a valid token, per client address (request.ip, which honours
+ * VOUCH_TRUST_PROXY): refused sign-ins and calls that need no token but cost something
+ * (POST /dev/token). Once an address spent its allowance, its requests are answered 429 before
+ * their token is checked, so a flood of made-up tokens costs no signature checks or key fetches.
+ */
+export interface AnonymousLimiter {
+  /** Throws 429 when this address already spent the window's allowance; counts nothing. */
+  refuseIfSpent(address: string): void;
+  /** Counts one refused sign-in or anonymous call. */
+  count(address: string): void;
+  /** Counts one anonymous call and throws 429 when it is over the allowance. */
+  hit(address: string): void;
+}
+
+function anonymousLimited(wait: number): HttpError {
+  return new HttpError(
+    429,
+    "rate-limited-address",
+    "too many requests without a valid sign-in from your address; try again later",
+    { "retry-after": String(wait) },
+  );
+}
+
+export function createAnonymousLimiter(
+  limit: RateLimit | null,
+  clock: () => number = Date.now,
+): AnonymousLimiter {
+  const counter = limit ? new WindowCounter(limit) : null;
+  return {
+    refuseIfSpent(address) {
+      const wait = counter?.spent(address, clock()) ?? null;
+      if (wait !== null) throw anonymousLimited(wait);
+    },
+    count(address) {
+      counter?.hit(address, clock());
+    },
+    hit(address) {
+      const wait = counter?.hit(address, clock()) ?? null;
+      if (wait !== null) throw anonymousLimited(wait);
     },
   };
 }

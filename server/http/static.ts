@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
@@ -58,6 +58,14 @@ export async function installStatic(app: FastifyInstance, options: StaticOptions
     reply.redirect(options.samples ? "/harness.html" : "/admin.html"),
   );
 
+  // Browsers ask every page's origin for /favicon.ico; a PNG there is accepted by all of them.
+  const favicon = join(ASSETS_DIR, "icon-32.png");
+  if (existsSync(favicon)) {
+    const png = readFileSync(favicon);
+    app.get("/favicon.ico", async (_request, reply) =>
+      reply.type("image/png").header("cache-control", ICON_CACHE).send(png),
+    );
+  }
   if (existsSync(ASSETS_DIR)) {
     await app.register(fastifyStatic, {
       root: ASSETS_DIR,

@@ -1,11 +1,16 @@
 import type { HeaderAnalysis } from "../../src/analysis/types";
 import { authenticatedSender } from "../../src/analysis/identity";
+import { remedySignals } from "../../src/analysis/remedy";
 import { infrastructureOf, infrastructureSignal } from "./infrastructure";
+import { identitySignal, senderKeyOf } from "./sender-key";
 
 /**
- * What one report contributes to its sender's aggregate: the analysis finding ids plus the
- * authentication signals below. The aggregate keeps a count per signal over the sender's active
- * (not retracted) reports, so a retraction subtracts exactly what its report added.
+ * What one report contributes to its sender's aggregate: the analysis finding ids, the
+ * authentication signals below, Microsoft's stamps, the shared rule module's answer
+ * (`situation-<s>`, `threat-<kind>`, `allow-<kind>`, src/analysis/remedy.ts), and
+ * "identity-<code>" when the sender identity failed validation (validate.ts). The aggregate
+ * keeps a count per signal over the sender's active (not retracted) reports, so a retraction
+ * subtracts exactly what its report added.
  */
 export type Signal = string;
 
@@ -35,6 +40,10 @@ export function signalsOf(analysis: HeaderAnalysis): Signal[] {
     signals.add(AUTH_SIGNALS.forgedClaimUnvouched);
   }
   for (const signal of stampSignalsOf(analysis)) signals.add(signal);
+  // The shared rule module's answer, so the rules count exactly what the pane told the person.
+  for (const signal of remedySignals(analysis)) signals.add(signal);
+  const refusal = senderKeyOf(analysis)?.refusal;
+  if (refusal) signals.add(identitySignal(refusal.code));
   return [...signals].sort();
 }
 

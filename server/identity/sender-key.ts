@@ -1,85 +1,89 @@
 import { authenticatedSender, type VouchedBy } from "../../src/analysis/identity";
 import type { HeaderAnalysis } from "../../src/analysis/types";
+import { canonicalDomain } from "./domain-name";
+import { shownSafely } from "./unsafe-text";
+import { validateDomainName, validateIdentity, type IdentityRefusalCode } from "./validate";
+
+export { isSharedMailDomain, MULTI_SERVICE_DOMAINS, SHARED_MAIL_DOMAINS } from "./shared-mail";
 
 /**
  * The key a report counts towards. Proposals key on the authenticated sender identity, never on
  * the bare From line: an identity nothing vouches for is kept apart under "unverified:", so a
- * forged From can never add weight to the real sender's proposal.
+ * forged From can never add weight to the real sender's proposal. So is an identity that fails
+ * validation (a look-alike, an IP literal, a bare public suffix…), however well it authenticates:
+ * it can be shown and counted, never proposed or exported.
  */
 export interface SenderKey {
-  /** "contoso.com", "alice@gmail.com" or "unverified:contoso.com". */
+  /** "contoso.com", "alice@gmail.com", "xn--bcher-kva.de" or "unverified:contoso.com". */
   key: string;
   kind: "domain" | "address";
   authenticated: boolean;
   via: VouchedBy | null;
+  /**
+   * Why the identity failed validation; null when it passed. Known at ingest only: a stored
+   * report keeps it as its identity signal (identitySignal).
+   */
+  refusal?: { code: IdentityRefusalCode; message: string } | null;
 }
 
-/**
- * Domains where one address says nothing about the others: free mail and shared platforms.
- * For these the narrowest entry is the address, never the domain.
- */
-export const SHARED_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  "gmail.com",
-  "googlemail.com",
-  "outlook.com",
-  "hotmail.com",
-  "live.com",
-  "msn.com",
-  "yahoo.com",
-  "ymail.com",
-  "aol.com",
-  "icloud.com",
-  "me.com",
-  "mac.com",
-  "proton.me",
-  "protonmail.com",
-  "pm.me",
-  "gmx.com",
-  "gmx.net",
-  "gmx.de",
-  "web.de",
-  "mail.com",
-  "yandex.com",
-  "yandex.ru",
-  "zoho.com",
-  "qq.com",
-  "163.com",
-  "126.com",
-  "mail.ru",
-  "fastmail.com",
-  "hey.com",
-  "tutanota.com",
-  "onmicrosoft.com",
-]);
+export const UNVERIFIED_PREFIX = "unverified:";
 
-/**
- * Large organisations whose one domain carries many unrelated services (and which Microsoft
- * warns against allowing whole): one service's notices vouch only for that address.
- */
-export const MULTI_SERVICE_DOMAINS: ReadonlySet<string> = new Set([
-  "microsoft.com",
-  "google.com",
-  "amazon.com",
-  "apple.com",
-  "paypal.com",
-  "linkedin.com",
-  "facebook.com",
-]);
-
-export function isSharedMailDomain(domain: string): boolean {
-  const lower = domain.toLowerCase();
-  if (SHARED_MAIL_DOMAINS.has(lower) || MULTI_SERVICE_DOMAINS.has(lower)) return true;
-  // Every tenant's initial domain is a subdomain of onmicrosoft.com.
-  return lower.endsWith(".onmicrosoft.com");
+/** The signal a report carries when its sender identity failed validation. */
+export function identitySignal(code: IdentityRefusalCode): string {
+  return `identity-${code}`;
 }
+
+/** signalsOf and the store both ask for the same analysis' key: validate it once. */
+const remembered = new WeakMap<HeaderAnalysis, SenderKey | null>();
 
 export function senderKeyOf(analysis: HeaderAnalysis): SenderKey | null {
+  const known = remembered.get(analysis);
+  if (known !== undefined) return known;
+  const key = computeSenderKey(analysis);
+  remembered.set(analysis, key);
+  return key;
+}
+
+function computeSenderKey(analysis: HeaderAnalysis): SenderKey | null {
   const from = analysis.message.from;
   if (!from) return null;
   const identity = authenticatedSender(analysis);
-  const domain = from.domain.toLowerCase();
-  const kind = isSharedMailDomain(domain) ? "address" : "domain";
-  const value = kind === "address" ? from.address.toLowerCase() : domain;
-  if (!identity) return { key: `unverified:${value}`, kind, authenticated: false, via: null };
-  return { key: value, kind, authenticated: true, via: identity.via };
+  const rawDomain = from.domain.toLowerCase();
+  const rawAddress = from.address.toLowerCase();
+  // The tenant's accepted and allowed domains are not known here; the rules check them at
+  // assessment (identityRefusalFor). Well-known brands are checked now.
+  const domain = validateDomainName(rawDomain);
+  const kind = domain.ok && domain.freemail ? "address" : "domain";
+  const verdict = validateIdentity(kind === "address" ? rawAddress : rawDomain);
+  if (!verdict.ok) {
+    return {
+      key: `${UNVERIFIED_PREFIX}${shownKeyOf(rawAddress, rawDomain, kind)}`,
+      kind,
+      authenticated: false,
+      via: null,
+      refusal: { code: verdict.code, message: verdict.message },
+    };
+  }
+  if (!identity) {
+    return {
+      key: `${UNVERIFIED_PREFIX}${verdict.value}`,
+      kind,
+      authenticated: false,
+      via: null,
+      refusal: null,
+    };
+  }
+  return { key: verdict.value, kind, authenticated: true, via: identity.via, refusal: null };
+}
+
+/**
+ * What lands in the key of an identity that failed is safe to store and show: the canonical
+ * A-labels when the name itself was readable (a look-alike, say), else the raw text with every
+ * risky character escaped.
+ */
+function shownKeyOf(rawAddress: string, rawDomain: string, kind: "domain" | "address"): string {
+  const canonical = canonicalDomain(rawDomain);
+  const domain = canonical.ok ? canonical.ascii : shownSafely(rawDomain);
+  if (kind === "domain") return domain;
+  return `${shownSafely(rawAddress.slice(0, rawAddress.lastIndexOf("@")))}@${domain}`;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 
 /** Proposals, their append-only audit log, per-tenant settings and reports per day. */
 export const proposalsMigration: Migration = {
@@ -111,5 +111,59 @@ export const proposalsStaleIndexMigration: Migration = {
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropIndex("proposals_by_status_last_seen").execute();
+  },
+};
+
+/**
+ * What an admin approved, in columns of its own that re-assessment never writes (issue 10 §2):
+ * the entry, strength, reason and rules version as approved, who approved and when, the evidence
+ * baseline a review compares against, the open review, and `attention` (1 while needs-review),
+ * which puts needs-review first in the console's list through its own index.
+ */
+export const proposalsApprovedEntryMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const column of [
+      "approved_entry",
+      "approved_reason",
+      "approved_rules_version",
+      "approved_by",
+      "approved_at",
+      "approved_baseline",
+      "review",
+    ]) {
+      await db.schema.alterTable("proposals").addColumn(column, "text").execute();
+    }
+    await db.schema.alterTable("proposals").addColumn("approved_strength", "integer").execute();
+    await db.schema
+      .alterTable("proposals")
+      .addColumn("attention", "integer", (c) => c.notNull().defaultTo(0))
+      .execute();
+    // Entries decided before this migration were approved as their row stands now.
+    await sql`update proposals set approved_entry = entry, approved_strength = strength,
+      approved_reason = reason, approved_rules_version = rules_version,
+      approved_by = decided_by, approved_at = decided_at
+      where entry is not null and decided_at is not null
+        and status in ('approved', 'applied', 'revoked', 'expired')`.execute(db);
+    await db.schema
+      .createIndex("proposals_by_attention_strength")
+      .on("proposals")
+      .columns(["tenant_id", "attention", "strength", "id"])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex("proposals_by_attention_strength").execute();
+    for (const column of [
+      "attention",
+      "approved_strength",
+      "review",
+      "approved_baseline",
+      "approved_at",
+      "approved_by",
+      "approved_rules_version",
+      "approved_reason",
+      "approved_entry",
+    ]) {
+      await db.schema.alterTable("proposals").dropColumn(column).execute();
+    }
   },
 };

@@ -7,12 +7,14 @@ import type { SenderEvidence } from "../identity/evidence";
 import {
   expiresAt as expiryFrom,
   EXPIRING_STATUSES,
+  STANDING_STATUSES,
   statusAfterAssessment,
   type AuditAction,
   type ProposalStatus,
 } from "./lifecycle";
 import { assess, domainOfIdentity, type Assessment, type Outcome } from "./rules";
-import type { ProposalDb, ProposalsTable, ProposalTables } from "./schema";
+import { baselineOf, reviewChanges, type ReviewBaseline } from "./review";
+import type { ProposalDb, ProposalRow, ProposalsTable, ProposalTables } from "./schema";
 import { withDefaults, type TenantSettings } from "./settings";
 
 /** Any Kysely handle (the store's db or a transaction of it) that sees the proposal tables. */
@@ -26,7 +28,7 @@ type SenderScope = { tenantId: string; senderKey: string };
 
 /** The proposal statements that every report runs, compiled once per store (prepared.ts). */
 export interface ProposalStatements {
-  proposalOf: PreparedQuery<SenderScope, ProposalsTable>;
+  proposalOf: PreparedQuery<SenderScope, ProposalRow>;
   /** What a report's answer shows of the sender's proposal. */
   statusOf: PreparedQuery<
     SenderScope,
@@ -207,14 +209,12 @@ export function assessmentColumn(assessment: Assessment): string {
   });
 }
 
-/** Whether every value of `next` equals the row's (integers may come back as strings). */
-/** The columns of `next` whose value differs from the stored row's. */
-function changedColumns(
-  row: ProposalsTable,
-  next: Partial<ProposalsTable>,
-): Partial<ProposalsTable> {
-  const changed: Partial<Record<keyof ProposalsTable, unknown>> = {};
-  for (const [column, value] of Object.entries(next) as [keyof ProposalsTable, unknown][]) {
+type Writable = Omit<ProposalRow, "id" | "tenant_id" | "sender_key" | "created_at">;
+
+/** The columns of `next` whose value differs from the stored row's (integers may come back as strings). */
+function changedColumns(row: ProposalRow, next: Partial<Writable>): Partial<Writable> {
+  const changed: Partial<Record<keyof Writable, unknown>> = {};
+  for (const [column, value] of Object.entries(next) as [keyof Writable, unknown][]) {
     const stored = row[column] as unknown;
     const same =
       stored === value ||
@@ -223,7 +223,7 @@ function changedColumns(
         : false);
     if (!same) changed[column] = value;
   }
-  return changed as Partial<ProposalsTable>;
+  return changed as Partial<Writable>;
 }
 
 /**
@@ -265,10 +265,17 @@ export async function reassessSender(
     sameDomainAddressEntries: siblings,
   });
   const current = (existing?.status ?? null) as ProposalStatus | null;
-  const status = statusAfterAssessment(current, assessment.outcome);
+  // An approved entry is compared, never rewritten: what turned since the admin decided.
+  const changes =
+    existing && current !== null && STANDING_STATUSES.includes(current)
+      ? reviewChanges(baselineFrom(existing), evidence, assessment)
+      : [];
+  const status = statusAfterAssessment(current, assessment.outcome, changes.length > 0);
   const stamp = now.toISOString();
+  const review = reviewAfter(existing?.review ?? null, status, changes, stamp);
   const columns = {
     status,
+    attention: status === "needs-review" ? 1 : 0,
     outcome: assessment.outcome,
     strength: assessment.strength,
     reason: assessment.reason,
@@ -300,6 +307,7 @@ export async function reassessSender(
       .execute();
     return;
   }
+  const reviewNote = review.added.join("; ");
 
   // New reports renew an approved or applied entry: it lives on after the sender's last report.
   const renewed =
@@ -310,7 +318,11 @@ export async function reassessSender(
   // Only what changed is written: an unchanged status, strength or entry leaves their indexes
   // alone. Nothing changed (a re-assessment with the same result and counts): no write, and
   // updated_at keeps the time of the last real change.
-  const changed = changedColumns(existing, { ...written, expires_at: renewed });
+  const changed = changedColumns(existing, {
+    ...written,
+    expires_at: renewed,
+    review: review.column,
+  });
   if (Object.keys(changed).length > 0) {
     await db
       .updateTable("proposals")
@@ -318,7 +330,20 @@ export async function reassessSender(
       .where("id", "=", existing.id)
       .execute();
   }
-  if (current !== status) {
+  if (status === "needs-review" && reviewNote !== "") {
+    // Each new thing that turned gets its line, also while the proposal already awaits review.
+    await appendAudit(db, {
+      tenantId,
+      proposalId: existing.id,
+      senderKey,
+      action: "review",
+      from: current,
+      to: status,
+      actor: options.actor ?? SYSTEM_ACTOR,
+      note: `Evidence turned: ${reviewNote}. The approved entry stays exportable until an admin decides.`,
+      at: now,
+    });
+  } else if (current !== status) {
     await appendAudit(db, {
       tenantId,
       proposalId: existing.id,
@@ -331,6 +356,89 @@ export async function reassessSender(
       at: now,
     });
   }
+}
+
+/** The row's review baseline; a row approved before migration 0102 compares against nothing. */
+function baselineFrom(row: ProposalRow): ReviewBaseline {
+  return row.approved_baseline
+    ? (JSON.parse(row.approved_baseline) as ReviewBaseline)
+    : { refusals: {}, infrastructure: null };
+}
+
+interface StoredReview {
+  at: string;
+  changes: string[];
+}
+
+/**
+ * The review column after a re-assessment: the lines that turned, accumulated while the
+ * proposal is in needs-review (a line is added once), null in every other status. `added` are
+ * the lines new with this assessment, for the audit log.
+ */
+function reviewAfter(
+  stored: string | null,
+  status: ProposalStatus,
+  changes: readonly string[],
+  stamp: string,
+): { column: string | null; added: string[] } {
+  if (status !== "needs-review") return { column: null, added: [] };
+  const previous = stored ? (JSON.parse(stored) as StoredReview) : null;
+  const known = new Set(previous?.changes ?? []);
+  const added = changes.filter((change) => !known.has(change));
+  if (previous && added.length === 0) return { column: stored, added };
+  return {
+    column: JSON.stringify({
+      at: previous?.at ?? stamp,
+      changes: [...(previous?.changes ?? []), ...added],
+    } satisfies StoredReview),
+    added,
+  };
+}
+
+/** The approved columns a decision writes: the entry as the admin saw it, and its baseline. */
+export function approvedColumns(
+  row: ProposalRow,
+  evidence: SenderEvidence | null,
+  actor: string,
+  stamp: string,
+): Pick<
+  ProposalsTable,
+  | "approved_entry"
+  | "approved_strength"
+  | "approved_reason"
+  | "approved_rules_version"
+  | "approved_by"
+  | "approved_at"
+  | "approved_baseline"
+> {
+  const baseline: ReviewBaseline = evidence
+    ? baselineOf(evidence, assessmentOfRow(row))
+    : { refusals: {}, infrastructure: null };
+  return {
+    approved_entry: row.entry,
+    approved_strength: Number(row.strength),
+    approved_reason: row.reason,
+    approved_rules_version: row.rules_version,
+    approved_by: actor,
+    approved_at: stamp,
+    approved_baseline: JSON.stringify(baseline),
+  };
+}
+
+/** The parts of a stored assessment a baseline needs. */
+function assessmentOfRow(row: ProposalRow): Assessment {
+  const extra = JSON.parse(row.assessment) as Pick<
+    Assessment,
+    "refusals" | "insights" | "warnings" | "progress"
+  >;
+  return {
+    rulesVersion: row.rules_version,
+    outcome: row.outcome as Outcome,
+    entry: row.entry ? (JSON.parse(row.entry) as Assessment["entry"]) : null,
+    strength: Number(row.strength),
+    reason: row.reason,
+    ...extra,
+  };
 }
 
 /** The report counted (or no longer counted) on its day, for the chart. */
@@ -383,7 +491,7 @@ export async function sweep(
         .updateTable("proposals")
         .set(
           expiring
-            ? { status: "expired", updated_at: stamp }
+            ? { status: "expired", attention: 0, review: null, updated_at: stamp }
             : {
                 status: "collecting",
                 outcome: "collecting",
@@ -410,7 +518,17 @@ export async function sweep(
   });
 }
 
-type ProposalRow = ProposalsTable;
+function approvedOf(row: ProposalRow): ProposalDto["approved"] {
+  if (!row.approved_entry || !row.approved_at) return null;
+  return {
+    entry: JSON.parse(row.approved_entry) as NonNullable<ProposalDto["approved"]>["entry"],
+    strength: Number(row.approved_strength ?? 0),
+    reason: row.approved_reason ?? "",
+    rulesVersion: row.approved_rules_version ?? row.rules_version,
+    by: row.approved_by ?? "",
+    at: row.approved_at,
+  };
+}
 
 export function toDto(row: ProposalRow): ProposalDto {
   const extra = JSON.parse(row.assessment) as Pick<
@@ -425,6 +543,9 @@ export function toDto(row: ProposalRow): ProposalDto {
     strength: Number(row.strength),
     reason: row.reason,
     entry: row.entry ? (JSON.parse(row.entry) as ProposalDto["entry"]) : null,
+    approved: approvedOf(row),
+    review:
+      row.status === "needs-review" && row.review ? (JSON.parse(row.review) as StoredReview) : null,
     reporters: Number(row.reporters),
     mailboxes: Number(row.mailboxes),
     reports: Number(row.reports),

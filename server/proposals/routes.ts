@@ -2,10 +2,12 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { z } from "zod";
 import {
   ADMIN_PATHS,
+  CONFIRMED_ACTIONS,
   auditPageSchema,
   auditQuerySchema,
   decisionActionSchema,
   decisionBodySchema,
+  decisionResultSchema,
   exportAllQuerySchema,
   exportQuerySchema,
   idParamsSchema,
@@ -13,7 +15,6 @@ import {
   proposalDetailSchema,
   proposalListQuerySchema,
   proposalPageSchema,
-  proposalSchema,
   statsQuerySchema,
   statsResponseSchema,
   tenantSettingsDtoSchema,
@@ -29,7 +30,7 @@ import { withDefaults } from "./settings";
 function asHttp(error: unknown): never {
   if (error instanceof ProposalError) throw new HttpError(error.status, error.code, error.message);
   if (error instanceof ExportError) {
-    const status = error.code === "over-limit" ? 422 : 409;
+    const status = error.code === "over-limit" || error.code === "cannot-express" ? 422 : 409;
     throw new HttpError(status, error.code, error.message);
   }
   throw error;
@@ -148,16 +149,18 @@ export async function proposalsPlugin(
       );
     }
     const body = parseOr400(decisionBodySchema, request.body ?? {}, "body");
-    return guarded(() => service.decide(user.tenantId, id, action.data, user.userId, body.note));
+    return guarded(() => service.decide(user.tenantId, id, action.data, user.userId, body));
   });
   for (const action of decisionActionSchema.options) {
     doc({
       method: "post",
       path: `${ADMIN_PATHS.proposals}/{id}/${action}`,
-      summary: `${action} a proposal, with a note kept in the audit log.`,
+      summary: CONFIRMED_ACTIONS.includes(action)
+        ? `${action} a proposal: needs a note (kept in the audit log) and confirm: true; answers the removal script of an approved entry it takes back.`
+        : `${action} a proposal, with a note kept in the audit log.`,
       params: idParamsSchema,
       body: decisionBodySchema,
-      ok: proposalSchema,
+      ok: decisionResultSchema,
     });
   }
 

@@ -7,13 +7,13 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.1.0";
+export const RULES_VERSION = "vouch.rules/1.2.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
 /** Warn a little before that, while the admin can still choose. */
 export const ROLL_UP_WARN_AT = 5;
-/** Share of a sender's reports one sending infrastructure must carry for a spoof pair. */
+/** Share of a sender's people whose reports one sending infrastructure carries, for a spoof pair. */
 export const SPOOF_PAIR_MIN_SHARE = 0.8;
 /** Share of reports a cause an allow cannot fix must reach to make the sender an insight. */
 export const INSIGHT_MIN_SHARE = 0.5;
@@ -35,6 +35,8 @@ export interface Refusal {
   code: RefusalCode;
   /** Reports that carried it. */
   reports: number;
+  /** Distinct people whose reports carried it. */
+  people: number;
   message: string;
 }
 
@@ -54,7 +56,7 @@ export interface Insight {
   setting: string;
 }
 
-export type WarningCode = "roll-up" | "spoof-entries-never-expire" | "minor-cause";
+export type WarningCode = "roll-up" | "spoof-entries-never-expire" | "minor-cause" | "bulk";
 
 export interface Warning {
   code: WarningCode;
@@ -96,12 +98,24 @@ export interface RulesContext {
 
 const UNVERIFIED = "unverified:";
 
-/** Which signals (analysis finding ids and Microsoft's stamps, see evidence.ts) mean what. */
+/**
+ * Which signals mean what. The shared rule module's threats (`threat-<kind>`,
+ * src/analysis/remedy.ts) lead, so the rules refuse exactly what the pane calls a threat;
+ * Microsoft's stamps and the finding ids stay as well for reports stored before it.
+ */
 const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, readonly string[]> = {
-  "high-confidence-phishing": ["cat-hphsh", "cat-hphish"],
-  phishing: ["phishing-verdict", "cat-phsh", "intra-org-phishing", "cat-intos"],
-  malware: ["malware-verdict", "cat-malw", "cat-amp", "cat-ftbp", "cat-sap"],
+  "high-confidence-phishing": ["threat-high-confidence-phishing", "cat-hphsh", "cat-hphish"],
+  phishing: [
+    "threat-phishing",
+    "threat-intra-org-phishing",
+    "phishing-verdict",
+    "cat-phsh",
+    "intra-org-phishing",
+    "cat-intos",
+  ],
+  malware: ["threat-malware", "malware-verdict", "cat-malw", "cat-amp", "cat-ftbp", "cat-sap"],
   impersonation: [
+    "threat-impersonation",
     "impersonation-domain",
     "impersonation-user",
     "impersonation-mailbox-intelligence",
@@ -113,8 +127,14 @@ const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, reado
     "cat-gimp",
     "cat-bimp",
   ],
-  spoof: ["spoof-verdict", "cat-spoof"],
-  "authentication-failed": [AUTH_SIGNALS.forgedClaimUnvouched, "dmarc-fail", "compauth-reason-000"],
+  spoof: ["threat-spoof", "spoof-verdict", "cat-spoof"],
+  "authentication-failed": [
+    "threat-forged-authentication",
+    "threat-dmarc-reject",
+    AUTH_SIGNALS.forgedClaimUnvouched,
+    "dmarc-fail",
+    "compauth-reason-000",
+  ],
 };
 
 const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
@@ -128,7 +148,7 @@ const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
   "authentication-failed":
     "The sender's own authentication failed (DMARC fail or forged results): the From line cannot be trusted.",
   "unverified-identity":
-    "Nothing (DMARC, aligned DKIM or aligned SPF) vouches for the From line, and no single sending infrastructure stands out.",
+    "No SPF, DKIM or DMARC pass (nor a trusted ARC sealer) vouches for the From line, and Microsoft's failure is not only implicit from one sending infrastructure: no allow entry fits.",
 };
 
 /** Priority order: the most serious reason leads the one-line reason. */
@@ -142,14 +162,35 @@ const REFUSAL_ORDER: readonly RefusalCode[] = [
   "unverified-identity",
 ];
 
-const INSIGHT_SIGNALS: Record<Exclude<InsightCause, "own-domain">, readonly string[]> = {
+/**
+ * Causes an allow cannot fix: the people's own settings and the organisation's policy, the same
+ * findings the shared rule module reads for its "user-settings" and "policy" situations.
+ * Bulk is not one of them: a Tenant Allow/Block List sender allow overrides bulk, spam,
+ * high-confidence spam and normal phishing verdicts (Microsoft, tenant-allow-block-list-
+ * email-spoof-configure.md; platform-facts.md §5.1), so bulk from an authenticated sender is
+ * allowed, with the bulk threshold as a warning (`bulk` below); remedy.ts says the same.
+ */
+const INSIGHT_SIGNALS: Record<
+  Exclude<InsightCause, "own-domain" | "bulk-threshold">,
+  readonly string[]
+> = {
   "user-junk-settings": ["junk-by-user-settings"],
   "user-blocked-senders": ["blocked-sender", "sfv-blk"],
   "policy-blocked": ["policy-blocked", "sfv-skb"],
-  "bulk-threshold": ["bulk-bcl-high", "bulk-bcl-elevated", "cat-bulk"],
   "advanced-spam-filter": ["asf-custom-spam"],
   "transport-rule": ["transport-rule-spam", "sfv-sks"],
 };
+
+/** Bulk: what the shared module calls the "bulk" situation, and the stamps behind it. */
+const BULK_SIGNALS: readonly string[] = [
+  "situation-bulk",
+  "bulk-bcl-high",
+  "bulk-bcl-elevated",
+  "cat-bulk",
+];
+
+export const BULK_WARNING =
+  "Microsoft's bulk filter junked it (BCL at the anti-spam policy's bulk threshold). A sender allow overrides bulk verdicts, so this entry fixes it; if many newsletters land in Junk, review the policy's BulkThreshold instead of allowing each one.";
 
 export const INSIGHT_SETTINGS: Record<InsightCause, string> = {
   "user-junk-settings":
@@ -169,6 +210,40 @@ export const INSIGHT_SETTINGS: Record<InsightCause, string> = {
 };
 
 const DAY_MS = 86_400_000;
+
+/**
+ * compauth=pass reason=130: a sealer the tenant trusts carried the original SPF/DKIM/DMARC pass
+ * across a forwarder (src/analysis/identity.ts): the sender counts as authenticated, and a
+ * sender allow works because Microsoft's composite authentication passed.
+ */
+const ARC_VOUCHED = "compauth-reason-130";
+
+/**
+ * Evidence shares count people, never reports (issue 10 §2): one person's fifteen reports weigh
+ * one. `people` counts, per signal, the distinct people with an active report carrying it, out
+ * of `total` people; while the store keeps only report counts per signal, both fall back to
+ * reports.
+ */
+export function peopleShares(evidence: SenderEvidence): {
+  counts: Record<string, number>;
+  total: number;
+} {
+  const perPerson = (evidence as SenderEvidence & { signalPeople?: Record<string, number> })
+    .signalPeople;
+  return perPerson
+    ? { counts: perPerson, total: evidence.reporters }
+    : { counts: evidence.signals, total: evidence.reports };
+}
+
+/** The sending infrastructure most people's reports came from; null when none or tied. */
+export function dominantInfrastructure(
+  evidence: SenderEvidence,
+): { infrastructure: Infrastructure; people: number; total: number } | null {
+  const { counts, total } = peopleShares(evidence);
+  const [first, second] = infrastructuresIn(counts);
+  if (!first || (second && second.reports === first.reports)) return null;
+  return { infrastructure: first.infrastructure, people: first.reports, total };
+}
 
 function countOf(signals: Record<string, number>, names: readonly string[]): number {
   // Signals that mean the same thing may both be present on one report: the highest count is
@@ -197,30 +272,38 @@ export function isAcceptedDomain(domain: string, acceptedDomains: readonly strin
 
 function refusalsOf(evidence: SenderEvidence): Refusal[] {
   const refusals: Refusal[] = [];
+  const { counts } = peopleShares(evidence);
   for (const code of REFUSAL_ORDER) {
     if (code === "unverified-identity") continue;
     const reports = countOf(evidence.signals, REFUSAL_SIGNALS[code]);
-    if (reports > 0) refusals.push({ code, reports, message: REFUSAL_MESSAGES[code] });
+    // At least one person stands behind any report.
+    const people = Math.max(reports > 0 ? 1 : 0, countOf(counts, REFUSAL_SIGNALS[code]));
+    if (reports > 0) refusals.push({ code, reports, people, message: REFUSAL_MESSAGES[code] });
   }
   return refusals;
 }
 
-function insightsOf(evidence: SenderEvidence): Insight[] {
-  const insights: Insight[] = [];
+/** Causes an allow cannot fix, with the people behind each (`people`) for the shares. */
+function insightsOf(evidence: SenderEvidence): (Insight & { people: number })[] {
+  const insights: (Insight & { people: number })[] = [];
+  const { counts } = peopleShares(evidence);
   for (const [cause, names] of Object.entries(INSIGHT_SIGNALS) as [
-    Exclude<InsightCause, "own-domain">,
+    Exclude<InsightCause, "own-domain" | "bulk-threshold">,
     readonly string[],
   ][]) {
-    let reports = countOf(evidence.signals, names);
-    if (cause === "user-junk-settings") {
-      // SFV:NSPM with dest:J: the filter said "not spam" and the mailbox still put it in Junk.
-      const nspm = evidence.signals["sfv-nspm"] ?? 0;
-      const junkFolder = evidence.signals["dest-j"] ?? 0;
-      reports = Math.max(reports, Math.min(nspm, junkFolder));
-    }
-    if (reports > 0) insights.push({ cause, reports, setting: INSIGHT_SETTINGS[cause] });
+    const count = (signals: Record<string, number>) => {
+      let found = countOf(signals, names);
+      if (cause === "user-junk-settings") {
+        // SFV:NSPM with dest:J: the filter said "not spam" and the mailbox still put it in Junk.
+        found = Math.max(found, Math.min(signals["sfv-nspm"] ?? 0, signals["dest-j"] ?? 0));
+      }
+      return found;
+    };
+    const reports = count(evidence.signals);
+    const people = Math.max(reports > 0 ? 1 : 0, count(counts));
+    if (reports > 0) insights.push({ cause, reports, people, setting: INSIGHT_SETTINGS[cause] });
   }
-  return insights.sort((a, b) => b.reports - a.reports);
+  return insights.sort((a, b) => b.people - a.people || b.reports - a.reports);
 }
 
 /**
@@ -231,11 +314,17 @@ function insightsOf(evidence: SenderEvidence): Insight[] {
 function spoofPairOf(evidence: SenderEvidence, value: string): ProposalEntry | null {
   const { signals, reports } = evidence;
   if (reports <= 0) return null;
+  // Every report: one explicit failure or one report without Microsoft's stamp breaks the pair.
   const implicitFailures = signals["compauth-reason-001"] ?? 0;
   if ((signals["compauth-fail"] ?? 0) < reports || implicitFailures < reports) return null;
   if ((signals["dmarc-fail"] ?? 0) > 0) return null;
-  const [dominant] = infrastructuresIn(signals);
-  if (!dominant || dominant.reports < Math.ceil(reports * SPOOF_PAIR_MIN_SHARE)) return null;
+  // The shared rule module judged each report too: where it said another allow (or none), no pair.
+  const allowSignals = ["allow-sender", "allow-spoof-pair", "allow-none"];
+  if (allowSignals.some((name) => (signals[name] ?? 0) > 0)) {
+    if ((signals["allow-spoof-pair"] ?? 0) < reports) return null;
+  }
+  const dominant = dominantInfrastructure(evidence);
+  if (!dominant || dominant.people < Math.ceil(dominant.total * SPOOF_PAIR_MIN_SHARE)) return null;
   return { type: "spoof", spoofedUser: value, sendingInfrastructure: dominant.infrastructure };
 }
 
@@ -245,22 +334,29 @@ function saturate(value: number, full: number): number {
   return Math.min(1, Math.log1p(value) / Math.log1p(full));
 }
 
+/**
+ * 0-100: people (45), mailboxes (20), authentication (25) and "I trust this sender" (10).
+ * Authentication counts the share of people whose reports passed; a spoofed-sender pair passed
+ * nothing, so it gets no authentication points (issue 10 §5: an unauthenticated sender's
+ * strength says so).
+ */
 export function strengthOf(evidence: SenderEvidence, entry: ProposalEntry | null): number {
   if (evidence.reports <= 0) return 0;
-  const { signals, reports } = evidence;
+  const { counts, total } = peopleShares(evidence);
   const authShare =
     entry?.type === "spoof"
-      ? 0.5 * (infrastructuresIn(signals)[0]?.reports ?? 0)
+      ? 0
       : Math.max(
-          signals["auth-dmarc-pass"] ?? 0,
-          0.8 * (signals["auth-dkim-aligned-pass"] ?? 0),
-          0.6 * (signals["auth-spf-aligned-pass"] ?? 0),
+          counts["auth-dmarc-pass"] ?? 0,
+          0.8 * (counts["auth-dkim-aligned-pass"] ?? 0),
+          0.8 * (counts[ARC_VOUCHED] ?? 0),
+          0.6 * (counts["auth-spf-aligned-pass"] ?? 0),
         );
   const score =
     45 * saturate(evidence.reporters, 25) +
     20 * saturate(evidence.mailboxes, 10) +
-    25 * Math.min(1, authShare / reports) +
-    10 * Math.min(1, evidence.trustedSender / reports);
+    25 * Math.min(1, authShare / Math.max(1, total)) +
+    10 * Math.min(1, evidence.trustedSender / evidence.reports);
   return Math.max(0, Math.min(100, Math.round(score)));
 }
 
@@ -268,17 +364,33 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** What is true of the evidence's authentication, counted in people (or reports, see peopleShares). */
 function authPhrase(evidence: SenderEvidence, entry: ProposalEntry): string {
-  const { signals, reports } = evidence;
+  const { counts, total } = peopleShares(evidence);
+  const unit = counts === evidence.signals ? "reports" : "people";
   if (entry.type === "spoof") {
-    const infra = entry.sendingInfrastructure;
-    return `fails authentication only for lack of DMARC, always from ${infra.value}`;
+    const dominant = dominantInfrastructure(evidence);
+    return `no SPF, DKIM or DMARC passed for the From domain and Microsoft's failure is implicit (compauth reason 001: no enforcing DMARC record), from ${entry.sendingInfrastructure.value} for ${dominant?.people ?? 0} of ${total} ${unit}`;
   }
-  const dmarc = signals["auth-dmarc-pass"] ?? 0;
-  if (dmarc > 0) return `DMARC passed in ${dmarc} of ${reports}`;
-  const dkim = signals["auth-dkim-aligned-pass"] ?? 0;
-  if (dkim > 0) return `aligned DKIM passed in ${dkim} of ${reports}`;
-  return `aligned SPF passed in ${signals["auth-spf-aligned-pass"] ?? 0} of ${reports}`;
+  const dmarc = counts["auth-dmarc-pass"] ?? 0;
+  if (dmarc > 0) return `DMARC passed for ${dmarc} of ${total} ${unit}`;
+  const dkim = counts["auth-dkim-aligned-pass"] ?? 0;
+  if (dkim > 0) return `aligned DKIM passed for ${dkim} of ${total} ${unit}`;
+  const spf = counts["auth-spf-aligned-pass"] ?? 0;
+  if (spf > 0) return `aligned SPF passed for ${spf} of ${total} ${unit}`;
+  const arc = counts[ARC_VOUCHED] ?? 0;
+  return `a trusted ARC sealer carried the original authentication (compauth reason 130) for ${arc} of ${total} ${unit}`;
+}
+
+/** Whether any report's own authentication (DMARC, aligned DKIM or aligned SPF) passed. */
+function anyAuthPassed(evidence: SenderEvidence): boolean {
+  const { signals } = evidence;
+  return (
+    (signals["auth-dmarc-pass"] ?? 0) > 0 ||
+    (signals["auth-dkim-aligned-pass"] ?? 0) > 0 ||
+    (signals["auth-spf-aligned-pass"] ?? 0) > 0 ||
+    (signals[ARC_VOUCHED] ?? 0) > 0
+  );
 }
 
 export function describeEntry(entry: ProposalEntry): string {
@@ -311,10 +423,14 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const spoofPair = unverified ? spoofPairOf(evidence, value) : null;
   // A spoof verdict is what a spoofed-sender pair answers; everything else refuses outright.
   const blocking = refusals.filter((refusal) => !(spoofPair && refusal.code === "spoof"));
-  if (unverified && !spoofPair && !blocking.some((r) => r.code === "authentication-failed")) {
+  // A sender allow needs a sender something vouches for: no passing SPF, DKIM or DMARC, no
+  // sender allow, whatever the key says (issue 10 §5).
+  const unvouched = unverified ? !spoofPair : !anyAuthPassed(evidence);
+  if (unvouched && !blocking.some((r) => r.code === "authentication-failed")) {
     blocking.push({
       code: "unverified-identity",
       reports: evidence.reports,
+      people: evidence.reporters,
       message: REFUSAL_MESSAGES["unverified-identity"],
     });
   }
@@ -347,7 +463,8 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   }
 
   const leading = insights[0];
-  if (leading && evidence.reports > 0 && leading.reports >= evidence.reports * INSIGHT_MIN_SHARE) {
+  const { total } = peopleShares(evidence);
+  if (leading && total > 0 && leading.people >= total * INSIGHT_MIN_SHARE) {
     return {
       ...base,
       outcome: "insight",
@@ -368,6 +485,9 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
     code: "minor-cause" as const,
     message: `${plural(insight.reports, "report")} also show: ${insight.setting}`,
   }));
+  if (countOf(evidence.signals, BULK_SIGNALS) > 0) {
+    warnings.push({ code: "bulk", message: BULK_WARNING });
+  }
   const siblings = context.sameDomainAddressEntries ?? 0;
   if (entry.type === "sender" && entry.kind === "address" && siblings + 1 >= ROLL_UP_WARN_AT) {
     warnings.unshift({

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Generated, Kysely, Selectable, Transaction } from "kysely";
 import type { Database } from "../storage/schema";
 
 /**
@@ -31,9 +31,25 @@ export interface ProposalsTable {
   decided_at: string | null;
   decision_note: string | null;
   expires_at: string | null;
+  /** What an admin approved (migration 0102): written by decisions only, never by the rules. */
+  approved_entry: string | null;
+  approved_strength: number | null;
+  approved_reason: string | null;
+  approved_rules_version: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  /** JSON ReviewBaseline: the evidence as it stood when an admin last decided. */
+  approved_baseline: string | null;
+  /** JSON { at, changes }: set while needs-review. */
+  review: string | null;
+  /** 1 while needs-review (listed first), else 0. */
+  attention: Generated<number>;
   created_at: string;
   updated_at: string;
 }
+
+/** A proposal row as read. */
+export type ProposalRow = Selectable<ProposalsTable>;
 
 /** Append-only: the code has no update or delete of it. */
 export interface ProposalAuditTable {

@@ -4,6 +4,8 @@ import type {
   CampaignInsightDto,
   AuditPage,
   DecisionActionDto,
+  DecisionResultDto,
+  RemovalDto,
   ExportFormatDto,
   InsightsResponse,
   ProposalDetail,
@@ -18,11 +20,18 @@ import type { Store } from "../storage";
 import type { ReportSummary } from "../storage/types";
 import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
 import { infrastructuresIn, INFRA_SIGNAL_PREFIX } from "../identity/infrastructure";
-import { decide, expiresAt, PROPOSAL_STATUSES, type ProposalStatus } from "./lifecycle";
+import {
+  decide,
+  expiresAt,
+  PROPOSAL_STATUSES,
+  STANDING_STATUSES,
+  type ProposalStatus,
+} from "./lifecycle";
 import {
   type AnyDb,
   type ProposalStatements,
   appendAudit,
+  approvedColumns,
   countReportDay,
   loadSettings,
   proposalDb,
@@ -33,8 +42,15 @@ import {
   toDto,
 } from "./repository";
 import { INSIGHT_SETTINGS } from "./rules";
-import type { ProposalAuditTable, ProposalDb, ProposalTables } from "./schema";
+import type { ProposalAuditTable, ProposalDb, ProposalRow, ProposalTables } from "./schema";
 import type { TenantSettings } from "./settings";
+
+const MACHINE_STATUSES: ReadonlySet<ProposalStatus> = new Set([
+  "collecting",
+  "open",
+  "refused",
+  "insight",
+]);
 
 /**
  * Refusals that mean someone is imitating a sender people know: when many people vouch for one
@@ -165,6 +181,8 @@ export class ProposalService {
     const [rows, total] = await Promise.all([
       base
         .selectAll()
+        // needs-review first (attention = 1), through the (tenant, attention, strength, id) index.
+        .orderBy("attention", "desc")
         .orderBy("strength", "desc")
         .orderBy("id", "desc")
         .limit(query.limit + 1)
@@ -270,18 +288,32 @@ export class ProposalService {
     };
   }
 
+  /**
+   * An admin's decision. Approving takes the rules' current entry into the approved columns
+   * (from needs-review it keeps the approved entry and takes the evidence as it stands now as the
+   * new baseline); reject and revoke need a note and a confirmation, and when they take back an
+   * approved entry the answer carries its removal script.
+   */
   async decide(
     tenantId: string,
     id: string,
     action: DecisionActionDto,
     actor: string,
-    note: string,
-  ): Promise<ProposalDto> {
+    body: { note: string; confirm: boolean },
+  ): Promise<DecisionResultDto> {
     const now = this.clock();
     // A decision always sees expiry as of now, never a throttled view.
     await this.sweep(tenantId, true);
     const settings = await this.tenantSettings(tenantId);
-    return this.db.transaction().execute(async (trx) => {
+    const note = body.note.trim();
+    // The evidence a new baseline is taken from, read before the transaction (on SQLite the
+    // store's handle waits for the transaction's connection).
+    const before = await this.row(tenantId, id);
+    const evidence =
+      action === "approve" || action === "mark-applied"
+        ? await this.store.senders.evidence(tenantId, before.sender_key)
+        : null;
+    const dto = await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom("proposals")
         .selectAll()
@@ -290,13 +322,20 @@ export class ProposalService {
         .executeTakeFirst();
       if (!row) throw new ProposalError(404, "not-found", "proposal does not exist");
       const from = row.status as ProposalStatus;
-      const result = decide(action, from);
-      if (!result.ok) throw new ProposalError(409, "invalid-transition", result.message);
+      const result = decide(action, from, {
+        note,
+        confirm: body.confirm,
+        outcome: row.outcome as ProposalDto["outcome"],
+        hasEntry: row.entry !== null,
+        decidedAt: row.decided_at,
+        lastSeen: row.last_seen,
+      });
+      if (!result.ok) throw new ProposalError(result.status, result.code, result.message);
       const stamp = now.toISOString();
-      const expires =
-        result.to === "approved" || result.to === "applied"
-          ? expiresAt(stamp, row.last_seen, settings.expiryDays)
-          : null;
+      const expires = STANDING_STATUSES.includes(result.to)
+        ? expiresAt(stamp, row.last_seen, settings.expiryDays)
+        : null;
+      const approved = approvedUpdate(row, evidence, action, from, actor, stamp);
       const updated = await trx
         .updateTable("proposals")
         .set({
@@ -305,7 +344,10 @@ export class ProposalService {
           decided_at: stamp,
           decision_note: note,
           expires_at: expires,
+          attention: 0,
+          review: null,
           updated_at: stamp,
+          ...approved,
         })
         .where("id", "=", id)
         .where("status", "=", from)
@@ -331,6 +373,22 @@ export class ProposalService {
         .executeTakeFirstOrThrow();
       return toDto(fresh);
     });
+    return { ...dto, removal: await this.removalFor(tenantId, dto) };
+  }
+
+  /** The removal script of an approved entry a reject or revoke took back; else null. */
+  private async removalFor(tenantId: string, dto: ProposalDto): Promise<RemovalDto | null> {
+    if ((dto.status !== "revoked" && dto.status !== "rejected") || !dto.approved) return null;
+    const settings = await this.tenantSettings(tenantId);
+    const body = removalScript([await this.toExport(tenantId, dto)], {
+      plan: settings.tablPlan,
+      generatedAt: this.clock(),
+    });
+    return {
+      fileName: `vouch-${dto.id}-removal.ps1`,
+      contentType: "text/plain; charset=utf-8",
+      body,
+    };
   }
 
   private async toExport(tenantId: string, dto: ProposalDto): Promise<ExportProposal> {
@@ -339,14 +397,18 @@ export class ProposalService {
       dto.senderKey,
     );
     const signals = evidence?.signals ?? {};
+    // Once decided, exports write what the admin approved (or its removal), never the latest
+    // assessment: a later report cannot change what goes into the list.
+    const decided = !MACHINE_STATUSES.has(dto.status);
+    const approved = decided ? dto.approved : null;
     return {
       id: dto.id,
       status: dto.status,
       senderKey: dto.senderKey,
-      entry: dto.entry,
-      strength: dto.strength,
-      reason: dto.reason,
-      rulesVersion: dto.rulesVersion,
+      entry: decided ? (approved?.entry ?? null) : dto.entry,
+      strength: approved?.strength ?? dto.strength,
+      reason: approved?.reason ?? dto.reason,
+      rulesVersion: approved?.rulesVersion ?? dto.rulesVersion,
       evidence: {
         reporters: dto.reporters,
         mailboxes: dto.mailboxes,
@@ -407,15 +469,16 @@ export class ProposalService {
     await this.sweep(tenantId);
     const statuses: ProposalStatus[] =
       scope === "approved"
-        ? ["approved", "applied"]
+        ? [...STANDING_STATUSES]
         : scope === "revoked"
-          ? ["revoked", "expired"]
+          ? ["revoked", "expired", "rejected"]
           : [...PROPOSAL_STATUSES];
     const rows = await this.db
       .selectFrom("proposals")
       .selectAll()
       .where("tenant_id", "=", tenantId)
       .where("status", "in", statuses)
+      .orderBy("attention", "desc")
       .orderBy("strength", "desc")
       .orderBy("id", "desc")
       .execute();
@@ -626,6 +689,27 @@ export class ProposalService {
     const status = (expired ? "expired" : row.status) as ProposalStatus;
     return { id: row.id, status, reason: row.reason };
   }
+}
+
+/** What a decision writes into the approved columns. */
+function approvedUpdate(
+  row: ProposalRow,
+  evidence: SenderEvidence | null,
+  action: DecisionActionDto,
+  from: ProposalStatus,
+  actor: string,
+  stamp: string,
+): Partial<ProposalRow> {
+  const fromReview = from === "needs-review";
+  if (action === "approve" && !fromReview) return approvedColumns(row, evidence, actor, stamp);
+  if ((action === "approve" || action === "mark-applied") && fromReview) {
+    // The admin looked at what turned and kept the entry: what turned so far is the baseline.
+    const { approved_baseline } = approvedColumns(row, evidence, actor, stamp);
+    return action === "approve"
+      ? { approved_baseline, approved_by: actor, approved_at: stamp }
+      : { approved_baseline };
+  }
+  return {};
 }
 
 function auditDto(row: ProposalAuditTable): AuditEntryDto {

@@ -1,16 +1,24 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { devTokenRequestSchema, devTokenResponseSchema } from "../../src/api/contract";
 import type { FeatureContext } from "../feature-context";
 import { parseOr400 } from "../http/errors";
+import type { AnonymousLimiter } from "../http/rate-limit";
 
 /**
  * POST /dev/token: the development sign-in of the harness and the admin console. Registered
  * only with VOUCH_AUTH=dev, which production refuses, so it never exists beside Entra ID.
+ * Anyone may call it, so every call counts against the caller's address (VOUCH_RATE_LIMIT_ANONYMOUS),
+ * before the body is read.
  */
-export async function devTokenRoute(app: FastifyInstance, context: FeatureContext): Promise<void> {
+export async function devTokenRoute(
+  app: FastifyInstance,
+  context: FeatureContext,
+  limiter: AnonymousLimiter,
+): Promise<void> {
   const issuer = context.devIssuer;
   if (!issuer) return;
-  app.post("/dev/token", async (request) => {
+  const limit = async (request: FastifyRequest) => limiter.hit(request.ip);
+  app.post("/dev/token", { onRequest: limit }, async (request) => {
     const body = parseOr400(devTokenRequestSchema, request.body, "body");
     return issuer.sign(body);
   });

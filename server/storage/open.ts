@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from "node:fs";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
@@ -20,8 +21,13 @@ function openSqlite(options: OpenStoreOptions & { sqlitePath: string }): {
   db: Kysely<Database>;
   database: BetterSqlite3.Database;
 } {
+  if (options.sqlitePath !== ":memory:") ownerOnly(options.sqlitePath);
   const database = new BetterSqlite3(options.sqlitePath);
   database.pragma("journal_mode = WAL");
+  // Deleted and overwritten content (raw headers after the purge or a retraction) is zeroed in
+  // the database file instead of lingering in free space; see the README's "Security model"
+  // for the write-ahead log.
+  database.pragma("secure_delete = ON");
   // Each write of a group commit runs in its own savepoint, and SQLite keeps the pages a
   // savepoint may have to restore in a statement journal: a temporary file by default, written
   // page by page, which cost more system calls than the log itself. In memory it holds only the
@@ -31,6 +37,18 @@ function openSqlite(options: OpenStoreOptions & { sqlitePath: string }): {
   database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   database.pragma("foreign_keys = ON");
   return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) }), database };
+}
+
+/**
+ * The database holds people's mail headers: readable by the service's user only. The file is
+ * created 0600 before SQLite opens it, so its -wal and -shm files, which SQLite creates with
+ * the database file's permissions, are 0600 from the start; files made earlier are tightened.
+ */
+function ownerOnly(path: string): void {
+  closeSync(openSync(path, "a", 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }
 
 function openPostgres(options: OpenStoreOptions & { databaseUrl: string }): Kysely<Database> {

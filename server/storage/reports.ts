@@ -281,7 +281,8 @@ export function createReportStore({
       const retractedAt = now.toISOString();
       await trx
         .updateTable("reports")
-        .set({ retracted_at: retractedAt })
+        // A retracted report keeps its summary for the audit; the headers the person sent go.
+        .set({ retracted_at: retractedAt, raw_headers: null })
         .where("tenant_id", "=", tenantId)
         .where("id", "=", reportId)
         .execute();

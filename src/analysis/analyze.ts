@@ -1,5 +1,5 @@
 /**
- * The assembly: raw header text -> `HeaderAnalysis` (ANALYSIS-CONTRACT.md). Each part runs on
+ * The assembly: raw header text -> `HeaderAnalysis` (docs/analysis-contract.md). Each part runs on
  * its own; a part that fails yields its empty form plus an `analysis-incomplete` finding, so
  * the function never throws.
  *
@@ -18,7 +18,9 @@ import { deriveFindings } from "./findings";
 import { parseHeaderBlock } from "./header-block";
 import type { HeaderBlock } from "./header-block";
 import { authenticatedSender } from "./identity";
+import type { Language } from "./language";
 import { compauthMeaning } from "./meanings";
+import type { AnalysisPart } from "./messages/types";
 import { buildHops } from "./received";
 import { chooseTrustedAuth } from "./trusted-auth";
 import type { TrustedAuth } from "./trusted-auth";
@@ -47,7 +49,12 @@ function emptyAuth(): AuthSummary {
 }
 
 /** Runs one part; on failure records its name and returns the fallback. */
-function attempt<T>(name: string, failed: string[], run: () => T, fallback: () => T): T {
+function attempt<T>(
+  name: AnalysisPart,
+  failed: AnalysisPart[],
+  run: () => T,
+  fallback: () => T,
+): T {
   try {
     return run();
   } catch {
@@ -67,7 +74,7 @@ function field(block: HeaderBlock, name: string): string | null {
   return nonEmpty(block.first(name)?.value);
 }
 
-function readMessage(block: HeaderBlock, failed: string[]): MessageFields {
+function readMessage(block: HeaderBlock, failed: AnalysisPart[]): MessageFields {
   return {
     subject: readPart("subject", field(block, "Subject"), decodeEncodedWords, failed),
     messageId: field(block, "Message-ID"),
@@ -80,10 +87,10 @@ function readMessage(block: HeaderBlock, failed: string[]): MessageFields {
 
 /** `read(value)`, or null when the field is absent; on failure records the part's name. */
 function readPart<T>(
-  name: string,
+  name: AnalysisPart,
   value: string | null,
   read: (value: string) => T | null,
-  failed: string[],
+  failed: AnalysisPart[],
 ): T | null {
   if (value === null) return null;
   try {
@@ -150,6 +157,7 @@ function readAuth(
   trustedAuth: TrustedAuth,
   fromDomain: string | null,
   block: HeaderBlock,
+  language: Language,
 ): AuthSummary {
   const auth = emptyAuth();
   auth.arc = trustedAuth.arc ? { result: trustedAuth.arc.result } : null;
@@ -201,7 +209,7 @@ function readAuth(
     auth.compauth = {
       result: compauthEntry.result,
       reason,
-      meaning: compauthMeaning(compauthEntry.result, reason),
+      meaning: compauthMeaning(compauthEntry.result, reason, language),
     };
   }
   return auth;
@@ -221,7 +229,8 @@ function hasTransportHeaders(block: HeaderBlock): boolean {
 }
 
 export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): HeaderAnalysis {
-  const failed: string[] = [];
+  const failed: AnalysisPart[] = [];
+  const language = options.language ?? "en";
   const text = typeof raw === "string" ? raw : "";
   const block = attempt(
     "header block",
@@ -250,7 +259,7 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
     ? attempt(
         "authentication results",
         failed,
-        () => readAuth(trustedAuth, fromDomain, block),
+        () => readAuth(trustedAuth, fromDomain, block, language),
         emptyAuth,
       )
     : emptyAuth();
@@ -302,21 +311,24 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
     "findings",
     failed,
     () =>
-      deriveFindings({
-        noTransportHeaders: !hasTransportHeaders(block),
-        headerProblems: block.problems,
-        valueProblems,
-        failedParts: [...new Set(failed)],
-        auth,
-        trustedAuth,
-        stamps,
-        extras: antispam.extras,
-        hops,
-        fromDomain,
-        replyToDomain: message.replyTo ? normalizeDomain(message.replyTo.domain) : null,
-        authenticated,
-        junked,
-      }),
+      deriveFindings(
+        {
+          noTransportHeaders: !hasTransportHeaders(block),
+          headerProblems: block.problems,
+          valueProblems,
+          failedParts: [...new Set(failed)],
+          auth,
+          trustedAuth,
+          stamps,
+          extras: antispam.extras,
+          hops,
+          fromDomain,
+          replyToDomain: message.replyTo ? normalizeDomain(message.replyTo.domain) : null,
+          authenticated,
+          junked,
+        },
+        language,
+      ),
     () => [],
   );
   return analysis;

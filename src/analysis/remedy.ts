@@ -77,6 +77,23 @@ export interface Remedy {
   identity: AuthenticatedSender | null;
 }
 
+/** The findings that state each threat: shown apart, above everything, by every reader. */
+export const THREAT_FINDINGS: Readonly<Record<ThreatKind, readonly string[]>> = {
+  malware: ["malware-verdict"],
+  "high-confidence-phishing": ["phishing-verdict"],
+  phishing: ["phishing-verdict"],
+  "intra-org-phishing": ["intra-org-phishing"],
+  impersonation: [
+    "impersonation-domain",
+    "impersonation-user",
+    "impersonation-mailbox-intelligence",
+    "impersonation-brand",
+  ],
+  spoof: ["spoof-verdict"],
+  "forged-authentication": ["forged-auth-results"],
+  "dmarc-reject": ["dmarc-fail"],
+};
+
 /** Threat kinds in the order the most serious one is named first. */
 export const THREAT_ORDER: readonly ThreatKind[] = [
   "malware",

@@ -1,5 +1,5 @@
 /**
- * Which Authentication-Results header to believe (ANALYSIS-CONTRACT.md, "Which
+ * Which Authentication-Results header to believe (docs/analysis-contract.md, "Which
  * Authentication-Results to trust"). A sender can write any Authentication-Results it likes;
  * receiving servers add theirs on top, so the topmost header is the receiving side's:
  * - trusted authserv-ids configured: the topmost header whose authserv-id is one of them, or

@@ -1,7 +1,8 @@
 /**
- * The analysis object, `vouch.analysis/1`, exactly as ../shared/ANALYSIS-CONTRACT.md spells it.
+ * The analysis object, `vouch.analysis/1`, exactly as docs/analysis-contract.md spells it.
  * Other tools read these names and values: change nothing here without changing the contract.
  */
+import type { Language } from "./language";
 
 /** Lower case, as the header spells it; unknown results pass through as written. */
 export type AuthResult =
@@ -150,4 +151,9 @@ export interface AnalyzeOptions {
    * `--trust-authserv` on the command line). Empty: trust the topmost header.
    */
   trustedAuthservIds?: readonly string[];
+  /**
+   * The language of the findings' titles and details and of `auth.compauth.meaning` (the pane
+   * passes Office's display language); English when absent. Everything else is language-free.
+   */
+  language?: Language;
 }

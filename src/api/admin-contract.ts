@@ -38,6 +38,27 @@ export const insightSchema = z.object({
 });
 export const warningSchema = z.object({ code: z.string(), message: z.string() });
 
+/**
+ * What an admin approved, exactly as approved: exports write this entry, never the latest
+ * assessment, until an admin decides again. Later reports never change it.
+ */
+export const approvedEntrySchema = z.object({
+  entry: proposalEntrySchema,
+  strength: z.number().int().min(0).max(100),
+  reason: z.string(),
+  rulesVersion: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+export type ApprovedEntryDto = z.infer<typeof approvedEntrySchema>;
+
+/** Why an approved or applied proposal moved to needs-review: what changed in the evidence. */
+export const reviewSchema = z.object({
+  at: z.string(),
+  changes: z.array(z.string()),
+});
+export type ReviewDto = z.infer<typeof reviewSchema>;
+
 export const proposalSchema = z.object({
   id: z.string(),
   senderKey: z.string(),
@@ -45,8 +66,13 @@ export const proposalSchema = z.object({
   /** The rules' latest outcome, which may differ from a decided status. */
   outcome: z.enum(["collecting", "open", "refused", "insight"]),
   strength: z.number().int().min(0).max(100),
+  /** The rules' latest strength, reason and entry; what was approved is in `approved`. */
   reason: z.string(),
   entry: proposalEntrySchema.nullable(),
+  /** The entry an admin approved, while it stands in the list or awaits removal; else null. */
+  approved: approvedEntrySchema.nullable(),
+  /** Set while the status is needs-review. */
+  review: reviewSchema.nullable(),
   reporters: z.number().int(),
   mailboxes: z.number().int(),
   reports: z.number().int(),
@@ -142,10 +168,35 @@ export const idParamsSchema = z.strictObject({ id: z.string().min(1).max(100) })
 export const decisionActionSchema = z.enum(["approve", "reject", "revoke", "mark-applied"]);
 export type DecisionActionDto = z.infer<typeof decisionActionSchema>;
 
+/**
+ * Reject and revoke undo what people asked for (and, once approved, what is in the list): the
+ * service answers 400 unless the request carries a non-empty note and `confirm: true`, which the
+ * console sends only after its confirmation dialog.
+ */
+export const CONFIRMED_ACTIONS: readonly DecisionActionDto[] = ["reject", "revoke"];
+
 export const decisionBodySchema = z.strictObject({
   note: z.string().trim().max(1000).default(""),
+  confirm: z.boolean().default(false),
 });
 export type DecisionBody = z.input<typeof decisionBodySchema>;
+
+/** A script the admin runs to take an entry back out of the Tenant Allow/Block List. */
+export const removalSchema = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  body: z.string(),
+});
+export type RemovalDto = z.infer<typeof removalSchema>;
+
+/**
+ * The answer to a decision: the proposal, and when a reject or revoke took back an approved
+ * entry, the removal script for it (also at the proposal's PowerShell export).
+ */
+export const decisionResultSchema = proposalSchema.extend({
+  removal: removalSchema.nullable(),
+});
+export type DecisionResultDto = z.infer<typeof decisionResultSchema>;
 
 export const exportFormatSchema = z.enum(["powershell", "transport-rule", "csv", "json"]);
 export type ExportFormatDto = z.infer<typeof exportFormatSchema>;

@@ -1,5 +1,6 @@
 import type { ApiError, ReportResponse } from "../api";
 import type { HostNotification } from "../office/host";
+import type { Remedy, ThreatKind } from "../analysis/remedy";
 
 /**
  * Every notification the "Not spam" button can show. Outlook refuses more than 150 characters,
@@ -79,4 +80,33 @@ export function refusedMessage(apiError: ApiError): HostNotification {
 export function unexpectedMessage(cause: unknown): HostNotification {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return error(`Vouch ran into a problem: ${detail.slice(0, 80)}. Open Vouch to try again.`);
+}
+
+/** Why a threat was not reported, in a few words (the notification holds 150 characters). */
+const THREAT_REASONS: Record<ThreatKind, string> = {
+  malware: "Microsoft found malware in it",
+  "high-confidence-phishing": "Microsoft is sure it is phishing",
+  phishing: "Microsoft judged it to be phishing",
+  "intra-org-phishing": "it is phishing from inside your organisation",
+  impersonation: "the sender imitates someone you know",
+  spoof: "the sender's address looks forged",
+  "forged-authentication": "it fakes its own security checks",
+  "dmarc-reject": "the sender's domain says it did not send it",
+};
+
+/** The button reported nothing, because the rule module offers no "Not spam": say why. */
+export function notReportedMessage(remedy: Remedy): HostNotification {
+  if (remedy.threat) {
+    return error(
+      `Not reported: ${THREAT_REASONS[remedy.threat]}. Do not trust it; use Outlook's Report > Report phishing.`,
+    );
+  }
+  switch (remedy.situation) {
+    case "not-junked":
+      return info("Not reported: this message is not in Junk, so there is nothing to rescue.");
+    case "allowed":
+      return info("Not reported: this sender is already allowed, so there is nothing to rescue.");
+    default:
+      return info("Not reported: a report would not help this message. Open Vouch to see why.");
+  }
 }

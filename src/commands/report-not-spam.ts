@@ -1,13 +1,23 @@
 import type { ReportQueue, ReportRequest } from "../api";
 import type { GraphHeadersResult } from "../api";
 import type { HeadersResult, HostNotification, MailHost } from "../office/host";
-import { MESSAGES, refusedMessage, reportedMessage, unexpectedMessage } from "./messages";
+import { analyzeHeaders } from "../analysis/analyze";
+import { remedyOf } from "../analysis/remedy";
+import {
+  MESSAGES,
+  notReportedMessage,
+  refusedMessage,
+  reportedMessage,
+  unexpectedMessage,
+} from "./messages";
 import type { MicrosoftReportResult } from "./report-to-microsoft";
 
 /**
- * The "Not spam" ribbon button: read the headers, sign in silently, post the report through the
- * shared retry queue, tell the person what happened, and always call event.completed() — on
- * success, on error and after a deadline well inside Outlook's five minutes.
+ * The "Not spam" ribbon button: read the headers, analyse them with the shared rule module
+ * (src/analysis/remedy.ts) and stop there when it offers no "Not spam" (a threat, mail not in
+ * Junk), sign in silently, post the report through the shared retry queue, tell the person what
+ * happened, and always call event.completed() — on success, on error and after a deadline well
+ * inside Outlook's five minutes.
  */
 
 /** The part of Office.AddinCommands.Event the command needs. */
@@ -79,6 +89,11 @@ async function run(deps: ReportNotSpamDeps, stage: { now: Stage }): Promise<Host
   if (!item.internetMessageId) return MESSAGES.noMessageId;
   const headers = await usableHeaders(deps);
   if ("problem" in headers) return headers.problem;
+
+  // The pane would show no "Not spam" for this message, so neither does the button: a threat is
+  // never reported as wanted, and Microsoft is never told "not junk" (which moves it to the Inbox).
+  const remedy = remedyOf(analyzeHeaders(headers.text));
+  if (remedy.offers.notSpam === "hidden") return notReportedMessage(remedy);
 
   stage.now = "signing-in";
   let signedIn = true;

@@ -4,6 +4,14 @@ import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
 import type { ColleagueState } from "./use-report";
 
+/**
+ * The service keeps an identity nothing vouches for apart under an `unverified:` key (see
+ * server/proposals/sender-key.ts); that key is the admin's vocabulary, not the reader's.
+ */
+export function isUnverifiedSenderKey(sender: string): boolean {
+  return sender.startsWith("unverified:");
+}
+
 /** How many colleagues vouched for this sender, and where its allowlist proposal stands. */
 export function ColleaguesSection({ colleagues }: { colleagues: ColleagueState }) {
   const t = useStrings();
@@ -34,13 +42,18 @@ export function ColleaguesSection({ colleagues }: { colleagues: ColleagueState }
             {status?.youReported ? ` ${t.colleagues.youReported}` : ""}
           </p>
           {status?.sender ? (
-            <p className={section.muted}>{t.colleagues.forSender(status.sender)}</p>
+            <p className={section.muted} data-testid="colleague-sender">
+              {isUnverifiedSenderKey(status.sender)
+                ? t.colleagues.unverifiedSender
+                : t.colleagues.forSender(status.sender)}
+            </p>
           ) : null}
+          {/* The proposal's reason is written for the admin (settings, cmdlets) and in English
+              only: the person sees the status in their language instead. */}
           <p className={section.muted} data-testid="proposal-status">
             {status?.proposal
               ? `${t.colleagues.proposal}: ${t.colleagues.status[status.proposal.status]}`
               : t.colleagues.noProposal}
-            {status?.proposal?.reason ? ` — ${status.proposal.reason}` : ""}
           </p>
         </>
       );

@@ -1,5 +1,5 @@
-import { Suspense, lazy, useDeferredValue, useId, useMemo } from "react";
-import { FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useDeferredValue, useId, useMemo, useState } from "react";
+import { Button, FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { HeaderAnalysis } from "../analysis";
 import type { MailHost } from "../office/host";
 import type { VouchApi } from "../api/client";
@@ -9,13 +9,13 @@ import { StringsContext, useStrings } from "./strings-context";
 import { fluentTheme, useHostTheme } from "./theme";
 import { useMessage, type GraphFetcher } from "./use-message";
 import { useReport } from "./use-report";
-import { isThreat } from "./verdict";
-import { VerdictCard } from "./VerdictCard";
+import { remedyOf, type Remedy } from "../analysis/remedy";
+import { FindingsSection, VerdictCard } from "./VerdictCard";
 import { SenderSection } from "./SenderSection";
 import { AuthSection } from "./AuthSection";
 import { StampsSection } from "./StampsSection";
 import { ColleaguesSection } from "./ColleaguesSection";
-import { ReportSection } from "./ReportSection";
+import { ReportSection, type NothingToReport } from "./ReportSection";
 import { MissingHeaders } from "./MissingHeaders";
 import { useSectionStyles } from "./styles";
 import { SectionBoundary } from "./SectionBoundary";
@@ -93,11 +93,31 @@ function PaneBody(services: PaneServices) {
   const section = useSectionStyles();
   const titleId = useId();
   const state = useMessage(services.host, services.graph);
+  const itemKey =
+    state.phase === "no-item" ? null : (state.item.internetMessageId ?? state.item.itemId ?? "");
+  // Headers pasted by hand belong to the item they were pasted for; another item forgets them.
+  const [pasted, setPasted] = useState<{
+    itemKey: string | null;
+    raw: string;
+    analysis: HeaderAnalysis;
+  } | null>(null);
+  const shown =
+    state.phase === "ready"
+      ? { raw: state.raw, analysis: state.analysis }
+      : state.phase === "missing" && pasted?.itemKey === itemKey
+        ? pasted
+        : null;
+  const shownAnalysis = shown?.analysis ?? null;
+  const remedy = useMemo(() => (shownAnalysis ? remedyOf(shownAnalysis) : null), [shownAnalysis]);
+  const title =
+    remedy?.situation === "not-junked" || remedy?.situation === "allowed"
+      ? t.paneTitleNotJunked
+      : t.paneTitle;
 
   return (
     <main className={styles.main} aria-labelledby={titleId}>
       <h1 id={titleId} className={styles.title}>
-        {t.paneTitle}
+        {title}
       </h1>
       {state.phase !== "no-item" && state.item.subject ? (
         <p className={`${section.muted} ${styles.subject}`} data-testid="subject">
@@ -110,16 +130,32 @@ function PaneBody(services: PaneServices) {
           <Spinner size="small" label={t.loading} />
         </div>
       ) : null}
-      {state.phase === "missing" ? (
-        <MissingHeaders office={state.office} tooFew={state.tooFew} graph={state.graph} />
+      {state.phase === "missing" && !shown ? (
+        <MissingHeaders
+          office={state.office}
+          tooFew={state.tooFew}
+          graph={state.graph}
+          onPasted={(raw, analysis) => setPasted({ itemKey, raw, analysis })}
+        />
       ) : null}
-      {state.phase === "ready" ? (
+      {state.phase === "missing" && shown ? (
+        <div className={section.section} data-testid="pasted">
+          <p className={section.muted}>{t.missing.pasted}</p>
+          <div>
+            <Button size="small" onClick={() => setPasted(null)}>
+              {t.missing.pasteAgain}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {state.phase !== "no-item" && state.phase !== "loading" && shown && remedy ? (
         <MessageView
-          key={state.item.internetMessageId ?? state.item.itemId ?? ""}
+          key={itemKey ?? ""}
           services={services}
-          analysis={state.analysis}
-          raw={state.raw}
-          internetMessageId={state.item.internetMessageId ?? state.analysis.message.messageId}
+          remedy={remedy}
+          analysis={shown.analysis}
+          raw={shown.raw}
+          internetMessageId={state.item.internetMessageId ?? shown.analysis.message.messageId}
         />
       ) : null}
     </main>
@@ -128,18 +164,24 @@ function PaneBody(services: PaneServices) {
 
 function MessageView(props: {
   services: PaneServices;
+  remedy: Remedy;
   analysis: HeaderAnalysis;
   raw: string;
   internetMessageId: string | null;
 }) {
-  const { services, analysis, raw, internetMessageId } = props;
+  const { services, remedy, analysis, raw, internetMessageId } = props;
   const t = useStrings();
   const { report, colleagues, submit, retract, dismiss } = useReport(
     services,
     internetMessageId,
     raw,
   );
-  const threat = isThreat(analysis);
+  const nothing: NothingToReport =
+    remedy.situation === "threat"
+      ? "threat"
+      : remedy.situation === "not-junked" || remedy.situation === "allowed"
+        ? "not-junked"
+        : "other";
   const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
   const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
   // The verdict paints first; the detail sections follow in a deferred render a frame later.
@@ -147,10 +189,11 @@ function MessageView(props: {
 
   return (
     <>
-      <VerdictCard analysis={analysis} />
+      <VerdictCard remedy={remedy} analysis={analysis} />
       <ReportSection
         report={report}
-        threat={threat}
+        offers={remedy.offers}
+        nothing={nothing}
         canReport={canReport}
         youReported={youReported}
         onSubmit={(kind, comment) => void submit(kind, comment)}
@@ -159,6 +202,7 @@ function MessageView(props: {
       />
       {details ? (
         <>
+          <FindingsSection remedy={remedy} analysis={details} />
           <SenderSection analysis={details} />
           <AuthSection analysis={details} />
           <StampsSection analysis={details} />

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportKind } from "../api/contract";
 import { useStrings } from "./strings-context";
@@ -10,9 +10,20 @@ const useStyles = makeStyles({
   status: { minHeight: tokens.lineHeightBase300 },
 });
 
+/** Which report buttons the message deserves (the shared rule module's `offers`). */
+export interface ReportOffers {
+  notSpam: "primary" | "secondary" | "hidden";
+  trustedSender: boolean;
+}
+
+/** Why no button is offered, when none is: said where the buttons would be. */
+export type NothingToReport = "threat" | "not-junked" | "other";
+
 export interface ReportSectionProps {
   report: ReportState;
-  threat: boolean;
+  offers: ReportOffers;
+  /** Only read when neither button is offered. */
+  nothing: NothingToReport;
   canReport: "yes" | "signed-out" | "no-message-id";
   youReported: boolean;
   onSubmit: (kind: ReportKind, comment: string) => void;
@@ -22,7 +33,7 @@ export interface ReportSectionProps {
 
 /** The two report buttons, an optional comment, and what became of the report. */
 export function ReportSection(props: ReportSectionProps) {
-  const { report, threat, canReport } = props;
+  const { report, offers, canReport } = props;
   const t = useStrings();
   const styles = useStyles();
   const section = useSectionStyles();
@@ -32,6 +43,19 @@ export function ReportSection(props: ReportSectionProps) {
   const retractable = useRetractable(sentResponse);
   const busy = report.phase === "sending" || report.phase === "retracting";
   const done = report.phase === "sent" || report.phase === "queued";
+  const offered = offers.notSpam !== "hidden" || offers.trustedSender;
+
+  // After the person's own click the buttons go away: focus moves to what became of the report,
+  // not to the page body. A report the queue delivers later does not steal focus.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const previousPhase = useRef(report.phase);
+  useEffect(() => {
+    const before = previousPhase.current;
+    previousPhase.current = report.phase;
+    if ((before === "sending" || before === "retracting") && report.phase !== before) {
+      statusRef.current?.focus();
+    }
+  }, [report.phase]);
 
   const statusText = (() => {
     switch (report.phase) {
@@ -61,11 +85,18 @@ export function ReportSection(props: ReportSectionProps) {
       <h2 id={headingId} className={section.heading}>
         {t.report.heading}
       </h2>
-      {canReport === "signed-out" ? <p className={section.text}>{t.report.signedOut}</p> : null}
-      {canReport === "no-message-id" ? (
+      {!offered ? (
+        <p className={section.text} data-testid="nothing-to-report">
+          {t.report.nothing[props.nothing]}
+        </p>
+      ) : null}
+      {offered && canReport === "signed-out" ? (
+        <p className={section.text}>{t.report.signedOut}</p>
+      ) : null}
+      {offered && canReport === "no-message-id" ? (
         <p className={section.text}>{t.report.noMessageId}</p>
       ) : null}
-      {canReport === "yes" && !done ? (
+      {offered && canReport === "yes" && !done ? (
         <>
           <p className={section.muted}>{t.report.intro}</p>
           <Field label={t.report.comment}>
@@ -77,20 +108,29 @@ export function ReportSection(props: ReportSectionProps) {
             />
           </Field>
           <div className={styles.buttons}>
-            <Button
-              appearance="primary"
-              disabled={busy}
-              onClick={() => props.onSubmit("not-spam", comment)}
-            >
-              {t.report.notSpam}
-            </Button>
-            {threat ? null : (
+            {offers.notSpam !== "hidden" ? (
+              <Button
+                appearance={offers.notSpam === "primary" ? "primary" : "secondary"}
+                disabled={busy}
+                onClick={() => props.onSubmit("not-spam", comment)}
+              >
+                {t.report.notSpam}
+              </Button>
+            ) : null}
+            {offers.trustedSender ? (
               <Button disabled={busy} onClick={() => props.onSubmit("trusted-sender", comment)}>
                 {t.report.trustedSender}
               </Button>
-            )}
+            ) : null}
           </div>
-          {threat ? <p className={section.muted}>{t.report.threatNoTrust}</p> : null}
+          <ul className={section.list} data-testid="report-explained">
+            {offers.notSpam !== "hidden" ? (
+              <li className={section.muted}>{t.report.notSpamExplained}</li>
+            ) : null}
+            {offers.trustedSender ? (
+              <li className={section.muted}>{t.report.trustedSenderExplained}</li>
+            ) : null}
+          </ul>
         </>
       ) : null}
       <p
@@ -98,6 +138,8 @@ export function ReportSection(props: ReportSectionProps) {
         role="status"
         aria-live="polite"
         data-testid="report-status"
+        ref={statusRef}
+        tabIndex={-1}
       >
         {statusText}
       </p>

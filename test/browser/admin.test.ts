@@ -90,9 +90,8 @@ describe("the admin console", () => {
     expect(download.suggestedFilename()).toMatch(/^vouch-.+\.ps1$/);
     const script = readFileSync((await download.path())!, "utf8");
     expect(script).toContain("Connect-ExchangeOnline");
-    expect(script).toContain(
-      "New-TenantAllowBlockListItems -ListType Sender -Allow -Entries 'azure-noreply@microsoft.com' -RemoveAfter 45",
-    );
+    expect(script).toContain("-Entry 'azure-noreply@microsoft.com' -Notes 'Vouch ");
+    expect(script).toContain("-ListType Sender -Allow -Entries $Entry -RemoveAfter 45");
     expect(script).toContain("Azure notices; checked with IT");
 
     await page.getByRole("tab", { name: "Audit log" }).click();

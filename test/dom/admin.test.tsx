@@ -31,6 +31,8 @@ function proposal(overrides: Partial<ProposalDto> = {}): ProposalDto {
     strength: 55,
     reason: "3 people in 2 mailboxes vouched; <b>DMARC</b> passed in 3 of 3.",
     entry: { type: "sender", kind: "address", value: HOSTILE },
+    approved: null,
+    review: null,
     reporters: 3,
     mailboxes: 2,
     reports: 3,

@@ -131,23 +131,25 @@ function renderPane(
 }
 
 const verdict = () => screen.findByTestId("verdict", {}, { timeout: 5000 });
+const findings = () => screen.findByTestId("findings", {}, { timeout: 5000 });
 
 describe("verdict", () => {
   it("groups reasons by who can fix them: you, your admin, the sender", async () => {
     renderPane({ item: sample("vendor-invoice-compauth") });
-    const card = await verdict();
+    const card = await findings();
     const groups = Array.from(card.querySelectorAll("[data-group]")).map((el) =>
       el.getAttribute("data-group"),
     );
     expect(groups).toEqual(["admin", "sender"]);
     expect(within(card).getByRole("heading", { name: "What your admin can do" })).toBeTruthy();
     expect(within(card).getByRole("heading", { name: "What the sender must fix" })).toBeTruthy();
-    expect(card.textContent).toContain("This message was sent to Junk.");
+    // Only a spoofed-sender pair would help this sender: the advice says so, not "allow it".
+    expect(card.textContent).toContain("only together with the server that sent it");
   });
 
   it("puts what the user can fix first", async () => {
     renderPane({ item: sample("user-settings-nspm") });
-    const card = await verdict();
+    const card = await findings();
     const first = card.querySelector("[data-group]");
     expect(first?.getAttribute("data-group")).toBe("user");
     expect(first?.textContent).toContain("What you can do");
@@ -155,7 +157,7 @@ describe("verdict", () => {
 
   it("keeps the engine's order inside each group and the group order fixed", () => {
     const findings = analyzeHeaders(sample("vendor-invoice-compauth").headers).verdict.findings;
-    const { groups } = groupFindings(findings);
+    const { groups } = groupFindings(findings, new Set());
     const keys = groups.map((group) => group.key);
     expect(keys).toEqual(GROUP_ORDER.filter((key) => keys.includes(key)));
     const flat = groups.flatMap((group) => group.findings.map((finding) => finding.id));
@@ -166,17 +168,41 @@ describe("verdict", () => {
     expect(flat.sort()).toEqual(findings.map((f) => f.id).sort());
   });
 
-  it("tells not to trust a phishing sender and offers no Trusted-sender button", async () => {
+  it("tells not to trust a phishing sender, offers no report button and points to Report phishing", async () => {
     renderPane({ item: sample("phishing-impersonation") });
     const card = await verdict();
-    expect(card.textContent).toContain("Do not trust this sender.");
-    await screen.findByRole("button", { name: "Not spam" });
+    expect(card.textContent).toContain("Do not trust this message.");
+    const nothing = await screen.findByTestId("nothing-to-report");
+    expect(nothing.textContent).toContain("Report phishing");
+    expect(screen.queryByRole("button", { name: "Not spam" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Trusted sender" })).toBeNull();
   });
 
-  it("offers the Trusted-sender button on a genuine sender", async () => {
+  it("shows a threat's other findings as evidence, never as the sender's setup to fix", async () => {
+    renderPane({ item: sample("phishing-impersonation") });
+    const card = await findings();
+    const groups = Array.from(card.querySelectorAll("[data-group]")).map((el) =>
+      el.getAttribute("data-group"),
+    );
+    expect(groups).toEqual(["threat", "evidence"]);
+    expect(card.querySelector("[data-finding=spf-fail]")).not.toBeNull();
+    expect(card.textContent).not.toMatch(/SPF record|sender's IT|What the sender must fix/);
+  });
+
+  it("says where it landed instead of asking why it is in Junk when it is not", async () => {
+    renderPane({ item: sample("mailing-list-arc") });
+    await verdict();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("About this message");
+    expect((await verdict()).textContent).toContain("This message was not sent to Junk.");
+    expect(screen.queryByRole("button", { name: "Not spam" })).toBeNull();
+  });
+
+  it("offers the Trusted-sender button on a genuine sender and says how the two differ", async () => {
     renderPane({ item: sample("azure-service-notice") });
     await screen.findByRole("button", { name: "Trusted sender" });
+    const explained = screen.getByTestId("report-explained").textContent ?? "";
+    expect(explained).toContain("Not spam: this one message");
+    expect(explained).toContain("Trusted sender: you want all mail from this sender");
   });
 
   it("renders hostile display names and subjects as inert text", async () => {
@@ -285,6 +311,37 @@ describe("missing headers", () => {
     expect(missing.textContent).toContain("Vouch could not fall back to Microsoft Graph here");
   });
 
+  it("explains headers pasted by hand, on this device, and reports them", async () => {
+    const user = userEvent.setup();
+    const setup = renderPane({ item: null });
+    setup.host.setHeadersQuirk("empty");
+    const item = sample("azure-service-notice");
+    act(() => setup.host.setItem(item));
+    const missing = await screen.findByTestId("missing");
+    expect(missing.textContent).toContain("View message details");
+    const box = within(missing).getByRole("textbox", { name: /Message headers/ });
+    await user.click(within(missing).getByRole("button", { name: "Explain these headers" }));
+    expect(missing.textContent).toContain("Paste the headers first.");
+    await user.click(box);
+    await user.paste("Subject: hello\r\nX-Nothing: here");
+    await user.click(within(missing).getByRole("button", { name: "Explain these headers" }));
+    await screen.findByText(/These lines are too few to explain anything/);
+    await user.clear(box);
+    // The whole source, body included: only the header block is read.
+    await user.paste(`${item.headers}\r\n\r\nDear customer, the body.`);
+    await user.click(within(missing).getByRole("button", { name: "Explain these headers" }));
+    const card = await verdict();
+    expect(card.textContent).toContain("a genuine message that the spam filter got wrong");
+    expect(screen.getByTestId("pasted").textContent).toContain("the headers you pasted");
+    await user.click(await screen.findByRole("button", { name: "Not spam" }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    // A text box keeps line feeds only (HTML's value normalisation); the service reads either.
+    expect(posted[0]?.headers).toBe(item.headers.replace(/\r\n/g, "\n"));
+    expect(posted[0]?.internetMessageId).toBe(item.snapshot.internetMessageId);
+    await user.click(screen.getByRole("button", { name: "Paste other headers" }));
+    expect(await screen.findByTestId("missing")).toBeTruthy();
+  });
+
   it("says so for a subject-only answer and falls back to Graph's headers", async () => {
     const item = sample("azure-service-notice", "AAMkRest=");
     server.use(
@@ -306,7 +363,7 @@ describe("missing headers", () => {
     setup.host.setHeadersQuirk("subject-only");
     act(() => setup.host.setItem(item));
     const card = await verdict();
-    expect(card.textContent).toContain("This message was sent to Junk.");
+    expect(card.textContent).toContain("a genuine message that the spam filter got wrong");
   });
 
   it("reports what Graph said when it has nothing either", async () => {
@@ -331,7 +388,7 @@ describe("pinned pane", () => {
     await screen.findByRole("button", { name: "Trusted sender" });
     act(() => setup.host.setItem(sample("phishing-impersonation")));
     await waitFor(() =>
-      expect(screen.getByTestId("verdict").textContent).toContain("Do not trust this sender."),
+      expect(screen.getByTestId("verdict").textContent).toContain("Do not trust this message."),
     );
     expect(screen.queryByRole("button", { name: "Trusted sender" })).toBeNull();
     act(() => setup.host.setItem(null));
@@ -372,6 +429,31 @@ describe("report", () => {
     expect(screen.getByTestId("colleague-count").getAttribute("data-count")).toBe("2");
     expect(screen.getByRole("button", { name: "Retract report" })).toBeTruthy();
     expect(screen.getByTestId("report-status").getAttribute("aria-live")).toBe("polite");
+    // The button that had focus is gone: focus is on the confirmation, not the page body.
+    expect(document.activeElement).toBe(screen.getByTestId("report-status"));
+  });
+
+  it("never shows the service's sender keys or the admin's reasons", async () => {
+    server.use(
+      http.get(`${BASE}/api/v1/senders/status`, () =>
+        HttpResponse.json({
+          ...senderStatus(false),
+          sender: "unverified:northwind.example",
+          proposal: {
+            id: "p1",
+            status: "insight",
+            reason: "An allow would not fix it. Check Get-MailboxJunkEmailConfiguration.",
+          },
+        }),
+      ),
+    );
+    renderPane({ item: sample("vendor-invoice-compauth") });
+    await waitFor(() =>
+      expect(screen.getByTestId("proposal-status").textContent).toContain("would not help"),
+    );
+    const colleagues = screen.getByTestId("colleagues").textContent ?? "";
+    expect(colleagues).toContain("Nothing proves who sent this");
+    expect(colleagues).not.toMatch(/unverified:|Get-Mailbox/);
   });
 
   it("shows a 400 as final and does not keep it queued", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   AuditPage,
+  DecisionResultDto,
   InsightsResponse,
   ProposalDetail,
   ProposalDto,
@@ -69,7 +70,7 @@ describe("the opening rule through the API", () => {
       value: "azure-noreply@microsoft.com",
     });
     expect(after?.strength).toBeGreaterThan(0);
-    expect(after?.reason).toMatch(/^3 people in 3 mailboxes vouched; DMARC passed in 3 of 3/);
+    expect(after?.reason).toMatch(/^3 people in 3 mailboxes vouched; DMARC passed for 3 of 3 /);
 
     const full = await detail(after!.id);
     expect(full.reporters).toBe(3);
@@ -205,7 +206,9 @@ describe("spoofed-sender pair and insights", () => {
       `/api/v1/proposals/${vendor!.id}/export?format=powershell`,
     );
     expect(ps.text).toContain(
-      "New-TenantAllowBlockListSpoofItems -Identity Default -Action Allow -SpoofedUser 'northwind.example' -SendingInfrastructure 'example.net' -SpoofType External",
+      "Add-VouchSpoofAllow -Proposal '" +
+        vendor!.id +
+        "' -SpoofedUser 'northwind.example' -Infrastructure 'example.net'",
     );
     // A PTR-only pair cannot be a mail flow rule: the service says so instead of guessing.
     const rule = await api.call(
@@ -213,7 +216,8 @@ describe("spoofed-sender pair and insights", () => {
       "GET",
       `/api/v1/proposals/${vendor!.id}/export?format=transport-rule`,
     );
-    expect(rule.status).toBe(409);
+    expect(rule.status).toBe(422);
+    expect((rule.json() as { error: string; message: string }).error).toBe("cannot-express");
     expect((rule.json() as { message: string }).message).toContain("PTR domain");
   });
 
@@ -233,10 +237,13 @@ describe("spoofed-sender pair and insights", () => {
     expect(proposal?.reason).toBeTruthy();
   });
 
-  it("turns a bulk threshold and a blocked sender into insights too", async () => {
+  it("allows authenticated bulk with a threshold warning; a blocked sender is an insight", async () => {
+    // Microsoft: a Tenant Allow/Block List sender allow overrides bulk verdicts.
     await api.crowd(T, sampleHeaders("bulk-newsletter"), "<news-1@news.example.org>", 3);
     await api.crowd(T, sampleHeaders("blocked-sender"), "<ev-1@litware.example>", 3);
-    expect((await proposalOf("news.example.org"))?.insights[0]?.cause).toBe("bulk-threshold");
+    const news = await proposalOf("news.example.org");
+    expect(news?.entry).toMatchObject({ type: "sender", value: "news.example.org" });
+    expect(news?.warnings.map((w) => w.code)).toContain("bulk");
     expect((await proposalOf("litware.example"))?.insights[0]?.cause).toBe("user-blocked-senders");
   });
 
@@ -278,7 +285,7 @@ describe("lifecycle, audit and exports", () => {
     expect(ps.headers.get("content-disposition")).toMatch(/attachment; filename="vouch-.*\.ps1"/);
     expect(ps.text).toContain("Connect-ExchangeOnline");
     expect(ps.text).toContain(
-      "New-TenantAllowBlockListItems -ListType Sender -Allow -Entries 'azure-noreply@microsoft.com' -RemoveAfter 45 -Notes 'Vouch ",
+      `Add-VouchSenderAllow -Proposal '${azure.id}' -Entry 'azure-noreply@microsoft.com' -Notes 'Vouch `,
     );
     expect(ps.text).toContain("Azure''s notices; O''Brien checked");
 
@@ -288,8 +295,9 @@ describe("lifecycle, audit and exports", () => {
       `/api/v1/proposals/${azure.id}/export?format=transport-rule`,
     );
     expect(rule.text).toContain(
-      "-From 'azure-noreply@microsoft.com' -HeaderContainsMessageHeader 'Authentication-Results' -HeaderContainsWords 'dmarc=pass' -SetSCL -1",
+      "    FromAddressMatchesPatterns = '^azure-noreply@microsoft\\.com$'\r\n    HeaderContainsMessageHeader = 'Authentication-Results'\r\n    HeaderContainsWords = 'dmarc=pass'\r\n",
     );
+    expect(rule.text).toContain("    ExceptIfHeaderContainsWords = 'dmarc=fail',");
     const csv = await api.call(ADMIN, "GET", `/api/v1/proposals/${azure.id}/export?format=csv`);
     expect(csv.text.split("\r\n")[1]).toContain("azure-noreply@microsoft.com");
     const json = await api.call(ADMIN, "GET", `/api/v1/proposals/${azure.id}/export?format=json`);
@@ -303,21 +311,33 @@ describe("lifecycle, audit and exports", () => {
     expect(
       (await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/mark-applied`, {})).status,
     ).toBe(200);
-    const revoked = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/revoke`, {
+    const unconfirmed = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/revoke`, {
       note: "Microsoft fixed the verdict",
     });
-    expect((revoked.json() as ProposalDto).status).toBe("revoked");
+    expect(unconfirmed.status).toBe(400);
+    expect((unconfirmed.json() as { error: string }).error).toBe("confirmation-required");
+    const revoked = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/revoke`, {
+      note: "Microsoft fixed the verdict",
+      confirm: true,
+    });
+    const revokedBody = revoked.json() as DecisionResultDto;
+    expect(revokedBody.status).toBe("revoked");
+    expect(revokedBody.approved?.entry).toEqual(body.approved?.entry);
+    expect(revokedBody.removal?.body).toContain(
+      `Remove-VouchSenderAllow -Proposal '${azure.id}' -Entry 'azure-noreply@microsoft.com'`,
+    );
     const removal = await api.call(
       ADMIN,
       "GET",
       `/api/v1/proposals/${azure.id}/export?format=powershell`,
     );
     expect(removal.text).toContain(
-      "Remove-TenantAllowBlockListItems -ListType Sender -Entries 'azure-noreply@microsoft.com'",
+      `Remove-VouchSenderAllow -Proposal '${azure.id}' -Entry 'azure-noreply@microsoft.com'`,
     );
+    // Revoked: approved again only once reports arrive after the revocation.
     const again = await api.call(ADMIN, "POST", `/api/v1/proposals/${azure.id}/approve`, {});
     expect(again.status).toBe(409);
-    expect((again.json() as { error: string }).error).toBe("invalid-transition");
+    expect((again.json() as { error: string }).error).toBe("no-fresh-evidence");
 
     const audit = (
       await api.call(ADMIN, "GET", `/api/v1/audit?proposalId=${azure.id}`)
@@ -339,8 +359,11 @@ describe("lifecycle, audit and exports", () => {
     const alpha = (await proposalOf("alpha.example"))!;
     const rejected = await api.call(ADMIN, "POST", `/api/v1/proposals/${alpha.id}/reject`, {
       note: "Newsletter nobody needs",
+      confirm: true,
     });
-    expect((rejected.json() as ProposalDto).status).toBe("rejected");
+    expect((rejected.json() as DecisionResultDto).status).toBe("rejected");
+    // Never approved: nothing to remove.
+    expect((rejected.json() as DecisionResultDto).removal).toBeNull();
     const pane = await api.call(PERSON, "GET", "/api/v1/senders/status?sender=alpha.example");
     expect((pane.json() as SenderStatus).proposal).toEqual({
       id: alpha.id,

@@ -52,8 +52,9 @@ describe("a reporter's answers never carry the admin's decision note", () => {
 
       const decided = await api.call(ADMIN, "POST", `/api/v1/proposals/${open.id}/${action}`, {
         note: NOTE,
+        confirm: true,
       });
-      expect(decided.status).toBe(200);
+      expect(decided.status, decided.text).toBe(200);
       // The admin sees the note.
       expect((decided.json() as ProposalDto).decision?.note).toBe(NOTE);
       expect((await proposalOf(sender)).decision?.note).toBe(NOTE);

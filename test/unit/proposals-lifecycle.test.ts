@@ -5,6 +5,7 @@ import {
   PROPOSAL_STATUSES,
   statusAfterAssessment,
   type DecisionAction,
+  type DecisionFacts,
 } from "../../server/proposals/lifecycle";
 import {
   infrastructuresIn,
@@ -12,26 +13,61 @@ import {
   ptrOrganisationalDomain,
 } from "../../server/identity/infrastructure";
 
+/** A decision with everything it needs: a note, a confirmation, an open assessment. */
+const ready: DecisionFacts = {
+  note: "checked with the sender",
+  confirm: true,
+  outcome: "open",
+  hasEntry: true,
+  decidedAt: "2026-11-01T00:00:00.000Z",
+  lastSeen: "2026-11-02T00:00:00.000Z",
+};
+
 describe("decisions", () => {
   const allowed: Record<DecisionAction, string[]> = {
-    approve: ["open", "expired"],
-    reject: ["open", "approved"],
-    "mark-applied": ["approved"],
-    revoke: ["approved", "applied"],
+    approve: ["open", "expired", "revoked", "needs-review"],
+    reject: ["open", "approved", "needs-review"],
+    "mark-applied": ["approved", "needs-review"],
+    revoke: ["approved", "applied", "needs-review"],
   };
   for (const [action, from] of Object.entries(allowed) as [DecisionAction, string[]][]) {
     for (const status of PROPOSAL_STATUSES) {
       const ok = from.includes(status);
       it(`${action} from ${status} is ${ok ? "allowed" : "refused"}`, () => {
-        const result = decide(action, status);
+        const result = decide(action, status, ready);
         expect(result.ok).toBe(ok);
         if (!result.ok) expect(result.message).toContain(status);
       });
     }
   }
   it("never approves a refused proposal", () => {
-    expect(decide("approve", "refused").ok).toBe(false);
-    expect(decide("approve", "insight").ok).toBe(false);
+    expect(decide("approve", "refused", ready).ok).toBe(false);
+    expect(decide("approve", "insight", ready).ok).toBe(false);
+  });
+  for (const action of ["reject", "revoke"] as const) {
+    it(`${action} needs a note and a confirmation (400 otherwise)`, () => {
+      expect(decide(action, "approved", { ...ready, note: "  " })).toMatchObject({
+        ok: false,
+        status: 400,
+        code: "note-required",
+      });
+      expect(decide(action, "approved", { ...ready, confirm: false })).toMatchObject({
+        ok: false,
+        status: 400,
+        code: "confirmation-required",
+      });
+    });
+  }
+  it("approves a revoked proposal again only after reports newer than the revocation", () => {
+    const stale = { ...ready, lastSeen: "2026-10-31T00:00:00.000Z" };
+    expect(decide("approve", "revoked", stale)).toMatchObject({ code: "no-fresh-evidence" });
+    expect(decide("approve", "revoked", ready)).toEqual({ ok: true, to: "approved" });
+  });
+  it("approves only what the rules open, except to keep an entry under review", () => {
+    const refused = { ...ready, outcome: "refused" as const, hasEntry: false };
+    expect(decide("approve", "expired", refused)).toMatchObject({ code: "not-open" });
+    expect(decide("approve", "revoked", refused)).toMatchObject({ code: "not-open" });
+    expect(decide("approve", "needs-review", refused)).toEqual({ ok: true, to: "approved" });
   });
 });
 
@@ -45,6 +81,13 @@ describe("assessment versus decisions", () => {
     expect(statusAfterAssessment("approved", "refused")).toBe("approved");
     expect(statusAfterAssessment("rejected", "open")).toBe("rejected");
     expect(statusAfterAssessment("revoked", "open")).toBe("revoked");
+  });
+  it("moves an approved or applied entry to needs-review when the evidence turned, only then", () => {
+    expect(statusAfterAssessment("approved", "refused", true)).toBe("needs-review");
+    expect(statusAfterAssessment("applied", "open", true)).toBe("needs-review");
+    expect(statusAfterAssessment("needs-review", "open", false)).toBe("needs-review");
+    expect(statusAfterAssessment("revoked", "refused", true)).toBe("revoked");
+    expect(statusAfterAssessment("open", "refused", true)).toBe("refused");
   });
   it("reopens an expired proposal when new evidence opens it again", () => {
     expect(statusAfterAssessment("expired", "open")).toBe("open");

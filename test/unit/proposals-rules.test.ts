@@ -75,7 +75,9 @@ describe("opening threshold (3 people, 2 mailboxes, 30 days)", () => {
     const result = assess(evidence(), context);
     expect(result.outcome).toBe("open");
     expect(result.entry).toEqual({ type: "sender", kind: "domain", value: "vendor.example" });
-    expect(result.reason).toMatch(/^3 people in 2 mailboxes vouched; DMARC passed in 4 of 4/);
+    expect(result.reason).toMatch(
+      /^3 people in 2 mailboxes vouched; DMARC passed for 4 of 4 reports/,
+    );
     expect(result.rulesVersion).toBe(RULES_VERSION);
   });
   it("keeps collecting with 2 people", () => {
@@ -240,6 +242,16 @@ describe("spoofed-sender pair", () => {
     });
     expect(result.warnings.map((w) => w.code)).toContain("spoof-entries-never-expire");
   });
+  it("says what is true of a pair and gives it no authentication points", () => {
+    const pair = unverifiedSpoofable();
+    const result = assess(pair, context);
+    expect(result.reason).toContain("no SPF, DKIM or DMARC passed");
+    expect(result.reason).toContain("compauth reason 001");
+    expect(result.reason).not.toMatch(/only for lack of DMARC/);
+    // The same people and mailboxes with every report DMARC-authenticated score 25 more.
+    const authenticated = evidence({ signals: { "auth-dmarc-pass": 4 } });
+    expect(strengthOf(authenticated, null) - result.strength).toBe(25);
+  });
   it("uses the /24 when there is no PTR, at 80% of reports and not below", () => {
     const at80 = unverifiedSpoofable({
       reports: 5,
@@ -324,7 +336,6 @@ describe("insights: causes an allow cannot fix", () => {
       "user-blocked-senders",
       /Blocked Senders/,
     ],
-    ["a bulk threshold", { "bulk-bcl-high": 2 }, "bulk-threshold", /BulkThreshold/],
     ["an ASF option", { "asf-custom-spam": 4 }, "advanced-spam-filter", /Advanced Spam Filter/],
     ["a policy block", { "sfv-skb": 4 }, "policy-blocked", /blocked senders/],
   ];
@@ -340,9 +351,55 @@ describe("insights: causes an allow cannot fix", () => {
   }
   it("keeps the proposal when under half the reports show such a cause, with a warning", () => {
     const base = evidence();
-    const result = assess({ ...base, signals: { ...base.signals, "bulk-bcl-high": 1 } }, context);
+    const result = assess({ ...base, signals: { ...base.signals, "sfv-skb": 1 } }, context);
     expect(result.outcome).toBe("open");
     expect(result.warnings.map((w) => w.code)).toContain("minor-cause");
+  });
+  it("allows bulk from an authenticated sender, with the bulk threshold as a warning", () => {
+    // Microsoft: a Tenant Allow/Block List sender allow overrides bulk verdicts.
+    const base = evidence();
+    const result = assess(
+      { ...base, signals: { ...base.signals, "bulk-bcl-high": 4, "situation-bulk": 4 } },
+      context,
+    );
+    expect(result.outcome).toBe("open");
+    expect(result.entry).toEqual({ type: "sender", kind: "domain", value: "vendor.example" });
+    expect(result.warnings.find((w) => w.code === "bulk")?.message).toMatch(/BulkThreshold/);
+  });
+});
+
+describe("the shared rule module's signals", () => {
+  it("refuses what the shared module calls a threat, whatever the stamps say", () => {
+    const base = evidence();
+    const result = assess(
+      { ...base, signals: { ...base.signals, "threat-phishing": 1, "situation-threat": 1 } },
+      context,
+    );
+    expect(result.outcome).toBe("refused");
+    expect(result.refusals[0]).toMatchObject({ code: "phishing", reports: 1 });
+  });
+  it("counts a trusted ARC sealer (compauth 130) as authenticated, and says so", () => {
+    const result = assess(
+      evidence({
+        signals: {
+          "compauth-pass": 4,
+          "compauth-reason-130": 4,
+          "dmarc-fail": 0,
+          "allow-sender": 4,
+          "verdict-junked": 4,
+        },
+      }),
+      context,
+    );
+    expect(result.outcome).toBe("open");
+    expect(result.entry).toEqual({ type: "sender", kind: "domain", value: "vendor.example" });
+    expect(result.reason).toContain("trusted ARC sealer");
+  });
+  it("never gives a sender allow to a sender with no passing SPF, DKIM or DMARC", () => {
+    const result = assess(evidence({ signals: { "verdict-junked": 4, "cat-spm": 4 } }), context);
+    expect(result.outcome).toBe("refused");
+    expect(result.entry).toBeNull();
+    expect(result.refusals.map((r) => r.code)).toEqual(["unverified-identity"]);
   });
 });
 

@@ -2,7 +2,11 @@ import type { Migration } from "kysely";
 import { reportsAndSenders } from "./0001-reports-and-senders";
 import { dropUnusedReporterIndex } from "./0002-drop-unused-reporter-index";
 import { evidencePerPerson } from "./0003-evidence-per-person";
-import { proposalsMigration, proposalsStaleIndexMigration } from "../../proposals/migration";
+import {
+  proposalsApprovedEntryMigration,
+  proposalsMigration,
+  proposalsStaleIndexMigration,
+} from "../../proposals/migration";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -19,4 +23,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0003-evidence-per-person": evidencePerPerson,
   "0100-proposals": proposalsMigration,
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
+  "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
 };

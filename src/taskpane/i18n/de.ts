@@ -5,6 +5,7 @@ export const de: Strings = {
   language: "de",
   appName: "Vouch",
   paneTitle: "Warum ist das im Junk-E-Mail-Ordner?",
+  paneTitleNotJunked: "Zu dieser Nachricht",
   loading: "Die Kopfzeilen der Nachricht werden gelesen…",
   noItem: "Wählen Sie eine Nachricht aus, um zu sehen, warum sie dort gelandet ist.",
   openFromOutlook:
@@ -14,13 +15,82 @@ export const de: Strings = {
   sectionFailed: (section) =>
     `Der Abschnitt „${section}“ konnte nicht geladen werden. Öffnen Sie den Bereich erneut, wenn Sie online sind.`,
 
+  firstLine: {
+    threatTitle: "Vertrauen Sie dieser Nachricht nicht.",
+    threat: {
+      malware: "Microsoft hat darin Schadsoftware gefunden.",
+      "high-confidence-phishing":
+        "Microsoft ist sich sehr sicher, dass es sich um Phishing handelt.",
+      phishing: "Microsoft hat sie als Phishing eingestuft.",
+      "intra-org-phishing":
+        "Es ist Phishing aus Ihrer eigenen Organisation, möglicherweise von einem übernommenen Konto.",
+      impersonation:
+        "Der Absender gibt sich als eine Domäne, Person oder Marke aus, die Sie kennen.",
+      spoof: "Die Absenderadresse scheint gefälscht zu sein.",
+      "forged-authentication":
+        "Sie behauptet, Sicherheitsprüfungen bestanden zu haben, die Ihr E-Mail-System nicht bestätigt hat, und nichts belegt, wer sie gesendet hat.",
+      "dmarc-reject":
+        "Die Domäne in der Absenderadresse erklärt, dass sie diese Nachricht nicht gesendet hat.",
+    },
+    threatAdvice:
+      "Öffnen Sie keine Links oder Anhänge und antworten Sie nicht. Melden Sie sie über die Outlook-Schaltfläche „Melden“ > „Phishing melden“ und löschen Sie sie dann.",
+    title: {
+      "not-junked": "Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
+      allowed: "Diese Nachricht wurde bewusst durchgelassen.",
+      "user-settings":
+        "Ihre eigenen Junk-E-Mail-Einstellungen haben diese Nachricht hierher verschoben, nicht der Spamfilter.",
+      policy:
+        "Die E-Mail-Einstellungen Ihrer Organisation haben diese Nachricht in den Junk-E-Mail-Ordner verschoben.",
+      bulk: "Das ist Massenmail, etwa ein Newsletter, und wurde als solche aussortiert.",
+      unauthenticated:
+        "Der Spamfilter hat diese Nachricht aussortiert, und nichts belegt, wer sie gesendet hat.",
+      filtered:
+        "Das sieht nach einer echten Nachricht aus, die der Spamfilter falsch eingestuft hat.",
+      unknown:
+        "Die Kopfzeilen sagen nicht, ob der Filter diese Nachricht in den Junk-E-Mail-Ordner verschoben hat.",
+    },
+    next: {
+      "not-junked": {
+        trusted:
+          "Es gibt nichts zu retten. Wenn Sie alle E-Mails dieses Absenders erhalten möchten, können Sie ihn trotzdem als vertrauenswürdig melden.",
+        plain: "Es gibt nichts zu retten und nichts zu melden.",
+      },
+      allowed:
+        "Ihr Administrator oder Ihre eigene Liste sicherer Absender lässt diesen Absender zu, daher gibt es nichts zu melden.",
+      "user-settings":
+        "Damit die E-Mails dieses Absenders im Posteingang landen, fügen Sie ihn in den Junk-E-Mail-Optionen von Outlook zu den sicheren Absendern hinzu (oder entfernen Sie ihn aus den blockierten Absendern) und prüfen Sie Ihre Regeln. Ihr Administrator kann das nicht für Sie ändern.",
+      policy:
+        "Nur Ihr Administrator kann diese Einstellung ändern; den Absender zuzulassen, würde nicht helfen. Klicken Sie auf „Kein Spam“, um ihm zu sagen, dass die Nachricht erwünscht war.",
+      bulk: {
+        sender:
+          "Wenn Sie sie erhalten möchten, klicken Sie auf „Kein Spam“: Ihr Administrator kann diesen Absender zulassen. Wenn nicht, melden Sie sich vom Newsletter ab.",
+        "spoof-pair":
+          "Wenn Sie sie erhalten möchten, klicken Sie auf „Kein Spam“: Ihr Administrator kann sie durchlassen, aber nur von dem Server, der sie gesendet hat. Wenn nicht, melden Sie sich vom Newsletter ab.",
+        none: "Nichts belegt, wer sie gesendet hat, daher kann Ihr Administrator sie nicht gefahrlos zulassen. Wenn Sie sie nicht möchten, melden Sie sich vom Newsletter ab.",
+      },
+      unauthenticated: {
+        sender:
+          "Wenn Sie sie erwartet haben, klicken Sie auf „Kein Spam“: Ihr Administrator kann diesen Absender zulassen.",
+        "spoof-pair":
+          "Wenn Sie sie erwartet haben, klicken Sie auf „Kein Spam“: Ihr Administrator kann diesen Absender durchlassen, aber nur von dem Server, der sie gesendet hat. Dauerhaft beheben kann es nur der Absender: Seine IT muss die E-Mail-Authentifizierung einrichten.",
+        none: "Die Nachricht zuzulassen, wäre nicht sicher; beheben kann das nur der Absender: Seine IT muss die E-Mail-Authentifizierung einrichten. Wenn Sie ihn kennen, sagen Sie es ihm.",
+      },
+      filtered:
+        "Der Absender hat nachgewiesen, wer er ist. Klicken Sie unten auf „Kein Spam“: Ihr Administrator sieht die Meldung und kann diesen Absender zulassen. Verschieben Sie die Nachricht bis dahin selbst in den Posteingang.",
+      unknown: {
+        sender:
+          "Wenn sie erwünscht ist, klicken Sie auf „Kein Spam“: Ihr Administrator sieht die Meldung und kann diesen Absender zulassen.",
+        "spoof-pair":
+          "Wenn sie erwünscht ist, klicken Sie auf „Kein Spam“: Ihr Administrator kann sie durchlassen, aber nur von dem Server, der sie gesendet hat.",
+        none: "Nichts belegt, wer sie gesendet hat, daher wäre eine Zulassung nicht sicher. Wenn sie erwünscht ist, informiert „Kein Spam“ trotzdem Ihren Administrator.",
+      },
+    },
+  },
+
   verdict: {
     heading: "Urteil",
-    junked: "Diese Nachricht wurde in den Junk-E-Mail-Ordner verschoben.",
-    notJunked: "Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
-    unknown: "Die Kopfzeilen sagen nicht, ob diese Nachricht als Junk eingestuft wurde.",
-    threat:
-      "Vertrauen Sie diesem Absender nicht. Öffnen Sie keine Links oder Anhänge und markieren Sie ihn nicht als vertrauenswürdig.",
+    findingsHeading: "Was die Kopfzeilen zeigen",
+    evidence: "Was die Kopfzeilen außerdem zeigen",
     noFindings: "Nichts in den Kopfzeilen deutet auf ein Problem mit dieser Nachricht hin.",
     groups: {
       user: "Was Sie tun können",
@@ -30,8 +100,13 @@ export const de: Strings = {
     },
     advice: {
       user: "Prüfen Sie Ihre Junk-E-Mail-Einstellungen und die Liste sicherer Absender in Outlook.",
-      admin:
-        "Melden Sie es mit den Schaltflächen unten: Ihr Administrator sieht die Meldungen und kann diesen Absender zulassen.",
+      admin: {
+        sender:
+          "Melden Sie die Nachricht mit den Schaltflächen oben: Ihr Administrator sieht die Meldungen und kann diesen Absender zulassen.",
+        "spoof-pair":
+          "Melden Sie die Nachricht mit den Schaltflächen oben: Ihr Administrator kann diesen Absender zulassen, aber nur zusammen mit dem Server, der sie gesendet hat.",
+        none: "Ihr Administrator kann die Einstellung ändern, die dahintersteht; den Absender zuzulassen, würde nicht helfen.",
+      },
       sender: "Sagen Sie es dem Absender: Nur dessen E-Mail-Administrator kann das beheben.",
       none: "",
     },
@@ -121,7 +196,9 @@ export const de: Strings = {
         : n === 1
           ? "1 Person in Ihrer Organisation hat sich für diesen Absender verbürgt."
           : `${n} Personen in Ihrer Organisation haben sich für diesen Absender verbürgt.`,
-    forSender: (sender) => `Absenderidentität: ${sender}`,
+    forSender: (sender) => `Die Meldungen zählen für ${sender}.`,
+    unverifiedSender:
+      "Nichts belegt, wer diese Nachricht gesendet hat. Meldungen dazu werden daher getrennt gezählt und können nicht zu einer Zulassung führen.",
     youReported: "Sie sind eine davon.",
     noProposal: "Noch kein Vorschlag für die Zulassungsliste.",
     proposal: "Vorschlag für die Zulassungsliste",
@@ -151,11 +228,20 @@ export const de: Strings = {
     heading: "Melden",
     intro:
       "Sagen Sie Ihrem Administrator, dass diese Nachricht erwünscht ist. Meldungen von Kollegen werden zusammengezählt.",
+    notSpamExplained:
+      "Kein Spam: Diese eine Nachricht war erwünscht. Ihr Administrator sieht die Meldung; sonst ändert sich vorerst nichts.",
+    trustedSenderExplained:
+      "Vertrauenswürdiger Absender: Sie möchten alle E-Mails dieses Absenders erhalten. Wenn genug Kollegen zustimmen, kann Ihr Administrator ihn für alle zulassen.",
     comment: "Kommentar (optional)",
     notSpam: "Kein Spam",
     trustedSender: "Vertrauenswürdiger Absender",
-    threatNoTrust:
-      "Einen vertrauenswürdigen Absender zu melden wird für eine gefährlich wirkende Nachricht nicht angeboten.",
+    nothing: {
+      threat:
+        "Vouch meldet eine gefährliche Nachricht nicht als erwünscht. Melden Sie sie mit der Outlook-Schaltfläche „Melden“ > „Phishing melden“ an Microsoft und löschen Sie sie dann.",
+      "not-junked":
+        "Es gibt nichts zu melden: Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
+      other: "Eine Meldung würde hier nicht helfen; was stattdessen hilft, steht oben.",
+    },
     noMessageId:
       "Diese Nachricht hat keine Internet-Nachrichten-ID und kann daher nicht gemeldet werden.",
     signedOut: "Melden Sie sich an, um zu melden.",
@@ -190,6 +276,20 @@ export const de: Strings = {
     graphOk: "Microsoft Graph hat die Kopfzeilen stattdessen geliefert.",
     graphNotTried:
       "Vouch konnte hier nicht auf Microsoft Graph ausweichen: Dafür sind die Anmeldung über Outlook und die ID der Nachricht nötig.",
+    howTo: "Sie können die Kopfzeilen selbst aus Outlook kopieren und hier einfügen:",
+    howToSteps: [
+      "Outlook im Web und das neue Outlook: Öffnen Sie die Nachricht und wählen Sie … (Weitere Aktionen) > Anzeigen > Nachrichtendetails anzeigen.",
+      "Klassisches Outlook für Windows: Öffnen Sie die Nachricht in einem eigenen Fenster und wählen Sie Datei > Eigenschaften; die Kopfzeilen stehen unter „Internetkopfzeilen“.",
+      "Outlook für Mac: Klicken Sie mit der rechten Maustaste auf die Nachricht und wählen Sie „Quelle anzeigen“.",
+    ],
+    pasteLabel: "Kopfzeilen der Nachricht",
+    pasteHint: "Vouch wertet sie auf diesem Gerät aus; gesendet wird erst, wenn Sie melden.",
+    analyse: "Diese Kopfzeilen erklären",
+    pasteEmpty: "Fügen Sie zuerst die Kopfzeilen ein.",
+    pasteTooFew:
+      "Diese Zeilen reichen nicht aus, um etwas zu erklären. Kopieren Sie den ganzen Kopfzeilenblock, von der ersten Received-Zeile bis zum Ende.",
+    pasted: "Erklärt anhand der Kopfzeilen, die Sie eingefügt haben.",
+    pasteAgain: "Andere Kopfzeilen einfügen",
     graph: {
       "no-token": "es konnte keine Berechtigung zum Lesen Ihrer E-Mails erhalten.",
       "not-found": "Graph kennt diese Nachricht nicht.",

@@ -200,7 +200,8 @@ describe("analyzeHeaders", () => {
   });
 
   it("exports the meaning tables", () => {
-    expect(SFV_MEANINGS.NSPM).toMatch(/not spam/);
+    expect(SFV_MEANINGS.en.NSPM).toMatch(/not spam/);
+    expect(SFV_MEANINGS.de.NSPM).toMatch(/kein Spam/);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   makeFinding,
   sortFindings,
 } from "../../../src/analysis/findings";
+import { findingTexts } from "../../../src/analysis/messages";
 import type { Finding } from "../../../src/analysis/types";
 
 const PASS_ALL =
@@ -102,10 +103,13 @@ describe("the catalogue", () => {
     for (const id of catalogued) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 
-  it("gives every finding one plain sentence as its title", () => {
-    for (const definition of FINDING_CATALOGUE) {
-      expect(definition.title).toMatch(/^[A-Z].*\.$/);
-      expect(definition.title.length).toBeLessThan(140);
+  it("gives every finding one plain sentence as its title, in English and German", () => {
+    for (const language of ["en", "de"] as const) {
+      for (const definition of FINDING_CATALOGUE) {
+        const title = findingTexts(language)[definition.id].title;
+        expect(title).toMatch(/^[A-ZÄÖÜ].*\.$/);
+        expect(title.length).toBeLessThan(160);
+      }
     }
   });
 
@@ -122,7 +126,10 @@ describe("the catalogue", () => {
     ];
     for (const id of threats) {
       const definition = findingDefinition(id)!;
-      expect(definition.title).toMatch(/^Do not trust this sender/);
+      expect(findingTexts("en")[definition.id].title).toMatch(/^Do not trust this sender/);
+      expect(findingTexts("de")[definition.id].title).toMatch(
+        /^Vertrauen Sie diesem Absender nicht/,
+      );
       expect(definition.fixableBy).toBeNull();
       expect(definition.severity).toBe("error");
     }
@@ -142,11 +149,16 @@ describe("the catalogue", () => {
 
   it("orders findings by severity, then by importance", () => {
     const sorted = sortFindings([
-      makeFinding("first-contact", "a"),
-      makeFinding("compauth-fail", "b"),
-      makeFinding("dmarc-fail", "c"),
-      makeFinding("phishing-verdict", "d"),
-      makeFinding("content-filter-spam-authenticated", "e"),
+      makeFinding("first-contact", {}),
+      makeFinding("compauth-fail", { reason: "001", advice: "sender" }),
+      makeFinding("dmarc-fail", { domain: "example.com", policy: null, action: null }),
+      makeFinding("phishing-verdict", { cat: "PHSH" }),
+      makeFinding("content-filter-spam-authenticated", {
+        stamps: ["SFV:SPM"],
+        via: "dmarc",
+        domain: "example.com",
+        compauth: null,
+      }),
     ]);
     expect(sorted.map((finding) => finding.id)).toEqual([
       "phishing-verdict",

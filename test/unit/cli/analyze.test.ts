@@ -143,6 +143,29 @@ describe("vouch analyze (the real command, as a child process)", { timeout: 120_
     expect(result.stdout).toMatch(/SCL 5\s+\S/);
   });
 
+  it("names a threat first, and never as the sender's setup problem", () => {
+    const result = vouch([sample("phishing-impersonation")]);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    const verdict = lines.findIndex((line) => line.startsWith("Verdict:"));
+    expect(lines[verdict]).toContain("DO NOT TRUST");
+    expect(result.stdout.replace(/\n\s+/g, " ")).toContain("Report > Phishing");
+    const findings = result.stdout.slice(result.stdout.indexOf("Findings"));
+    expect(findings.indexOf("Do not trust this message")).toBeLessThan(
+      findings.indexOf("Why the checks failed"),
+    );
+    expect(findings).not.toContain("What the sender can fix");
+    expect(result.stdout).not.toContain("must add this server to its SPF record");
+  });
+
+  it("says what to do for mail that is only junked", () => {
+    const result = vouch([sample("azure-service-notice")]);
+    const unwrapped = result.stdout.replace(/\n {9}/g, " ");
+    const advice = unwrapped.split("\n").find((line) => line.startsWith("Advice:")) ?? "";
+    expect(advice).toContain("report it as not spam");
+    expect(result.stdout).not.toContain("DO NOT TRUST");
+  });
+
   it("spells out escape sequences and bidi overrides a sender hid in header values", () => {
     const hostile = Buffer.from("\x1b]0;owned\x07\x1b[2J\u202eevil", "utf8").toString("base64");
     const result = vouch([], {
