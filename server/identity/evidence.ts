@@ -85,6 +85,8 @@ export { authenticatedSender };
  * every share), `mailboxes`, `signalPeople` and `trustedSenderPeople`, so a share is
  * people-with-signal / people. `reports`, `notSpam`, `trustedSender` and `signals` count
  * reports: how busy the sender is, for display, exports and per-report checks, never weight.
+ * The store always gives the per-person counts; they are optional only so that evidence written
+ * by hand (rule tests) may leave them out, and the rules then fall back to reports.
  */
 export interface SenderEvidence {
   tenantId: string;
@@ -105,14 +107,14 @@ export interface SenderEvidence {
   /** Active trusted-sender reports (activity, not weight). */
   trustedSender: number;
   /** Distinct people with an active trusted-sender report. */
-  trustedSenderPeople: number;
+  trustedSenderPeople?: number;
   /** Active reports carrying each signal (finding ids and AUTH_SIGNALS): activity, not weight. */
   signals: Record<Signal, number>;
   /**
    * Distinct people with an active report carrying each signal; the same keys as `signals`,
    * each at most `reporters`.
    */
-  signalPeople: Record<Signal, number>;
+  signalPeople?: Record<Signal, number>;
   /** ISO 8601. */
   firstSeen: string;
   lastSeen: string;

@@ -116,12 +116,12 @@ describe("sender aggregates", () => {
     for (const id of mine.slice(1)) await store.reports.retract("t", "alice", id, WINDOW);
     evidence = await store.senders.evidence("t", "contoso.com");
     expect(evidence?.signals["scl-junk"]).toBe(1);
-    expect(evidence?.signalPeople["scl-junk"]).toBe(1);
+    expect(evidence?.signalPeople?.["scl-junk"]).toBe(1);
 
     await store.reports.retract("t", "alice", mine[0]!, WINDOW);
     evidence = await store.senders.evidence("t", "contoso.com");
     expect(evidence?.signals["scl-junk"]).toBeUndefined();
-    expect(evidence?.signalPeople["scl-junk"]).toBeUndefined();
+    expect(evidence?.signalPeople?.["scl-junk"]).toBeUndefined();
     // Bob alone remains: every signal left is his, one person.
     expect(Object.values({ ...evidence?.signalPeople })).toEqual(
       Object.keys({ ...evidence?.signals }).map(() => 1),

@@ -13,22 +13,7 @@ import { DEFAULT_SETTINGS, withDefaults } from "../../server/proposals/settings"
 const NOW = new Date("2026-11-27T12:00:00Z");
 const context: RulesContext = { settings: DEFAULT_SETTINGS, now: NOW };
 
-/** At most every person carries a signal: the per-person counts of `signals`, if not given. */
 function evidence(overrides: Partial<SenderEvidence> = {}): SenderEvidence {
-  const given = evidenceByReports(overrides);
-  const people = (count: number) => Math.min(count, given.reporters);
-  return {
-    ...given,
-    trustedSenderPeople: overrides.trustedSenderPeople ?? people(given.trustedSender),
-    signalPeople:
-      overrides.signalPeople ??
-      Object.fromEntries(Object.entries(given.signals).map(([name, n]) => [name, people(n)])),
-  };
-}
-
-function evidenceByReports(
-  overrides: Partial<SenderEvidence>,
-): Omit<SenderEvidence, "trustedSenderPeople" | "signalPeople"> {
   const reports = overrides.reports ?? 4;
   return {
     tenantId: "t1",
