@@ -42,15 +42,15 @@ export function safeProposal(proposal: ExportProposal): ExportProposal {
 }
 
 /**
- * Checks the entry before any text is touched: an entry is written exactly as decided or not
- * at all, never a cleaned-up variant of a value that failed.
+ * Checks the entry before any text is touched: an entry is written as decided, in the canonical
+ * form the identity validation gives it (lower case, A-labels), or not at all; never a
+ * cleaned-up variant of a value that failed.
  */
 export function prepare(proposal: ExportProposal): PreparedProposal {
-  const check: EntryCheck = proposal.entry ? checkEntry(proposal.entry) : { ok: true };
   const safe = safeProposal(proposal);
-  if (check.ok) return { proposal: safe, withheld: null };
-  return {
-    proposal: { ...safe, entry: null, entryWithheld: exportText(check.reason) },
-    withheld: exportText(check.reason),
-  };
+  if (!proposal.entry) return { proposal: safe, withheld: null };
+  const check: EntryCheck = checkEntry(proposal.entry);
+  if (check.ok) return { proposal: { ...safe, entry: check.entry }, withheld: null };
+  const reason = exportText(check.reason);
+  return { proposal: { ...safe, entry: null, entryWithheld: reason }, withheld: reason };
 }

@@ -13,7 +13,7 @@ import {
   type ProposalStatus,
 } from "./lifecycle";
 import { assess, domainOfIdentity, type Assessment, type Outcome } from "./rules";
-import { baselineOf, reviewChanges, type ReviewBaseline } from "./review";
+import { approvedEvidenceOf, baselineOf, reviewChanges, type ReviewBaseline } from "./review";
 import type { ProposalDb, ProposalRow, ProposalsTable, ProposalTables } from "./schema";
 import { withDefaults, type TenantSettings } from "./settings";
 
@@ -411,7 +411,7 @@ export function approvedColumns(
   | "approved_baseline"
 > {
   const baseline: ReviewBaseline = evidence
-    ? baselineOf(evidence, assessmentOfRow(row))
+    ? { ...baselineOf(evidence, assessmentOfRow(row)), evidence: approvedEvidenceOf(evidence) }
     : { refusals: {}, infrastructure: null };
   return {
     approved_entry: row.entry,
@@ -526,6 +526,9 @@ function approvedOf(row: ProposalRow): ProposalDto["approved"] {
     rulesVersion: row.approved_rules_version ?? row.rules_version,
     by: row.approved_by ?? "",
     at: row.approved_at,
+    evidence: row.approved_baseline
+      ? ((JSON.parse(row.approved_baseline) as ReviewBaseline).evidence ?? null)
+      : null,
   };
 }
 

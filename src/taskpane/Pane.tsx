@@ -9,13 +9,13 @@ import { StringsContext, useStrings } from "./strings-context";
 import { fluentTheme, useHostTheme } from "./theme";
 import { useMessage, type GraphFetcher } from "./use-message";
 import { useReport } from "./use-report";
-import { isThreat } from "./verdict";
-import { VerdictCard } from "./VerdictCard";
+import { remedyOf, type Remedy } from "../analysis/remedy";
+import { FindingsSection, VerdictCard } from "./VerdictCard";
 import { SenderSection } from "./SenderSection";
 import { AuthSection } from "./AuthSection";
 import { StampsSection } from "./StampsSection";
 import { ColleaguesSection } from "./ColleaguesSection";
-import { ReportSection, type ReportOffers } from "./ReportSection";
+import { ReportSection, type NothingToReport } from "./ReportSection";
 import { MissingHeaders } from "./MissingHeaders";
 import { useSectionStyles } from "./styles";
 import { SectionBoundary } from "./SectionBoundary";
@@ -107,7 +107,12 @@ function PaneBody(services: PaneServices) {
       : state.phase === "missing" && pasted?.itemKey === itemKey
         ? pasted
         : null;
-  const title = shown?.analysis.verdict.junked === false ? t.paneTitleNotJunked : t.paneTitle;
+  const shownAnalysis = shown?.analysis ?? null;
+  const remedy = useMemo(() => (shownAnalysis ? remedyOf(shownAnalysis) : null), [shownAnalysis]);
+  const title =
+    remedy?.situation === "not-junked" || remedy?.situation === "allowed"
+      ? t.paneTitleNotJunked
+      : t.paneTitle;
 
   return (
     <main className={styles.main} aria-labelledby={titleId}>
@@ -143,10 +148,11 @@ function PaneBody(services: PaneServices) {
           </div>
         </div>
       ) : null}
-      {state.phase !== "no-item" && state.phase !== "loading" && shown ? (
+      {state.phase !== "no-item" && state.phase !== "loading" && shown && remedy ? (
         <MessageView
           key={itemKey ?? ""}
           services={services}
+          remedy={remedy}
           analysis={shown.analysis}
           raw={shown.raw}
           internetMessageId={state.item.internetMessageId ?? shown.analysis.message.messageId}
@@ -158,23 +164,24 @@ function PaneBody(services: PaneServices) {
 
 function MessageView(props: {
   services: PaneServices;
+  remedy: Remedy;
   analysis: HeaderAnalysis;
   raw: string;
   internetMessageId: string | null;
 }) {
-  const { services, analysis, raw, internetMessageId } = props;
+  const { services, remedy, analysis, raw, internetMessageId } = props;
   const t = useStrings();
   const { report, colleagues, submit, retract, dismiss } = useReport(
     services,
     internetMessageId,
     raw,
   );
-  const threat = isThreat(analysis);
-  const notJunked = analysis.verdict.junked === false;
-  const offers: ReportOffers =
-    threat || notJunked
-      ? { notSpam: "hidden", trustedSender: false }
-      : { notSpam: "primary", trustedSender: true };
+  const nothing: NothingToReport =
+    remedy.situation === "threat"
+      ? "threat"
+      : remedy.situation === "not-junked" || remedy.situation === "allowed"
+        ? "not-junked"
+        : "other";
   const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
   const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
   // The verdict paints first; the detail sections follow in a deferred render a frame later.
@@ -182,11 +189,11 @@ function MessageView(props: {
 
   return (
     <>
-      <VerdictCard analysis={analysis} />
+      <VerdictCard remedy={remedy} analysis={analysis} />
       <ReportSection
         report={report}
-        offers={offers}
-        nothing={threat ? "threat" : notJunked ? "not-junked" : "other"}
+        offers={remedy.offers}
+        nothing={nothing}
         canReport={canReport}
         youReported={youReported}
         onSubmit={(kind, comment) => void submit(kind, comment)}
@@ -195,6 +202,7 @@ function MessageView(props: {
       />
       {details ? (
         <>
+          <FindingsSection remedy={remedy} analysis={details} />
           <SenderSection analysis={details} />
           <AuthSection analysis={details} />
           <StampsSection analysis={details} />

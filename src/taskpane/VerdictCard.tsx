@@ -7,9 +7,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Finding, HeaderAnalysis } from "../analysis";
+import type { Remedy } from "../analysis/remedy";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
-import { groupFindings, isThreat } from "./verdict";
+import { groupFindings, threatFindingIds } from "./verdict";
+import { firstLineOf } from "./first-line";
 import { markVerdictPaintedAfterFrame } from "./perf";
 
 const useStyles = makeStyles({
@@ -25,42 +27,74 @@ function FindingItem({ finding, withDetail = true }: { finding: Finding; withDet
   return (
     <li className={styles.finding} data-finding={finding.id}>
       <span className={section.visuallyHidden}>{t.verdict.severity[finding.severity]}: </span>
-      <span className={styles.findingTitle}>{t.findings[finding.id] ?? finding.title}</span>
+      <span className={styles.findingTitle}>{finding.title}</span>
       {withDetail && finding.detail ? <p className={section.muted}>{finding.detail}</p> : null}
     </li>
   );
 }
 
-/** Junked or not, and why, grouped by who can fix it; threats first and unmistakable. */
-export function VerdictCard({ analysis }: { analysis: HeaderAnalysis }) {
+/** The first line: what this message is and what to do, above everything else. */
+export function VerdictCard({ remedy, analysis }: { remedy: Remedy; analysis: HeaderAnalysis }) {
   const t = useStrings();
-  const styles = useStyles();
   const section = useSectionStyles();
   const headingId = useId();
-  const { threats, groups } = groupFindings(analysis.verdict.findings);
-  const threat = isThreat(analysis);
-  const junked = analysis.verdict.junked;
-  const junkedText =
-    junked === true ? t.verdict.junked : junked === false ? t.verdict.notJunked : t.verdict.unknown;
+  const line = firstLineOf(remedy, t);
 
   useLayoutEffect(() => markVerdictPaintedAfterFrame(), [analysis]);
 
   return (
-    <section className={section.section} aria-labelledby={headingId} data-testid="verdict">
-      <h2 id={headingId} className={section.heading}>
+    <section
+      className={section.section}
+      aria-labelledby={headingId}
+      data-testid="verdict"
+      data-situation={remedy.situation}
+      data-threat={remedy.threat ?? undefined}
+    >
+      <h2 id={headingId} className={section.visuallyHidden}>
         {t.verdict.heading}
       </h2>
-      <MessageBar
-        intent={threat ? "error" : junked ? "warning" : junked === false ? "success" : "info"}
-        layout="multiline"
-      >
+      <MessageBar intent={line.intent} layout="multiline" icon={null}>
         <MessageBarBody>
-          <MessageBarTitle>{threat ? t.verdict.threat : junkedText}</MessageBarTitle>
-          {threat ? <p className={section.text}>{junkedText}</p> : null}
+          <MessageBarTitle data-testid="first-line-title">{line.title}</MessageBarTitle>
+          <p className={section.text} data-testid="first-line-body">
+            {line.body}
+          </p>
         </MessageBarBody>
       </MessageBar>
+    </section>
+  );
+}
+
+/**
+ * Why, for the curious: the threats apart and unmistakable; otherwise the findings grouped by
+ * who can fix them, with advice that follows the rule module's answer on what an allow can do.
+ */
+export function FindingsSection({
+  remedy,
+  analysis,
+}: {
+  remedy: Remedy;
+  analysis: HeaderAnalysis;
+}) {
+  const t = useStrings();
+  const styles = useStyles();
+  const section = useSectionStyles();
+  const headingId = useId();
+  const { threats, groups } = groupFindings(
+    analysis.verdict.findings,
+    threatFindingIds(analysis, remedy),
+  );
+  const threat = remedy.threat !== null;
+  const advice = (key: (typeof groups)[number]["key"]): string =>
+    key === "admin" ? t.verdict.advice.admin[remedy.allow] : t.verdict.advice[key];
+
+  return (
+    <section className={section.section} aria-labelledby={headingId} data-testid="findings">
+      <h2 id={headingId} className={section.heading}>
+        {t.verdict.findingsHeading}
+      </h2>
       {threats.length > 0 ? (
-        <ul className={section.list} aria-label={t.verdict.threat}>
+        <ul className={section.list} aria-label={t.firstLine.threatTitle} data-group="threat">
           {threats.map((finding) => (
             <FindingItem key={finding.id} finding={finding} />
           ))}
@@ -93,9 +127,7 @@ export function VerdictCard({ analysis }: { analysis: HeaderAnalysis }) {
                   <FindingItem key={finding.id} finding={finding} />
                 ))}
               </ul>
-              {t.verdict.advice[group.key] ? (
-                <p className={section.muted}>{t.verdict.advice[group.key]}</p>
-              ) : null}
+              {advice(group.key) ? <p className={section.muted}>{advice(group.key)}</p> : null}
             </div>
           ))}
     </section>

@@ -1,39 +1,10 @@
 import type { Finding, FixableBy, HeaderAnalysis } from "../analysis";
+import { THREAT_FINDINGS, threatsOf, type Remedy } from "../analysis/remedy";
 
-/** Findings that mean "do not trust this sender": the pane offers no Trusted-sender button. */
-export const THREAT_FINDING_IDS: ReadonlySet<string> = new Set([
-  "malware-verdict",
-  "phishing-verdict",
-  "impersonation-domain",
-  "impersonation-user",
-  "impersonation-mailbox-intelligence",
-  "impersonation-brand",
-  "spoof-verdict",
-  "intra-org-phishing",
-]);
-
-/** Filter categories that are threats even when no finding names them. */
-const THREAT_CATEGORIES: ReadonlySet<string> = new Set([
-  "PHSH",
-  "HPHSH",
-  "HPHISH",
-  "SPOOF",
-  "MALW",
-  "AMP",
-  "SAP",
-  "DIMP",
-  "UIMP",
-  "GIMP",
-  "BIMP",
-  "INTOS",
-]);
-
-export function isThreat(analysis: HeaderAnalysis): boolean {
-  const category = analysis.antispam.cat?.toUpperCase();
-  return (
-    analysis.verdict.findings.some((finding) => THREAT_FINDING_IDS.has(finding.id)) ||
-    (category !== undefined && THREAT_CATEGORIES.has(category))
-  );
+/** The findings that state this message's threats (none when the rule module sees none). */
+export function threatFindingIds(analysis: HeaderAnalysis, remedy: Remedy): ReadonlySet<string> {
+  if (remedy.threat === null) return new Set();
+  return new Set(threatsOf(analysis, remedy.identity).flatMap((kind) => THREAT_FINDINGS[kind]));
 }
 
 export type FindingGroupKey = FixableBy | "none";
@@ -50,12 +21,15 @@ export const GROUP_ORDER: readonly FindingGroupKey[] = ["user", "admin", "sender
  * Splits findings into the threats (shown apart, above everything) and the rest grouped by who
  * can fix them. Within a group the engine's order (severity, then importance) is kept.
  */
-export function groupFindings(findings: readonly Finding[]): {
+export function groupFindings(
+  findings: readonly Finding[],
+  threatIds: ReadonlySet<string>,
+): {
   threats: Finding[];
   groups: FindingGroup[];
 } {
-  const threats = findings.filter((finding) => THREAT_FINDING_IDS.has(finding.id));
-  const rest = findings.filter((finding) => !THREAT_FINDING_IDS.has(finding.id));
+  const threats = findings.filter((finding) => threatIds.has(finding.id));
+  const rest = findings.filter((finding) => !threatIds.has(finding.id));
   const groups = GROUP_ORDER.map((key) => ({
     key,
     findings: rest.filter((finding) => (finding.fixableBy ?? "none") === key),

@@ -109,8 +109,12 @@ describe("task pane in the harness", () => {
 
     const { page, context } = await openHarness({ sample: "azure-service-notice" });
     const verdict = page.getByTestId("verdict");
-    await expect.poll(() => verdict.textContent()).toContain("This message was sent to Junk.");
-    expect(await verdict.textContent()).toContain("What your admin can do");
+    await expect
+      .poll(() => verdict.textContent())
+      .toContain("This looks like a genuine message that the spam filter got wrong.");
+    await expect
+      .poll(() => page.getByTestId("findings").textContent())
+      .toContain("What your admin can do");
 
     const auth = page.getByTestId("auth");
     // The detail sections render a frame after the verdict.
@@ -144,7 +148,7 @@ describe("task pane in the harness", () => {
   it("offers no report button on the phishing sample", async () => {
     const { page, context } = await openHarness({ sample: "phishing-impersonation" });
     const verdict = page.getByTestId("verdict");
-    await expect.poll(() => verdict.textContent()).toContain("Do not trust this sender.");
+    await expect.poll(() => verdict.textContent()).toContain("Do not trust this message.");
     await page.getByTestId("nothing-to-report").waitFor();
     expect(await page.getByRole("button", { name: "Not spam" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Trusted sender" }).count()).toBe(0);
@@ -400,7 +404,9 @@ describe("task pane page inside Outlook (Office.js host)", () => {
     });
     await page.goto(`${service.url}/taskpane.html`);
     const verdict = page.getByTestId("verdict");
-    await expect.poll(() => verdict.textContent()).toContain("This message was sent to Junk.");
+    await expect
+      .poll(() => verdict.textContent())
+      .toContain("This looks like a genuine message that the spam filter got wrong.");
     // Office's dark body colour → the dark Fluent theme.
     expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("dark");
     await page.getByRole("button", { name: "Trusted sender" }).click();
@@ -418,8 +424,9 @@ describe("task pane page inside Outlook (Office.js host)", () => {
         index,
       );
     await select(1);
-    await expect.poll(() => verdict.textContent()).toContain("Do not trust this sender.");
+    await expect.poll(() => verdict.textContent()).toContain("Do not trust this message.");
     expect(await page.getByRole("button", { name: "Trusted sender" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Not spam" }).count()).toBe(0);
     await select(null);
     await expect
       .poll(() => page.locator("main").textContent())

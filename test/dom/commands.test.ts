@@ -12,11 +12,20 @@ import {
 } from "../../src/api";
 import { NOTIFICATION_MAX_CHARS, versionAtLeast } from "../../src/office/host";
 import { createOfficeHost } from "../../src/office/office-host";
-import { MESSAGES, reportedMessage } from "../../src/commands/messages";
+import { MESSAGES, notReportedMessage, reportedMessage } from "../../src/commands/messages";
+import { remedyOf, THREAT_ORDER, type Remedy, type Situation } from "../../src/analysis/remedy";
+import { analyzeHeaders } from "../../src/analysis";
 import { createReportNotSpam, type ReportNotSpamDeps } from "../../src/commands/report-not-spam";
 import { reportNotJunkToMicrosoft } from "../../src/commands/report-to-microsoft";
 import { PENDING_SIGN_IN_ACCOUNT } from "../../src/api";
 import { queueAccount } from "../../src/commands/sign-in";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+function sampleHeaders(id: string): string {
+  const eml = readFileSync(resolve(import.meta.dirname, "../../samples", `${id}.eml`), "utf8");
+  return eml.split(/\r?\n\r?\n/)[0] ?? "";
+}
 
 const BASE = "http://vouch.test";
 const MESSAGE_ID = "<CAF=invoice-2291@mail.contoso.com>";
@@ -359,6 +368,71 @@ describe("reportNotSpam", () => {
   });
 });
 
+describe("the threat path: nothing is reported as wanted", () => {
+  // Any request (a report, Microsoft's not-junk, the service's settings) fails the test:
+  // onUnhandledRequest is "error" and no handler is installed here.
+  it.each([
+    ["phishing-impersonation", "the sender imitates someone you know"],
+    ["forged-auth-results", "the sender's address looks forged"],
+  ])("%s: posts nothing, never tells Microsoft, and says why", async (id, why) => {
+    const headers = sampleHeaders(id);
+    expect(remedyOf(analyzeHeaders(headers)).situation).toBe("threat");
+    const { office, notifications } = fakeOffice({ headers });
+    const reportToMicrosoftEnabled = vi.fn(async () => true);
+    const reportToMicrosoft = vi.fn(async () => ({ ok: true as const }));
+    const signIn = { account: vi.fn(async () => "tid/oid-alice") };
+    const event = fakeEvent();
+    await createReportNotSpam(
+      deps(office, { reportToMicrosoftEnabled, reportToMicrosoft, signIn }),
+    )(event);
+
+    expect(reportToMicrosoft).not.toHaveBeenCalled();
+    expect(reportToMicrosoftEnabled).not.toHaveBeenCalled();
+    expect(signIn.account).not.toHaveBeenCalled();
+    expect(queued()).toEqual([]);
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]?.type).toBe("errorMessage");
+    expect(notifications[0]?.message).toBe(
+      `Not reported: ${why}. Do not trust it; use Outlook's Report > Report phishing.`,
+    );
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not report mail that is not in Junk, and says there is nothing to rescue", async () => {
+    const headers = sampleHeaders("mailing-list-arc");
+    const { office, notifications } = fakeOffice({ headers });
+    const reportToMicrosoft = vi.fn(async () => ({ ok: true as const }));
+    const event = fakeEvent();
+    await createReportNotSpam(
+      deps(office, { reportToMicrosoftEnabled: async () => true, reportToMicrosoft }),
+    )(event);
+    expect(reportToMicrosoft).not.toHaveBeenCalled();
+    expect(queued()).toEqual([]);
+    expect(notifications.map((n) => [n.type, n.message])).toEqual([
+      [
+        "informationalMessage",
+        "Not reported: this message is not in Junk, so there is nothing to rescue.",
+      ],
+    ]);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("still reports what the pane offers as a secondary Not spam (your own Junk settings)", async () => {
+    let posted = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/reports`, () => {
+        posted++;
+        return HttpResponse.json(reportResponse(), { status: 201 });
+      }),
+    );
+    const headers = sampleHeaders("user-settings-nspm");
+    expect(remedyOf(analyzeHeaders(headers)).offers.notSpam).toBe("secondary");
+    const { office } = fakeOffice({ headers });
+    await createReportNotSpam(deps(office))(fakeEvent());
+    expect(posted).toBe(1);
+  });
+});
+
 describe("telling Microsoft", () => {
   const graphToken = { getGraphToken: async () => "graph-token" };
 
@@ -438,5 +512,22 @@ describe("notification texts", () => {
       sender: { ...reportResponse().sender, sender: longSender, reporters: 12345 },
     });
     expect(reportedMessage(response, true).text.length).toBeLessThanOrEqual(NOTIFICATION_MAX_CHARS);
+    const situations: Situation[] = ["not-junked", "allowed", "unknown"];
+    const remedies: Remedy[] = [
+      ...THREAT_ORDER.map((threat) => ({
+        ...remedyOf(analyzeHeaders("")),
+        situation: "threat" as const,
+        threat,
+      })),
+      ...situations.map((situation) => ({
+        ...remedyOf(analyzeHeaders("")),
+        situation,
+        threat: null,
+      })),
+    ];
+    for (const remedy of remedies) {
+      const text = notReportedMessage(remedy).text;
+      expect(text.length, text).toBeLessThanOrEqual(NOTIFICATION_MAX_CHARS);
+    }
   });
 });

@@ -131,23 +131,25 @@ function renderPane(
 }
 
 const verdict = () => screen.findByTestId("verdict", {}, { timeout: 5000 });
+const findings = () => screen.findByTestId("findings", {}, { timeout: 5000 });
 
 describe("verdict", () => {
   it("groups reasons by who can fix them: you, your admin, the sender", async () => {
     renderPane({ item: sample("vendor-invoice-compauth") });
-    const card = await verdict();
+    const card = await findings();
     const groups = Array.from(card.querySelectorAll("[data-group]")).map((el) =>
       el.getAttribute("data-group"),
     );
     expect(groups).toEqual(["admin", "sender"]);
     expect(within(card).getByRole("heading", { name: "What your admin can do" })).toBeTruthy();
     expect(within(card).getByRole("heading", { name: "What the sender must fix" })).toBeTruthy();
-    expect(card.textContent).toContain("This message was sent to Junk.");
+    // Only a spoofed-sender pair would help this sender: the advice says so, not "allow it".
+    expect(card.textContent).toContain("only together with the server that sent it");
   });
 
   it("puts what the user can fix first", async () => {
     renderPane({ item: sample("user-settings-nspm") });
-    const card = await verdict();
+    const card = await findings();
     const first = card.querySelector("[data-group]");
     expect(first?.getAttribute("data-group")).toBe("user");
     expect(first?.textContent).toContain("What you can do");
@@ -155,7 +157,7 @@ describe("verdict", () => {
 
   it("keeps the engine's order inside each group and the group order fixed", () => {
     const findings = analyzeHeaders(sample("vendor-invoice-compauth").headers).verdict.findings;
-    const { groups } = groupFindings(findings);
+    const { groups } = groupFindings(findings, new Set());
     const keys = groups.map((group) => group.key);
     expect(keys).toEqual(GROUP_ORDER.filter((key) => keys.includes(key)));
     const flat = groups.flatMap((group) => group.findings.map((finding) => finding.id));
@@ -169,7 +171,7 @@ describe("verdict", () => {
   it("tells not to trust a phishing sender, offers no report button and points to Report phishing", async () => {
     renderPane({ item: sample("phishing-impersonation") });
     const card = await verdict();
-    expect(card.textContent).toContain("Do not trust this sender.");
+    expect(card.textContent).toContain("Do not trust this message.");
     const nothing = await screen.findByTestId("nothing-to-report");
     expect(nothing.textContent).toContain("Report phishing");
     expect(screen.queryByRole("button", { name: "Not spam" })).toBeNull();
@@ -178,11 +180,11 @@ describe("verdict", () => {
 
   it("shows a threat's other findings as evidence, never as the sender's setup to fix", async () => {
     renderPane({ item: sample("phishing-impersonation") });
-    const card = await verdict();
+    const card = await findings();
     const groups = Array.from(card.querySelectorAll("[data-group]")).map((el) =>
       el.getAttribute("data-group"),
     );
-    expect(groups).toEqual(["evidence"]);
+    expect(groups).toEqual(["threat", "evidence"]);
     expect(card.querySelector("[data-finding=spf-fail]")).not.toBeNull();
     expect(card.textContent).not.toMatch(/SPF record|sender's IT|What the sender must fix/);
   });
@@ -191,9 +193,7 @@ describe("verdict", () => {
     renderPane({ item: sample("mailing-list-arc") });
     await verdict();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("About this message");
-    expect((await screen.findByTestId("nothing-to-report")).textContent).toContain(
-      "nothing to report",
-    );
+    expect((await verdict()).textContent).toContain("This message was not sent to Junk.");
     expect(screen.queryByRole("button", { name: "Not spam" })).toBeNull();
   });
 
@@ -331,7 +331,7 @@ describe("missing headers", () => {
     await user.paste(`${item.headers}\r\n\r\nDear customer, the body.`);
     await user.click(within(missing).getByRole("button", { name: "Explain these headers" }));
     const card = await verdict();
-    expect(card.textContent).toContain("This message was sent to Junk.");
+    expect(card.textContent).toContain("a genuine message that the spam filter got wrong");
     expect(screen.getByTestId("pasted").textContent).toContain("the headers you pasted");
     await user.click(await screen.findByRole("button", { name: "Not spam" }));
     await waitFor(() => expect(posted).toHaveLength(1));
@@ -363,7 +363,7 @@ describe("missing headers", () => {
     setup.host.setHeadersQuirk("subject-only");
     act(() => setup.host.setItem(item));
     const card = await verdict();
-    expect(card.textContent).toContain("This message was sent to Junk.");
+    expect(card.textContent).toContain("a genuine message that the spam filter got wrong");
   });
 
   it("reports what Graph said when it has nothing either", async () => {
@@ -388,7 +388,7 @@ describe("pinned pane", () => {
     await screen.findByRole("button", { name: "Trusted sender" });
     act(() => setup.host.setItem(sample("phishing-impersonation")));
     await waitFor(() =>
-      expect(screen.getByTestId("verdict").textContent).toContain("Do not trust this sender."),
+      expect(screen.getByTestId("verdict").textContent).toContain("Do not trust this message."),
     );
     expect(screen.queryByRole("button", { name: "Trusted sender" })).toBeNull();
     act(() => setup.host.setItem(null));

@@ -93,14 +93,14 @@ describe("allow script", () => {
   it("keeps a hostile note and sender inert: no line break, quotes doubled, $() literal", () => {
     const hostile = "x'; Remove-Mailbox -Identity * #\r\nGet-Secret `$(whoami)\u2028Evil";
     const benign = allowScript(
-      [proposal({ entry: { type: "sender", kind: "address", value: "o'brien+news@gmail.com" } })],
+      [proposal({ entry: { type: "sender", kind: "address", value: "obrien+news@gmail.com" } })],
       opts,
     );
     const script = allowScript(
       [
         proposal({
           senderKey: `o'brien+${hostile}@gmail.com`,
-          entry: { type: "sender", kind: "address", value: "o'brien+news@gmail.com" },
+          entry: { type: "sender", kind: "address", value: "obrien+news@gmail.com" },
           reason: hostile,
           decision: { by: hostile, at: "2026-11-27T10:00:00.000Z", note: hostile },
         }),
@@ -111,7 +111,7 @@ describe("allow script", () => {
     expect(skeleton(script)).toEqual(skeleton(benign));
     const [add] = calls(script, "Add-VouchSenderAllow");
     const args = singleQuotedArguments(add!);
-    expect(args[1]).toBe("o'brien%2Bnews@gmail.com");
+    expect(args[1]).toBe("obrien%2Bnews@gmail.com");
     expect(args[2]).toBe(
       "Vouch p1: 12 people vouched; x'; Remove-Mailbox -Identity * # Get-Secret `$(whoami) Evil",
     );

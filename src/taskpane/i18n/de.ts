@@ -1,6 +1,6 @@
 import type { Strings } from "./index";
 
-/** Deutsch. Befunde und Code-Bedeutungen der Analyse bleiben englisch, wo hier keine Übersetzung steht. */
+/** Deutsch. Die Befunde und Code-Bedeutungen der Analyse kommen auf Deutsch aus src/analysis (messages, meanings). */
 export const de: Strings = {
   language: "de",
   appName: "Vouch",
@@ -15,13 +15,81 @@ export const de: Strings = {
   sectionFailed: (section) =>
     `Der Abschnitt „${section}“ konnte nicht geladen werden. Öffnen Sie den Bereich erneut, wenn Sie online sind.`,
 
+  firstLine: {
+    threatTitle: "Vertrauen Sie dieser Nachricht nicht.",
+    threat: {
+      malware: "Microsoft hat darin Schadsoftware gefunden.",
+      "high-confidence-phishing":
+        "Microsoft ist sich sehr sicher, dass es sich um Phishing handelt.",
+      phishing: "Microsoft hat sie als Phishing eingestuft.",
+      "intra-org-phishing":
+        "Es ist Phishing aus Ihrer eigenen Organisation, möglicherweise von einem übernommenen Konto.",
+      impersonation:
+        "Der Absender gibt sich als eine Domäne, Person oder Marke aus, die Sie kennen.",
+      spoof: "Die Absenderadresse scheint gefälscht zu sein.",
+      "forged-authentication":
+        "Sie behauptet, Sicherheitsprüfungen bestanden zu haben, die Ihr E-Mail-System nicht bestätigt hat, und nichts belegt, wer sie gesendet hat.",
+      "dmarc-reject":
+        "Die Domäne in der Absenderadresse erklärt, dass sie diese Nachricht nicht gesendet hat.",
+    },
+    threatAdvice:
+      "Öffnen Sie keine Links oder Anhänge und antworten Sie nicht. Melden Sie sie über die Outlook-Schaltfläche „Melden“ > „Phishing melden“ und löschen Sie sie dann.",
+    title: {
+      "not-junked": "Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
+      allowed: "Diese Nachricht wurde bewusst durchgelassen.",
+      "user-settings":
+        "Ihre eigenen Junk-E-Mail-Einstellungen haben diese Nachricht hierher verschoben, nicht der Spamfilter.",
+      policy:
+        "Die E-Mail-Einstellungen Ihrer Organisation haben diese Nachricht in den Junk-E-Mail-Ordner verschoben.",
+      bulk: "Das ist Massenmail, etwa ein Newsletter, und wurde als solche aussortiert.",
+      unauthenticated:
+        "Der Spamfilter hat diese Nachricht aussortiert, und nichts belegt, wer sie gesendet hat.",
+      filtered:
+        "Das sieht nach einer echten Nachricht aus, die der Spamfilter falsch eingestuft hat.",
+      unknown:
+        "Die Kopfzeilen sagen nicht, ob der Filter diese Nachricht in den Junk-E-Mail-Ordner verschoben hat.",
+    },
+    next: {
+      "not-junked": {
+        trusted:
+          "Es gibt nichts zu retten. Wenn Sie alle E-Mails dieses Absenders erhalten möchten, können Sie ihn trotzdem als vertrauenswürdig melden.",
+        plain: "Es gibt nichts zu retten und nichts zu melden.",
+      },
+      allowed:
+        "Ihr Administrator oder Ihre eigene Liste sicherer Absender lässt diesen Absender zu, daher gibt es nichts zu melden.",
+      "user-settings":
+        "Damit die E-Mails dieses Absenders im Posteingang landen, fügen Sie ihn in den Junk-E-Mail-Optionen von Outlook zu den sicheren Absendern hinzu (oder entfernen Sie ihn aus den blockierten Absendern) und prüfen Sie Ihre Regeln. Ihr Administrator kann das nicht für Sie ändern.",
+      policy:
+        "Nur Ihr Administrator kann diese Einstellung ändern; den Absender zuzulassen, würde nicht helfen. Klicken Sie auf „Kein Spam“, um ihm zu sagen, dass die Nachricht erwünscht war.",
+      bulk: {
+        sender:
+          "Wenn Sie sie erhalten möchten, klicken Sie auf „Kein Spam“: Ihr Administrator kann diesen Absender zulassen. Wenn nicht, melden Sie sich vom Newsletter ab.",
+        "spoof-pair":
+          "Wenn Sie sie erhalten möchten, klicken Sie auf „Kein Spam“: Ihr Administrator kann sie durchlassen, aber nur von dem Server, der sie gesendet hat. Wenn nicht, melden Sie sich vom Newsletter ab.",
+        none: "Nichts belegt, wer sie gesendet hat, daher kann Ihr Administrator sie nicht gefahrlos zulassen. Wenn Sie sie nicht möchten, melden Sie sich vom Newsletter ab.",
+      },
+      unauthenticated: {
+        sender:
+          "Wenn Sie sie erwartet haben, klicken Sie auf „Kein Spam“: Ihr Administrator kann diesen Absender zulassen.",
+        "spoof-pair":
+          "Wenn Sie sie erwartet haben, klicken Sie auf „Kein Spam“: Ihr Administrator kann diesen Absender durchlassen, aber nur von dem Server, der sie gesendet hat. Dauerhaft beheben kann es nur der Absender: Seine IT muss die E-Mail-Authentifizierung einrichten.",
+        none: "Die Nachricht zuzulassen, wäre nicht sicher; beheben kann das nur der Absender: Seine IT muss die E-Mail-Authentifizierung einrichten. Wenn Sie ihn kennen, sagen Sie es ihm.",
+      },
+      filtered:
+        "Der Absender hat nachgewiesen, wer er ist. Klicken Sie unten auf „Kein Spam“: Ihr Administrator sieht die Meldung und kann diesen Absender zulassen. Verschieben Sie die Nachricht bis dahin selbst in den Posteingang.",
+      unknown: {
+        sender:
+          "Wenn sie erwünscht ist, klicken Sie auf „Kein Spam“: Ihr Administrator sieht die Meldung und kann diesen Absender zulassen.",
+        "spoof-pair":
+          "Wenn sie erwünscht ist, klicken Sie auf „Kein Spam“: Ihr Administrator kann sie durchlassen, aber nur von dem Server, der sie gesendet hat.",
+        none: "Nichts belegt, wer sie gesendet hat, daher wäre eine Zulassung nicht sicher. Wenn sie erwünscht ist, informiert „Kein Spam“ trotzdem Ihren Administrator.",
+      },
+    },
+  },
+
   verdict: {
     heading: "Urteil",
-    junked: "Diese Nachricht wurde in den Junk-E-Mail-Ordner verschoben.",
-    notJunked: "Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
-    unknown: "Die Kopfzeilen sagen nicht, ob diese Nachricht als Junk eingestuft wurde.",
-    threat:
-      "Vertrauen Sie diesem Absender nicht. Öffnen Sie keine Links oder Anhänge und markieren Sie ihn nicht als vertrauenswürdig.",
+    findingsHeading: "Was die Kopfzeilen zeigen",
     evidence: "Was die Kopfzeilen außerdem zeigen",
     noFindings: "Nichts in den Kopfzeilen deutet auf ein Problem mit dieser Nachricht hin.",
     groups: {
@@ -32,8 +100,13 @@ export const de: Strings = {
     },
     advice: {
       user: "Prüfen Sie Ihre Junk-E-Mail-Einstellungen und die Liste sicherer Absender in Outlook.",
-      admin:
-        "Melden Sie es mit den Schaltflächen unten: Ihr Administrator sieht die Meldungen und kann diesen Absender zulassen.",
+      admin: {
+        sender:
+          "Melden Sie die Nachricht mit den Schaltflächen oben: Ihr Administrator sieht die Meldungen und kann diesen Absender zulassen.",
+        "spoof-pair":
+          "Melden Sie die Nachricht mit den Schaltflächen oben: Ihr Administrator kann diesen Absender zulassen, aber nur zusammen mit dem Server, der sie gesendet hat.",
+        none: "Ihr Administrator kann die Einstellung ändern, die dahintersteht; den Absender zuzulassen, würde nicht helfen.",
+      },
       sender: "Sagen Sie es dem Absender: Nur dessen E-Mail-Administrator kann das beheben.",
       none: "",
     },
@@ -223,32 +296,5 @@ export const de: Strings = {
       "no-headers": "Auch Graph hat keine Kopfzeilen für diese Nachricht.",
       failed: "die Anfrage an Graph ist fehlgeschlagen.",
     },
-  },
-
-  findings: {
-    "phishing-verdict":
-      "Vertrauen Sie diesem Absender nicht: Microsoft hat diese Nachricht als Phishing erkannt.",
-    "malware-verdict":
-      "Vertrauen Sie diesem Absender nicht: Microsoft hat in dieser Nachricht Schadsoftware gefunden.",
-    "spoof-verdict":
-      "Vertrauen Sie diesem Absender nicht: Die Absenderadresse scheint gefälscht zu sein.",
-    "impersonation-domain":
-      "Vertrauen Sie diesem Absender nicht: Die Domäne des Absenders ahmt eine Ihnen bekannte Domäne nach.",
-    "impersonation-user":
-      "Vertrauen Sie diesem Absender nicht: Der Absender gibt sich als eine Ihnen bekannte Person aus.",
-    "dmarc-fail":
-      "Die Domäne des Absenders verbürgt sich nicht für diese Nachricht (DMARC fehlgeschlagen).",
-    "content-filter-spam": "Der Spamfilter von Microsoft hat diese Nachricht als Spam eingestuft.",
-    "content-filter-spam-authenticated":
-      "Der Spamfilter von Microsoft hat diese Nachricht aussortiert, obwohl der Absender seine Identität nachgewiesen hat.",
-    "junk-by-user-settings":
-      "Der Spamfilter fand nichts, aber Ihre eigenen Junk-Einstellungen oder Regeln haben die Nachricht verschoben.",
-    "bulk-bcl-high":
-      "Diese Nachricht wurde als Massenmail behandelt, etwa als Newsletter oder Werbung.",
-    "sender-authenticated":
-      "Der Absender hat nachgewiesen, dass die Nachricht von seiner Domäne stammt.",
-    "policy-blocked": "Die Spamrichtlinie Ihrer Organisation blockiert diesen Absender.",
-    "forged-auth-results":
-      "Vertrauen Sie den Angaben dieser Nachricht nicht: Eine Kopfzeile behauptet bestandene Prüfungen, die Ihr E-Mail-System nicht bestätigt hat.",
   },
 };

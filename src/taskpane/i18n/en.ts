@@ -1,4 +1,5 @@
 import type { FixableBy } from "../../analysis";
+import type { AllowKind, Situation, ThreatKind } from "../../analysis/remedy";
 import type {
   ProposalStatus as ProposalStatusName,
   ReportKind as ReportKindName,
@@ -19,13 +20,77 @@ export const en = {
   sectionFailed: (section: string): string =>
     `The ${section} section could not be loaded. Reopen the pane when you are online.`,
 
+  /**
+   * The first line: one or two plain sentences per situation (src/analysis/remedy.ts). Where an
+   * allow decides what the admin can do, the second sentence depends on which allow would help,
+   * so the pane never promises what the service's rules refuse.
+   */
+  firstLine: {
+    threatTitle: "Do not trust this message.",
+    threat: {
+      malware: "Microsoft found malware in it.",
+      "high-confidence-phishing": "Microsoft is highly confident that it is phishing.",
+      phishing: "Microsoft judged it to be phishing.",
+      "intra-org-phishing":
+        "It is phishing sent from inside your organisation, possibly from a hijacked account.",
+      impersonation: "The sender imitates a domain, person or brand you know.",
+      spoof: "The sender's address appears to be forged.",
+      "forged-authentication":
+        "It claims to have passed security checks that your mail system did not confirm, and nothing proves who sent it.",
+      "dmarc-reject": "The domain in the sender's address says it did not send this message.",
+    } satisfies Record<ThreatKind, string>,
+    threatAdvice:
+      "Do not open its links or attachments and do not reply. Report it with Outlook's Report button > Report phishing, then delete it.",
+    title: {
+      "not-junked": "This message was not sent to Junk.",
+      allowed: "This message was let through on purpose.",
+      "user-settings": "Your own Junk settings put this message here, not the spam filter.",
+      policy: "Your organisation's own mail settings put this message in Junk.",
+      bulk: "This is bulk mail, such as a newsletter, and it was filtered as such.",
+      unauthenticated: "The spam filter junked this message, and nothing proves who sent it.",
+      filtered: "This looks like a genuine message that the spam filter got wrong.",
+      unknown: "The headers do not say whether the filter sent this to Junk.",
+    } satisfies Record<Exclude<Situation, "threat">, string>,
+    next: {
+      "not-junked": {
+        trusted:
+          "There is nothing to rescue. If you want all of this sender's mail, you can still mark it as a trusted sender.",
+        plain: "There is nothing to rescue and nothing to report.",
+      },
+      allowed:
+        "Your admin or your own Safe Senders list allows this sender, so there is nothing to report.",
+      "user-settings":
+        "To get this sender's mail in your Inbox, add it to Safe Senders (or remove it from Blocked Senders) in Outlook's Junk settings, and check your rules. Your admin cannot change this for you.",
+      policy:
+        "Only your admin can change that setting; allowing the sender would not help. Press Not spam to tell your admin it was wanted.",
+      bulk: {
+        sender:
+          "If you want it, press Not spam: your admin can allow this sender. If you do not, unsubscribe.",
+        "spoof-pair":
+          "If you want it, press Not spam: your admin can let it through, but only from the server that sent it. If you do not, unsubscribe.",
+        none: "Nothing proves who sent it, so your admin cannot safely allow it. If you do not want it, unsubscribe.",
+      },
+      unauthenticated: {
+        sender: "If you expected it, press Not spam: your admin can allow this sender.",
+        "spoof-pair":
+          "If you expected it, press Not spam: your admin can let this sender through, but only from the server that sent it. The lasting fix is the sender's: their IT must set up email authentication.",
+        none: "Allowing it would not be safe, so only the sender can fix this: their IT must set up email authentication. If you know them, tell them.",
+      },
+      filtered:
+        "The sender proved who they are. Press Not spam below: your admin sees the report and can allow this sender. Until then, move the message to your Inbox yourself.",
+      unknown: {
+        sender:
+          "If it is wanted, press Not spam: your admin sees the report and can allow this sender.",
+        "spoof-pair":
+          "If it is wanted, press Not spam: your admin can let it through, but only from the server that sent it.",
+        none: "Nothing proves who sent it, so allowing it would not be safe. If it is wanted, Not spam still tells your admin.",
+      },
+    } satisfies Record<Exclude<Situation, "threat">, string | Record<string, string>>,
+  },
+
   verdict: {
     heading: "Verdict",
-    junked: "This message was sent to Junk.",
-    notJunked: "This message was not sent to Junk.",
-    unknown: "The headers do not say whether this message was sent to Junk.",
-    threat:
-      "Do not trust this sender. Do not open links or attachments, and do not mark it as trusted.",
+    findingsHeading: "What the headers show",
     evidence: "What else the headers show",
     noFindings: "Nothing in the headers explains a problem with this message.",
     groups: {
@@ -36,11 +101,16 @@ export const en = {
     } satisfies Record<FixableBy | "none", string>,
     advice: {
       user: "Check your Junk settings and Safe Senders list in Outlook.",
-      admin:
-        "Report it with the buttons below: your admin sees the reports and can allow this sender.",
+      admin: {
+        sender:
+          "Report it with the buttons above: your admin sees the reports and can allow this sender.",
+        "spoof-pair":
+          "Report it with the buttons above: your admin can allow this sender, but only together with the server that sent it.",
+        none: "Your admin can change the setting behind this; allowing the sender would not help.",
+      } satisfies Record<AllowKind, string>,
       sender: "Tell the sender: only their mail administrator can fix this.",
       none: "",
-    } satisfies Record<FixableBy | "none", string>,
+    },
     severity: { error: "Problem", warning: "Warning", info: "Note" },
   },
 
@@ -220,6 +290,4 @@ export const en = {
       failed: "the request to Graph failed.",
     },
   },
-
-  findings: {} as Partial<Record<string, string>>,
 };
