@@ -244,7 +244,8 @@ export function ProposalDetailView(props: {
       {proposal.decision && (
         <Text className={styles.breakable}>
           {t.detail.decidedBy(
-            t.status[proposal.status],
+            // A needs-review proposal's last decision was its approval.
+            t.status[proposal.status === "needs-review" ? "approved" : proposal.status],
             proposal.decision.by,
             dateTime(t.language, proposal.decision.at),
           )}

@@ -202,6 +202,11 @@ export const de: AdminStrings = {
       "Die Domäne des Absenders ahmt eine andere Domäne nach (ein Doppelgänger): niemals zulassen.",
     "mixed-script":
       "Der Name des Absenders mischt Alphabete (zum Beispiel lateinisch und kyrillisch), um einen anderen nachzuahmen: niemals zulassen.",
+    "invalid-identity":
+      "Domäne oder Adresse des Absenders ist ungültig (zum Beispiel mit versteckten Zeichen): Sie kann nie ein Zulassungseintrag werden.",
+    "invalid-address": "Die Adresse des Absenders ist keine gültige Adresse.",
+    "freemail-roll-up":
+      "Noch eine zugelassene Adresse bei diesem Freemail-Dienst, und Microsoft fasst sie zu einer Zulassung der ganzen Domäne zusammen, also für alle dort.",
     "invalid-domain": "Die Domäne des Absenders ist kein gültiger Domänenname.",
     "public-suffix":
       "Der Absender ist ein öffentliches Suffix (wie co.uk): Eine Zulassung gälte für alle darunter.",
@@ -218,6 +223,9 @@ export const de: AdminStrings = {
     "unverified-identity": "nichts verbürgt sich für den Absender",
     "look-alike": "Doppelgänger-Domäne",
     "mixed-script": "gemischte Alphabete",
+    "invalid-identity": "ungültiger Absender",
+    "invalid-address": "ungültige Adresse",
+    "freemail-roll-up": "Freemail-Zusammenfassung",
     "invalid-domain": "ungültige Domäne",
     "public-suffix": "öffentliches Suffix",
     "freemail-domain": "Freemail-Domäne",

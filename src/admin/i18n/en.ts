@@ -199,6 +199,11 @@ export const en = {
     "look-alike": "The sender's domain imitates another domain (a look-alike): never allow it.",
     "mixed-script":
       "The sender's name mixes alphabets (for example Latin and Cyrillic) to imitate another: never allow it.",
+    "invalid-identity":
+      "The sender's domain or address is not valid (for example it carries hidden characters): it can never be an allow entry.",
+    "invalid-address": "The sender's address is not a valid address.",
+    "freemail-roll-up":
+      "One more allowed address at this free-mail domain and Microsoft would roll them into an allow for the whole domain, and everyone there.",
     "invalid-domain": "The sender's domain is not a valid domain name.",
     "public-suffix":
       "The sender is a public suffix (like co.uk): an allow would cover everyone under it.",
@@ -215,6 +220,9 @@ export const en = {
     "unverified-identity": "nothing vouches for the sender",
     "look-alike": "look-alike domain",
     "mixed-script": "mixed alphabets",
+    "invalid-identity": "invalid sender",
+    "invalid-address": "invalid address",
+    "freemail-roll-up": "free-mail roll-up",
     "invalid-domain": "invalid domain",
     "public-suffix": "public suffix",
     "freemail-domain": "free mail domain",
