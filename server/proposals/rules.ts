@@ -1,4 +1,9 @@
 import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
+import {
+  validateIdentity,
+  type IdentityRefusalCode,
+  type IdentityVerdict,
+} from "../identity/validate";
 import { infrastructuresIn, type Infrastructure } from "../identity/infrastructure";
 import type { TenantSettings } from "./settings";
 
@@ -29,7 +34,9 @@ export type RefusalCode =
   | "impersonation"
   | "spoof"
   | "authentication-failed"
-  | "unverified-identity";
+  | "unverified-identity"
+  /** The sender identity itself cannot be an entry (server/identity: look-alike, mixed-script...). */
+  | IdentityRefusalCode;
 
 export interface Refusal {
   code: RefusalCode;
@@ -103,7 +110,9 @@ const UNVERIFIED = "unverified:";
  * src/analysis/remedy.ts) lead, so the rules refuse exactly what the pane calls a threat;
  * Microsoft's stamps and the finding ids stay as well for reports stored before it.
  */
-const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, readonly string[]> = {
+type SignalRefusalCode = Exclude<RefusalCode, "unverified-identity" | IdentityRefusalCode>;
+
+const REFUSAL_SIGNALS: Record<SignalRefusalCode, readonly string[]> = {
   "high-confidence-phishing": ["threat-high-confidence-phishing", "cat-hphsh", "cat-hphish"],
   phishing: [
     "threat-phishing",
@@ -137,7 +146,7 @@ const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, reado
   ],
 };
 
-const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
+const REFUSAL_MESSAGES: Record<SignalRefusalCode | "unverified-identity", string> = {
   "high-confidence-phishing":
     "Microsoft judged it high-confidence phishing; no allow entry overrides that, and none should.",
   phishing: "Microsoft judged it phishing: an allow would let the next attack through.",
@@ -152,15 +161,32 @@ const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
 };
 
 /** Priority order: the most serious reason leads the one-line reason. */
-const REFUSAL_ORDER: readonly RefusalCode[] = [
+const REFUSAL_ORDER: readonly SignalRefusalCode[] = [
   "malware",
   "high-confidence-phishing",
   "phishing",
   "impersonation",
   "authentication-failed",
   "spoof",
-  "unverified-identity",
 ];
+
+/**
+ * The sender identity's own verdict (server/identity/validate.ts), remembered per identity and
+ * tenant domains: every report of a sender asks the same question, and the answer is pure.
+ */
+const identityVerdicts = new Map<string, IdentityVerdict>();
+const IDENTITY_VERDICTS_KEPT = 10_000;
+
+function identityVerdictOf(value: string, acceptedDomains: readonly string[]): IdentityVerdict {
+  const key = `${acceptedDomains.join(",")}\n${value}`;
+  let verdict = identityVerdicts.get(key);
+  if (!verdict) {
+    if (identityVerdicts.size >= IDENTITY_VERDICTS_KEPT) identityVerdicts.clear();
+    verdict = validateIdentity(value, { acceptedDomains });
+    identityVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
 
 /**
  * Causes an allow cannot fix: the people's own settings and the organisation's policy, the same
@@ -274,7 +300,6 @@ function refusalsOf(evidence: SenderEvidence): Refusal[] {
   const refusals: Refusal[] = [];
   const { counts } = peopleShares(evidence);
   for (const code of REFUSAL_ORDER) {
-    if (code === "unverified-identity") continue;
     const reports = countOf(evidence.signals, REFUSAL_SIGNALS[code]);
     // At least one person stands behind any report.
     const people = Math.max(reports > 0 ? 1 : 0, countOf(counts, REFUSAL_SIGNALS[code]));
@@ -420,6 +445,18 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const insights = insightsOf(evidence);
 
   const refusals = refusalsOf(evidence);
+  // Nothing unvalidated becomes an entry: a look-alike, mixed-script, free-mail domain... is
+  // refused for every report, after the threats and before anything else.
+  const identity = identityVerdictOf(value, settings.acceptedDomains);
+  if (!identity.ok && evidence.reports > 0) {
+    const threats = refusals.filter((r) => REFUSAL_ORDER.indexOf(r.code as SignalRefusalCode) <= 2);
+    refusals.splice(threats.length, 0, {
+      code: identity.code,
+      reports: evidence.reports,
+      people: evidence.reporters,
+      message: identity.message,
+    });
+  }
   const spoofPair = unverified ? spoofPairOf(evidence, value) : null;
   // A spoof verdict is what a spoofed-sender pair answers; everything else refuses outright.
   const blocking = refusals.filter((refusal) => !(spoofPair && refusal.code === "spoof"));
@@ -479,7 +516,7 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const entry: ProposalEntry = spoofPair ?? {
     type: "sender",
     kind: evidence.kind,
-    value,
+    value: identity.ok ? identity.value : value,
   };
   const warnings: Warning[] = insights.map((insight) => ({
     code: "minor-cause" as const,
