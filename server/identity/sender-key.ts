@@ -2,7 +2,14 @@ import { authenticatedSender, type VouchedBy } from "../../src/analysis/identity
 import type { HeaderAnalysis } from "../../src/analysis/types";
 import { canonicalDomain } from "./domain-name";
 import { shownSafely } from "./unsafe-text";
-import { validateDomainName, validateIdentity, type IdentityRefusalCode } from "./validate";
+import {
+  UNVERIFIED_PREFIX,
+  validateDomainName,
+  validateIdentity,
+  type IdentityRefusalCode,
+} from "./validate";
+
+export { UNVERIFIED_PREFIX };
 
 export { isSharedMailDomain, MULTI_SERVICE_DOMAINS, SHARED_MAIL_DOMAINS } from "./shared-mail";
 
@@ -25,8 +32,6 @@ export interface SenderKey {
    */
   refusal?: { code: IdentityRefusalCode; message: string } | null;
 }
-
-export const UNVERIFIED_PREFIX = "unverified:";
 
 /** The signal a report carries when its sender identity failed validation. */
 export function identitySignal(code: IdentityRefusalCode): string {

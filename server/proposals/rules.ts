@@ -1,10 +1,7 @@
 import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
-import {
-  validateIdentity,
-  type IdentityRefusalCode,
-  type IdentityVerdict,
-} from "../identity/validate";
 import { infrastructuresIn, type Infrastructure } from "../identity/infrastructure";
+import { isSharedMailDomain } from "../identity/shared-mail";
+import { identityRefusalFor, refusalKindOf } from "../identity/validate";
 import type { TenantSettings } from "./settings";
 
 /**
@@ -12,7 +9,7 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.2.0";
+export const RULES_VERSION = "vouch.rules/1.3.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
@@ -34,9 +31,10 @@ export type RefusalCode =
   | "impersonation"
   | "spoof"
   | "authentication-failed"
-  | "unverified-identity"
-  /** The sender identity itself cannot be an entry (server/identity: look-alike, mixed-script...). */
-  | IdentityRefusalCode;
+  | "look-alike"
+  | "invalid-identity"
+  | "freemail-roll-up"
+  | "unverified-identity";
 
 export interface Refusal {
   code: RefusalCode;
@@ -96,6 +94,8 @@ export interface RulesContext {
   now: Date;
   /** Other address proposals (open, approved or applied) of the same domain as this one. */
   sameDomainAddressEntries?: number;
+  /** Domains of the tenant's approved and applied entries: a look-alike of one is refused. */
+  protectedDomains?: readonly string[];
   /**
    * Distinct people and mailboxes with a report inside the window. Without it the rules count
    * every active report, which is exact only while the sender's first report is in the window.
@@ -110,9 +110,10 @@ const UNVERIFIED = "unverified:";
  * src/analysis/remedy.ts) lead, so the rules refuse exactly what the pane calls a threat;
  * Microsoft's stamps and the finding ids stay as well for reports stored before it.
  */
-type SignalRefusalCode = Exclude<RefusalCode, "unverified-identity" | IdentityRefusalCode>;
-
-const REFUSAL_SIGNALS: Record<SignalRefusalCode, readonly string[]> = {
+const REFUSAL_SIGNALS: Record<
+  Exclude<RefusalCode, "unverified-identity" | "freemail-roll-up">,
+  readonly string[]
+> = {
   "high-confidence-phishing": ["threat-high-confidence-phishing", "cat-hphsh", "cat-hphish"],
   phishing: [
     "threat-phishing",
@@ -144,9 +145,18 @@ const REFUSAL_SIGNALS: Record<SignalRefusalCode, readonly string[]> = {
     "dmarc-fail",
     "compauth-reason-000",
   ],
+  // server/identity/validate.ts, per report at ingest (identitySignal).
+  "look-alike": ["identity-look-alike", "identity-mixed-script"],
+  "invalid-identity": [
+    "identity-invalid-domain",
+    "identity-invalid-address",
+    "identity-ip-literal",
+    "identity-public-suffix",
+    "identity-freemail-domain",
+  ],
 };
 
-const REFUSAL_MESSAGES: Record<SignalRefusalCode | "unverified-identity", string> = {
+const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
   "high-confidence-phishing":
     "Microsoft judged it high-confidence phishing; no allow entry overrides that, and none should.",
   phishing: "Microsoft judged it phishing: an allow would let the next attack through.",
@@ -156,37 +166,28 @@ const REFUSAL_MESSAGES: Record<SignalRefusalCode | "unverified-identity", string
   spoof: "Microsoft flagged it as spoofed: a sender allow cannot and should not override that.",
   "authentication-failed":
     "The sender's own authentication failed (DMARC fail or forged results): the From line cannot be trusted.",
+  "look-alike":
+    "The sender's domain imitates another (mixed scripts, confusable letters, or one letter from your own domain): allowing it would help the impersonation.",
+  "invalid-identity":
+    "The sender's identity is not a valid domain or address for an entry (an IP or address literal, a bare public suffix, or characters no entry may hold).",
+  "freemail-roll-up": `This would be the ${ROLL_UP_AT}th allowed address at a free-mail domain: Microsoft would roll them into an allow for the whole domain, and everyone there.`,
   "unverified-identity":
     "No SPF, DKIM or DMARC pass (nor a trusted ARC sealer) vouches for the From line, and Microsoft's failure is not only implicit from one sending infrastructure: no allow entry fits.",
 };
 
 /** Priority order: the most serious reason leads the one-line reason. */
-const REFUSAL_ORDER: readonly SignalRefusalCode[] = [
+const REFUSAL_ORDER: readonly RefusalCode[] = [
   "malware",
   "high-confidence-phishing",
   "phishing",
   "impersonation",
+  "look-alike",
   "authentication-failed",
   "spoof",
+  "invalid-identity",
+  "freemail-roll-up",
+  "unverified-identity",
 ];
-
-/**
- * The sender identity's own verdict (server/identity/validate.ts), remembered per identity and
- * tenant domains: every report of a sender asks the same question, and the answer is pure.
- */
-const identityVerdicts = new Map<string, IdentityVerdict>();
-const IDENTITY_VERDICTS_KEPT = 10_000;
-
-function identityVerdictOf(value: string, acceptedDomains: readonly string[]): IdentityVerdict {
-  const key = `${acceptedDomains.join(",")}\n${value}`;
-  let verdict = identityVerdicts.get(key);
-  if (!verdict) {
-    if (identityVerdicts.size >= IDENTITY_VERDICTS_KEPT) identityVerdicts.clear();
-    verdict = validateIdentity(value, { acceptedDomains });
-    identityVerdicts.set(key, verdict);
-  }
-  return verdict;
-}
 
 /**
  * Causes an allow cannot fix: the people's own settings and the organisation's policy, the same
@@ -296,10 +297,43 @@ export function isAcceptedDomain(domain: string, acceptedDomains: readonly strin
   });
 }
 
+/**
+ * What only the tenant can tell about the identity (server/identity/validate.ts): a look-alike
+ * of its own or already allowed domains, and the roll-up of a free-mail domain's addresses.
+ */
+function tenantIdentityRefusals(
+  evidence: SenderEvidence,
+  context: RulesContext,
+  already: readonly Refusal[],
+): Refusal[] {
+  const all = { reports: evidence.reports, people: Math.max(1, evidence.reporters) };
+  const found: Refusal[] = [];
+  const identity = identityRefusalFor(evidence.senderKey, {
+    acceptedDomains: context.settings.acceptedDomains,
+    protectedDomains: context.protectedDomains ?? [],
+  });
+  const code = identity ? refusalKindOf(identity.code) : null;
+  if (identity && code && !already.some((refusal) => refusal.code === code)) {
+    found.push({ code, ...all, message: `${REFUSAL_MESSAGES[code]} ${identity.message}` });
+  }
+  const { value, unverified } = identityOf(evidence.senderKey);
+  const siblings = context.sameDomainAddressEntries ?? 0;
+  if (
+    !unverified &&
+    evidence.kind === "address" &&
+    isSharedMailDomain(domainOfIdentity(value)) &&
+    siblings + 1 >= ROLL_UP_AT
+  ) {
+    found.push({ code: "freemail-roll-up", ...all, message: REFUSAL_MESSAGES["freemail-roll-up"] });
+  }
+  return found;
+}
+
 function refusalsOf(evidence: SenderEvidence): Refusal[] {
   const refusals: Refusal[] = [];
   const { counts } = peopleShares(evidence);
   for (const code of REFUSAL_ORDER) {
+    if (code === "unverified-identity" || code === "freemail-roll-up") continue;
     const reports = countOf(evidence.signals, REFUSAL_SIGNALS[code]);
     // At least one person stands behind any report.
     const people = Math.max(reports > 0 ? 1 : 0, countOf(counts, REFUSAL_SIGNALS[code]));
@@ -445,21 +479,10 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const insights = insightsOf(evidence);
 
   const refusals = refusalsOf(evidence);
-  // Nothing unvalidated becomes an entry: a look-alike, mixed-script, free-mail domain... is
-  // refused for every report, after the threats and before anything else.
-  const identity = identityVerdictOf(value, settings.acceptedDomains);
-  if (!identity.ok && evidence.reports > 0) {
-    const threats = refusals.filter((r) => REFUSAL_ORDER.indexOf(r.code as SignalRefusalCode) <= 2);
-    refusals.splice(threats.length, 0, {
-      code: identity.code,
-      reports: evidence.reports,
-      people: evidence.reporters,
-      message: identity.message,
-    });
-  }
   const spoofPair = unverified ? spoofPairOf(evidence, value) : null;
   // A spoof verdict is what a spoofed-sender pair answers; everything else refuses outright.
   const blocking = refusals.filter((refusal) => !(spoofPair && refusal.code === "spoof"));
+  blocking.push(...tenantIdentityRefusals(evidence, context, blocking));
   // A sender allow needs a sender something vouches for: no passing SPF, DKIM or DMARC, no
   // sender allow, whatever the key says (issue 10 §5).
   const unvouched = evidence.reports > 0 && (unverified ? !spoofPair : !anyAuthPassed(evidence));
@@ -471,6 +494,7 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
       message: REFUSAL_MESSAGES["unverified-identity"],
     });
   }
+  blocking.sort((a, b) => REFUSAL_ORDER.indexOf(a.code) - REFUSAL_ORDER.indexOf(b.code));
   if (blocking.length > 0) {
     const lead = blocking[0]!;
     return {
@@ -516,7 +540,7 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const entry: ProposalEntry = spoofPair ?? {
     type: "sender",
     kind: evidence.kind,
-    value: identity.ok ? identity.value : value,
+    value,
   };
   const warnings: Warning[] = insights.map((insight) => ({
     code: "minor-cause" as const,

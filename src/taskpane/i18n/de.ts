@@ -1,6 +1,6 @@
 import type { Strings } from "./index";
 
-/** Deutsch. Befunde und Code-Bedeutungen der Analyse bleiben englisch, wo hier keine Übersetzung steht. */
+/** Deutsch. Die Befunde und Code-Bedeutungen der Analyse kommen auf Deutsch aus src/analysis (messages, meanings). */
 export const de: Strings = {
   language: "de",
   appName: "Vouch",
@@ -296,32 +296,5 @@ export const de: Strings = {
       "no-headers": "Auch Graph hat keine Kopfzeilen für diese Nachricht.",
       failed: "die Anfrage an Graph ist fehlgeschlagen.",
     },
-  },
-
-  findings: {
-    "phishing-verdict":
-      "Vertrauen Sie diesem Absender nicht: Microsoft hat diese Nachricht als Phishing erkannt.",
-    "malware-verdict":
-      "Vertrauen Sie diesem Absender nicht: Microsoft hat in dieser Nachricht Schadsoftware gefunden.",
-    "spoof-verdict":
-      "Vertrauen Sie diesem Absender nicht: Die Absenderadresse scheint gefälscht zu sein.",
-    "impersonation-domain":
-      "Vertrauen Sie diesem Absender nicht: Die Domäne des Absenders ahmt eine Ihnen bekannte Domäne nach.",
-    "impersonation-user":
-      "Vertrauen Sie diesem Absender nicht: Der Absender gibt sich als eine Ihnen bekannte Person aus.",
-    "dmarc-fail":
-      "Die Domäne des Absenders verbürgt sich nicht für diese Nachricht (DMARC fehlgeschlagen).",
-    "content-filter-spam": "Der Spamfilter von Microsoft hat diese Nachricht als Spam eingestuft.",
-    "content-filter-spam-authenticated":
-      "Der Spamfilter von Microsoft hat diese Nachricht aussortiert, obwohl der Absender seine Identität nachgewiesen hat.",
-    "junk-by-user-settings":
-      "Der Spamfilter fand nichts, aber Ihre eigenen Junk-Einstellungen oder Regeln haben die Nachricht verschoben.",
-    "bulk-bcl-high":
-      "Diese Nachricht wurde als Massenmail behandelt, etwa als Newsletter oder Werbung.",
-    "sender-authenticated":
-      "Der Absender hat nachgewiesen, dass die Nachricht von seiner Domäne stammt.",
-    "policy-blocked": "Die Spamrichtlinie Ihrer Organisation blockiert diesen Absender.",
-    "forged-auth-results":
-      "Vertrauen Sie den Angaben dieser Nachricht nicht: Eine Kopfzeile behauptet bestandene Prüfungen, die Ihr E-Mail-System nicht bestätigt hat.",
   },
 };

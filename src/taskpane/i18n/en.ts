@@ -290,6 +290,4 @@ export const en = {
       failed: "the request to Graph failed.",
     },
   },
-
-  findings: {} as Partial<Record<string, string>>,
 };
