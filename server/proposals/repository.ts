@@ -150,7 +150,8 @@ async function windowCounts(
     .selectFrom("reports")
     .select([
       sql<string | number>`count(distinct reporter_id)`.as("reporters"),
-      sql<string | number>`count(distinct mailbox)`.as("mailboxes"),
+      // What the aggregate counts (storage/mailbox-key.ts), not the mailbox a report names.
+      sql<string | number>`count(distinct mailbox_key)`.as("mailboxes"),
     ])
     .where("tenant_id", "=", tenantId)
     .where("sender_key", "=", senderKey)
