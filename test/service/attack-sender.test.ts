@@ -174,6 +174,12 @@ describe("a hostile sender", () => {
       from: "notices@trusted-vendor.example",
       messageId: "<fine-2@trusted-vendor.example>",
     });
+    // The same person's second phishing report weighs nothing new: one person, still one.
+    await report(api, person(tenant, 7), {
+      from: "notices@trusted-vendor.example",
+      messageId: "<phish-2@trusted-vendor.example>",
+      cat: "PHSH",
+    });
     expect((await proposalOf(api, tenant, "trusted-vendor.example"))?.status).toBe("approved");
     // A second person with a threat turns it again.
     await report(api, person(tenant, 8), {
