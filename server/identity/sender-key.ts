@@ -59,7 +59,13 @@ function computeSenderKey(analysis: HeaderAnalysis): SenderKey | null {
   // assessment (identityRefusalFor). Well-known brands are checked now.
   const domain = validateDomainName(rawDomain);
   const kind = domain.ok && domain.freemail ? "address" : "domain";
-  const verdict = validateIdentity(kind === "address" ? rawAddress : rawDomain);
+  // A company domain was validated just now; only an address needs its local part checked.
+  const verdict =
+    kind === "address"
+      ? validateIdentity(rawAddress)
+      : domain.ok
+        ? { ok: true as const, value: domain.ascii }
+        : domain;
   if (!verdict.ok) {
     return {
       key: `${UNVERIFIED_PREFIX}${shownKeyOf(rawAddress, rawDomain, kind)}`,

@@ -228,6 +228,8 @@ export const de: Strings = {
     heading: "Melden",
     intro:
       "Sagen Sie Ihrem Administrator, dass diese Nachricht erwünscht ist. Meldungen von Kollegen werden zusammengezählt.",
+    introTrustedOnly:
+      "Sagen Sie Ihrem Administrator, dass Sie alle E-Mails dieses Absenders erhalten möchten.",
     notSpamExplained:
       "Kein Spam: Diese eine Nachricht war erwünscht. Ihr Administrator sieht die Meldung; sonst ändert sich vorerst nichts.",
     trustedSenderExplained:
@@ -237,7 +239,7 @@ export const de: Strings = {
     trustedSender: "Vertrauenswürdiger Absender",
     nothing: {
       threat:
-        "Vouch meldet eine gefährliche Nachricht nicht als erwünscht. Melden Sie sie mit der Outlook-Schaltfläche „Melden“ > „Phishing melden“ an Microsoft und löschen Sie sie dann.",
+        "Hier gibt es keine Schaltfläche „Kein Spam“ oder „Vertrauenswürdiger Absender“: Vouch meldet eine gefährliche Nachricht nie als erwünscht.",
       "not-junked":
         "Es gibt nichts zu melden: Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
       other: "Eine Meldung würde hier nicht helfen; was stattdessen hilft, steht oben.",
