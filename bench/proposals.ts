@@ -73,12 +73,12 @@ function reportsSql(store: Store) {
   const common = (i: string, createdAt: string) => sql`
     'r' || ${sql.raw(i)}, ${TENANT}, 'u' || (${sql.raw(i)} % 5000), '<m' || ${sql.raw(i)} || '@bench>',
     CASE WHEN ${sql.raw(i)} % 4 = 0 THEN 'trusted-sender' ELSE 'not-spam' END, NULL,
-    'u' || (${sql.raw(i)} % 5000) || '@bench.example',
+    'u' || (${sql.raw(i)} % 5000) || '@bench.example', 'reporter:u' || (${sql.raw(i)} % 5000),
     'sender' || CAST(${s} * (CAST(${sql.raw(i)} AS DOUBLE PRECISION) / ${n}) * (CAST(${sql.raw(i)} AS DOUBLE PRECISION) / ${n}) AS INTEGER) || '.example',
     'domain', 1, 'dmarc',
     'sender' || CAST(${s} * (CAST(${sql.raw(i)} AS DOUBLE PRECISION) / ${n}) * (CAST(${sql.raw(i)} AS DOUBLE PRECISION) / ${n}) AS INTEGER) || '.example',
     ${SUMMARY}, ${JSON.stringify(SIGNALS)}, NULL, ${createdAt}, NULL`;
-  const columns = sql`(id, tenant_id, reporter_id, internet_message_id, kind, comment, mailbox, sender_key, sender_kind, sender_authenticated, sender_via, from_domain, summary, signals, raw_headers, created_at, retracted_at)`;
+  const columns = sql`(id, tenant_id, reporter_id, internet_message_id, kind, comment, mailbox, mailbox_key, sender_key, sender_kind, sender_authenticated, sender_via, from_domain, summary, signals, raw_headers, created_at, retracted_at)`;
   if (store.dialect === "sqlite") {
     return sql`WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ${n})
       INSERT INTO reports ${columns}
@@ -93,20 +93,21 @@ async function seed(store: Store): Promise<{ seconds: number; ids: string[] }> {
   const started = performance.now();
   const db = store.db;
   await reportsSql(store).execute(db);
-  await sql`INSERT INTO sender_aggregates (tenant_id, sender_key, kind, authenticated, reporters, mailboxes, reports, not_spam, trusted_sender, first_seen, last_seen)
-    SELECT tenant_id, sender_key, 'domain', 1, COUNT(DISTINCT reporter_id), COUNT(DISTINCT mailbox), COUNT(*),
+  await sql`INSERT INTO sender_aggregates (tenant_id, sender_key, kind, authenticated, reporters, mailboxes, reports, not_spam, trusted_sender, trusted_sender_people, first_seen, last_seen)
+    SELECT tenant_id, sender_key, 'domain', 1, COUNT(DISTINCT reporter_id), COUNT(DISTINCT mailbox_key), COUNT(*),
       SUM(CASE WHEN kind = 'not-spam' THEN 1 ELSE 0 END), SUM(CASE WHEN kind = 'trusted-sender' THEN 1 ELSE 0 END),
+      COUNT(DISTINCT CASE WHEN kind = 'trusted-sender' THEN reporter_id END),
       MIN(created_at), MAX(created_at)
     FROM reports WHERE tenant_id = ${TENANT} GROUP BY tenant_id, sender_key`.execute(db);
   for (const signal of SIGNALS) {
-    await sql`INSERT INTO sender_signals (tenant_id, sender_key, signal, active_reports)
-      SELECT tenant_id, sender_key, ${signal}, reports FROM sender_aggregates WHERE tenant_id = ${TENANT}`.execute(
+    await sql`INSERT INTO sender_signals (tenant_id, sender_key, signal, active_reports, reporters)
+      SELECT tenant_id, sender_key, ${signal}, reports, reporters FROM sender_aggregates WHERE tenant_id = ${TENANT}`.execute(
       db,
     );
   }
   // One sender in ten also carries a phishing verdict in a few reports: refused.
-  await sql`INSERT INTO sender_signals (tenant_id, sender_key, signal, active_reports)
-    SELECT tenant_id, sender_key, 'phishing-verdict', 1 FROM sender_aggregates
+  await sql`INSERT INTO sender_signals (tenant_id, sender_key, signal, active_reports, reporters)
+    SELECT tenant_id, sender_key, 'phishing-verdict', 1, 1 FROM sender_aggregates
     WHERE tenant_id = ${TENANT} AND sender_key LIKE '%3.example'`.execute(db);
 
   const aggregates = await db
@@ -120,10 +121,14 @@ async function seed(store: Store): Promise<{ seconds: number; ids: string[] }> {
     .where("tenant_id", "=", TENANT)
     .execute();
   const signals = new Map<string, Record<string, number>>();
+  const signalPeople = new Map<string, Record<string, number>>();
   for (const row of signalRows) {
     const map = signals.get(row.sender_key) ?? {};
     map[row.signal] = Number(row.active_reports);
     signals.set(row.sender_key, map);
+    const people = signalPeople.get(row.sender_key) ?? {};
+    people[row.signal] = Number(row.reporters);
+    signalPeople.set(row.sender_key, people);
   }
   const now = new Date();
   const ids: string[] = [];
@@ -139,7 +144,9 @@ async function seed(store: Store): Promise<{ seconds: number; ids: string[] }> {
       reports: Number(row.reports),
       notSpam: Number(row.not_spam),
       trustedSender: Number(row.trusted_sender),
+      trustedSenderPeople: Number(row.trusted_sender_people),
       signals: signals.get(row.sender_key) ?? {},
+      signalPeople: signalPeople.get(row.sender_key) ?? {},
       firstSeen: row.first_seen,
       lastSeen: row.last_seen,
     };

@@ -119,12 +119,14 @@ async function main(): Promise<number> {
       console.log(`  ${item.cause}: ${item.senders} sender(s), ${item.reports} report(s)`);
     }
     console.log("");
-    const port = config.port;
+    // The same start as the README's, on the folder (or database) just filled.
+    const where =
+      config.database.kind === "postgres"
+        ? "DATABASE_URL=<the same> "
+        : `VOUCH_DATA_DIR=${process.env.VOUCH_DATA_DIR ?? "./data"} `;
     console.log("Open the console:");
-    console.log(
-      `  npm run build && VOUCH_HTTP=1 VOUCH_DATA_DIR=${process.env.VOUCH_DATA_DIR ?? "./data"} node bin/vouch.mjs serve`,
-    );
-    console.log(`  then http://127.0.0.1:${port}/admin.html and sign in as "Contoso admin"`);
+    console.log(`  ${where}npm start`);
+    console.log(`  then ${config.publicOrigin}/admin.html and sign in as "Contoso admin"`);
     console.log(`  (or "Someone else": tenant ${TENANT}, user ${ADMIN}, with the admin role).`);
     return 0;
   } finally {

@@ -25,6 +25,7 @@ export type RuleId =
   | "resid"
   | "unused-resource"
   | "length"
+  | "locales"
   | "https"
   | "one-origin"
   | "icon-file"
@@ -244,6 +245,16 @@ export const checkLengths: Rule = ({ root }) => {
   if (displayName !== undefined) tooLong("DisplayName", displayName, LIMITS.shortString);
   const description = child(root, "Description")?.attributes.DefaultValue;
   if (description !== undefined) tooLong("Description", description, LIMITS.longString);
+  // A translation has the limit of the text it translates.
+  for (const { what, element, max } of localizedTexts(root)) {
+    for (const override of element.children.filter((c) => c.name === "Override")) {
+      tooLong(
+        `${what} (${override.attributes.Locale ?? "no locale"})`,
+        override.attributes.Value ?? "",
+        max,
+      );
+    }
+  }
   const providerName = child(root, "ProviderName")?.text;
   if (providerName !== undefined) tooLong("ProviderName", providerName, LIMITS.shortString);
   return problems;
@@ -541,6 +552,51 @@ export const checkNotificationIcon: Rule = ({ root, commandsDir, officeDir }) =>
     );
 };
 
+/** The texts a person reads, which may carry an Override per locale, with their length limits. */
+function localizedTexts(root: XmlElement): { what: string; element: XmlElement; max: number }[] {
+  const texts: { what: string; element: XmlElement; max: number }[] = [];
+  const displayName = child(root, "DisplayName");
+  if (displayName)
+    texts.push({ what: "DisplayName", element: displayName, max: LIMITS.shortString });
+  const description = child(root, "Description");
+  if (description)
+    texts.push({ what: "Description", element: description, max: LIMITS.longString });
+  for (const r of resources(root)) {
+    if (r.kind === "ShortStrings" || r.kind === "LongStrings") {
+      const max = r.kind === "ShortStrings" ? LIMITS.shortString : LIMITS.longString;
+      texts.push({ what: `${r.kind} ${r.id}`, element: r.element, max });
+    }
+  }
+  return texts;
+}
+
+/**
+ * Every locale that one text is translated into, every text is: a person in that locale must not
+ * see a ribbon half in English. Each Override names its Locale and a Value.
+ */
+export const checkLocales: Rule = ({ root }) => {
+  const problems: Problem[] = [];
+  const texts = localizedTexts(root);
+  const locales = new Set<string>();
+  for (const { what, element } of texts) {
+    for (const override of element.children.filter((c) => c.name === "Override")) {
+      const locale = override.attributes.Locale;
+      if (!locale || !override.attributes.Value) {
+        problems.push(problem("locales", `an Override of ${what} lacks its Locale or Value`));
+      } else locales.add(locale);
+    }
+  }
+  for (const locale of locales) {
+    for (const { what, element } of texts) {
+      const has = element.children.some(
+        (c) => c.name === "Override" && c.attributes.Locale === locale,
+      );
+      if (!has) problems.push(problem("locales", `${what} has no ${locale} Override`));
+    }
+  }
+  return problems;
+};
+
 export const checkSize: Rule = ({ bytes }) =>
   bytes < LIMITS.manifestBytes
     ? []
@@ -556,6 +612,7 @@ export const XML_RULES: readonly Rule[] = [
   checkOrder,
   checkResids,
   checkLengths,
+  checkLocales,
   checkUrls,
   checkIcons,
   checkRequiredIcons,

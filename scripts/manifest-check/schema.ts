@@ -110,6 +110,10 @@ export const SEQUENCES: Record<string, Sequence> = {
   Urls: seq(["Url"]),
   ShortStrings: seq(["String"]),
   LongStrings: seq(["String"]),
+  // A LocaleAwareSetting (DisplayName, Description) and a bt:String carry one Override per locale.
+  DisplayName: seq(["Override"]),
+  Description: seq(["Override"]),
+  String: seq(["Override"]),
 };
 
 /** Elements with text or attributes only. */
@@ -140,6 +144,7 @@ export const LEAVES = new Set([
   "FunctionName",
   "Url",
   "String",
+  "Override",
 ]);
 
 /** Inside VersionOverrides, these live in the basic-types namespace (the `bt:` prefix). */
@@ -153,6 +158,7 @@ export const BASIC_TYPE_ELEMENTS = new Set([
   "ShortStrings",
   "LongStrings",
   "String",
+  "Override",
 ]);
 
 /** Where a `resid` must point, by the element that carries it. */

@@ -40,6 +40,9 @@ export interface DevIssuer {
   verifier: TokenVerifier;
   /** The public key set, for anyone who wants to check a development token themselves. */
   publicJwks: { keys: JWK[] };
+  /** Where the key pair lives, and whether this call made it (no key was there before). */
+  keyFile: string;
+  created: boolean;
 }
 
 interface KeyFile {
@@ -47,10 +50,10 @@ interface KeyFile {
   publicJwk: JWK;
 }
 
-async function loadOrCreateKeys(dataDir: string): Promise<KeyFile> {
+async function loadOrCreateKeys(dataDir: string): Promise<{ keys: KeyFile; created: boolean }> {
   const path = join(dataDir, KEY_FILE);
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as KeyFile;
+    return { keys: JSON.parse(readFileSync(path, "utf8")) as KeyFile, created: false };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
@@ -61,19 +64,19 @@ async function loadOrCreateKeys(dataDir: string): Promise<KeyFile> {
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: DEV_ALGORITHM },
     publicJwk: { ...publicJwk, kid, alg: DEV_ALGORITHM, use: "sig" },
   };
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     // "wx": when two processes start on one data folder, the first key written wins.
     writeFileSync(path, JSON.stringify(keys), { mode: 0o600, flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return JSON.parse(readFileSync(path, "utf8")) as KeyFile;
+    return { keys: JSON.parse(readFileSync(path, "utf8")) as KeyFile, created: false };
   }
-  return keys;
+  return { keys, created: true };
 }
 
 export async function openDevIssuer(dataDir: string, auth: AuthConfig): Promise<DevIssuer> {
-  const keys = await loadOrCreateKeys(dataDir);
+  const { keys, created } = await loadOrCreateKeys(dataDir);
   const privateKey = (await importJWK(keys.privateJwk, DEV_ALGORITHM)) as CryptoKey;
   const publicJwks = { keys: [keys.publicJwk] };
   const keySet = createLocalJWKSet(publicJwks);
@@ -93,6 +96,8 @@ export async function openDevIssuer(dataDir: string, auth: AuthConfig): Promise<
   return {
     verifier,
     publicJwks,
+    keyFile: join(dataDir, KEY_FILE),
+    created,
     async sign({ tenant, user, admin }) {
       const now = Math.floor(Date.now() / 1000);
       const exp = now + DEV_TOKEN_LIFETIME_SECONDS;

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError, loadConfig, type Config } from "../config";
 import type { RunningService } from "../start";
@@ -45,7 +45,7 @@ export async function serveCommand(args: string[]): Promise<number> {
 function banner(config: Config, service: RunningService): string {
   // With PORT=0 only the listening address knows the port.
   const origin = config.port === 0 ? service.url : config.publicOrigin;
-  const manifest = join(REPO_ROOT, "manifest.xml");
+  const manifest = manifestLine(origin);
   const storage =
     config.database.kind === "postgres"
       ? "PostgreSQL (DATABASE_URL)"
@@ -60,7 +60,7 @@ function banner(config: Config, service: RunningService): string {
     `  dev harness    ${origin}/harness.html`,
     `  admin console  ${origin}/admin.html`,
     `  API            ${origin}/api/v1  (OpenAPI: ${origin}/api/openapi.json)`,
-    `  manifest       ${manifest}${existsSync(manifest) ? "" : " (not written yet)"}; served at ${origin}/manifest.xml`,
+    `  manifest       ${manifest}`,
     `  certificate    ${service.certificate}`,
     `  storage        ${storage}`,
     `  sign-in        ${auth}`,
@@ -71,4 +71,20 @@ function banner(config: Config, service: RunningService): string {
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * ./manifest.xml is rendered for one origin (https://localhost:3000 as committed): name it only
+ * when it points at this service, else the manifest this service renders for its own origin.
+ */
+export function manifestLine(origin: string): string {
+  const file = join(REPO_ROOT, "manifest.xml");
+  const served = `${origin}/manifest.xml`;
+  if (!origin.startsWith("https://")) {
+    return "none over plain HTTP: Outlook needs HTTPS (set VOUCH_PUBLIC_ORIGIN to the https:// origin a proxy serves)";
+  }
+  if (existsSync(file) && readFileSync(file, "utf8").includes(`${origin}/`)) {
+    return `${file}; served at ${served}`;
+  }
+  return `${served} (for this origin; ./manifest.xml is for another one: npm run manifest -- --origin ${origin} writes one)`;
 }

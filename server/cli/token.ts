@@ -4,8 +4,9 @@ import { ConfigError, loadConfig } from "../config";
 
 const USAGE = `usage: vouch token --tenant TENANT --user USER [--admin] [--json]
 
-Prints an access token from the development issuer whose key pair lives in VOUCH_DATA_DIR,
-valid for an hour. Only with VOUCH_AUTH=dev (the default outside production).
+Prints an access token from the development issuer whose key pair lives in VOUCH_DATA_DIR
+(default ./data: use the service's), valid for an hour. Only with VOUCH_AUTH=dev (the default
+outside production). Says so on stderr when that folder had no key and a new one was made.
 `;
 
 /** `vouch token`: a development access token for scripts, curl and tests. */
@@ -42,6 +43,15 @@ export async function tokenCommand(args: string[]): Promise<number> {
       return 1;
     }
     const issuer = await openDevIssuer(config.dataDir, config.auth);
+    if (issuer.created) {
+      // Each data folder has its own key: a token from a new one is refused by a service
+      // running on another folder, which would otherwise look like a sign-in bug.
+      process.stderr.write(
+        `vouch token: no development key was in ${config.dataDir}, so a new one was made (${issuer.keyFile}).\n` +
+          "  A service already running on another VOUCH_DATA_DIR refuses this token: run vouch token\n" +
+          "  with the same VOUCH_DATA_DIR as the service (default ./data).\n",
+      );
+    }
     const token = await issuer.sign({
       tenant: values.tenant,
       user: values.user,

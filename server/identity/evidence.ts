@@ -78,21 +78,43 @@ export function stampSignalsOf(analysis: HeaderAnalysis): Signal[] {
 
 export { authenticatedSender };
 
-/** One sender's evidence in one tenant, over its active reports. Kept current at ingest. */
+/**
+ * One sender's evidence in one tenant, over its active (not retracted) reports; kept current at
+ * ingest. Evidence is weighed per distinct person, never per report (one person may report
+ * fifteen messages of a sender, and weighs one): rules read `reporters` (the denominator of
+ * every share), `mailboxes`, `signalPeople` and `trustedSenderPeople`, so a share is
+ * people-with-signal / people. `reports`, `notSpam`, `trustedSender` and `signals` count
+ * reports: how busy the sender is, for display, exports and per-report checks, never weight.
+ * The store always gives the per-person counts; they are optional only so that evidence written
+ * by hand (rule tests) may leave them out, and the rules then fall back to reports.
+ */
 export interface SenderEvidence {
   tenantId: string;
   senderKey: string;
   kind: "domain" | "address";
   authenticated: boolean;
-  /** Distinct people who vouched. */
+  /** Distinct people with an active report: the denominator of every share. */
   reporters: number;
-  /** Distinct mailboxes the reported messages sat in. */
+  /**
+   * Distinct mailboxes: each person's own, plus the shared mailboxes whose access was verified;
+   * never more than `reporters` while no mailbox is verified.
+   */
   mailboxes: number;
+  /** Active reports (activity, not weight). */
   reports: number;
+  /** Active not-spam reports (activity, not weight). */
   notSpam: number;
+  /** Active trusted-sender reports (activity, not weight). */
   trustedSender: number;
-  /** Count of active reports carrying each signal (finding ids and AUTH_SIGNALS). */
+  /** Distinct people with an active trusted-sender report. */
+  trustedSenderPeople?: number;
+  /** Active reports carrying each signal (finding ids and AUTH_SIGNALS): activity, not weight. */
   signals: Record<Signal, number>;
+  /**
+   * Distinct people with an active report carrying each signal; the same keys as `signals`,
+   * each at most `reporters`.
+   */
+  signalPeople?: Record<Signal, number>;
   /** ISO 8601. */
   firstSeen: string;
   lastSeen: string;

@@ -2,7 +2,14 @@ import { authenticatedSender, type VouchedBy } from "../../src/analysis/identity
 import type { HeaderAnalysis } from "../../src/analysis/types";
 import { canonicalDomain } from "./domain-name";
 import { shownSafely } from "./unsafe-text";
-import { validateDomainName, validateIdentity, type IdentityRefusalCode } from "./validate";
+import {
+  UNVERIFIED_PREFIX,
+  validateDomainName,
+  validateIdentity,
+  type IdentityRefusalCode,
+} from "./validate";
+
+export { UNVERIFIED_PREFIX };
 
 export { isSharedMailDomain, MULTI_SERVICE_DOMAINS, SHARED_MAIL_DOMAINS } from "./shared-mail";
 
@@ -25,8 +32,6 @@ export interface SenderKey {
    */
   refusal?: { code: IdentityRefusalCode; message: string } | null;
 }
-
-export const UNVERIFIED_PREFIX = "unverified:";
 
 /** The signal a report carries when its sender identity failed validation. */
 export function identitySignal(code: IdentityRefusalCode): string {
@@ -54,7 +59,13 @@ function computeSenderKey(analysis: HeaderAnalysis): SenderKey | null {
   // assessment (identityRefusalFor). Well-known brands are checked now.
   const domain = validateDomainName(rawDomain);
   const kind = domain.ok && domain.freemail ? "address" : "domain";
-  const verdict = validateIdentity(kind === "address" ? rawAddress : rawDomain);
+  // A company domain was validated just now; only an address needs its local part checked.
+  const verdict =
+    kind === "address"
+      ? validateIdentity(rawAddress)
+      : domain.ok
+        ? { ok: true as const, value: domain.ascii }
+        : domain;
   if (!verdict.ok) {
     return {
       key: `${UNVERIFIED_PREFIX}${shownKeyOf(rawAddress, rawDomain, kind)}`,

@@ -3,6 +3,9 @@ import { lookAlikeOf, type LookAlikeCode, type LookAlikeReferences } from "./loo
 import { isSharedMailDomain } from "./shared-mail";
 import { firstUnsafeCharacter } from "./unsafe-text";
 
+/** The sender key of an identity nothing vouches for, or one that failed validation. */
+export const UNVERIFIED_PREFIX = "unverified:";
+
 /** Why an identity cannot become an entry. */
 export type IdentityRefusalCode =
   | DomainRefusalCode
@@ -115,4 +118,25 @@ export function validateIdentity(value: string, context: IdentityContext = {}): 
     freemail: false,
     display: domain.unicode,
   };
+}
+
+/**
+ * The tenant's half of the validation, for the proposal rules at assessment: the identity of a
+ * sender key ("contoso.com", "alice@gmail.com", "unverified:…") checked against the tenant's
+ * accepted domains and the domains it already allowed. Null when it may become an entry.
+ */
+export function identityRefusalFor(
+  senderKey: string,
+  context: IdentityContext,
+): { code: IdentityRefusalCode; message: string } | null {
+  const value = senderKey.startsWith(UNVERIFIED_PREFIX)
+    ? senderKey.slice(UNVERIFIED_PREFIX.length)
+    : senderKey;
+  const verdict = validateIdentity(value, context);
+  return verdict.ok ? null : { code: verdict.code, message: verdict.message };
+}
+
+/** The proposal rules' refusal for an identity refusal: look-alikes have their own. */
+export function refusalKindOf(code: IdentityRefusalCode): "look-alike" | "invalid-identity" {
+  return code === "look-alike" || code === "mixed-script" ? "look-alike" : "invalid-identity";
 }

@@ -13,7 +13,7 @@ import {
   type ProposalStatus,
 } from "./lifecycle";
 import { assess, domainOfIdentity, type Assessment, type Outcome } from "./rules";
-import { baselineOf, reviewChanges, type ReviewBaseline } from "./review";
+import { approvedEvidenceOf, baselineOf, reviewChanges, type ReviewBaseline } from "./review";
 import type { ProposalDb, ProposalRow, ProposalsTable, ProposalTables } from "./schema";
 import { withDefaults, type TenantSettings } from "./settings";
 
@@ -150,7 +150,8 @@ async function windowCounts(
     .selectFrom("reports")
     .select([
       sql<string | number>`count(distinct reporter_id)`.as("reporters"),
-      sql<string | number>`count(distinct mailbox)`.as("mailboxes"),
+      // What the aggregate counts (storage/mailbox-key.ts), not the mailbox a report names.
+      sql<string | number>`count(distinct mailbox_key)`.as("mailboxes"),
     ])
     .where("tenant_id", "=", tenantId)
     .where("sender_key", "=", senderKey)
@@ -411,7 +412,7 @@ export function approvedColumns(
   | "approved_baseline"
 > {
   const baseline: ReviewBaseline = evidence
-    ? baselineOf(evidence, assessmentOfRow(row))
+    ? { ...baselineOf(evidence, assessmentOfRow(row)), evidence: approvedEvidenceOf(evidence) }
     : { refusals: {}, infrastructure: null };
   return {
     approved_entry: row.entry,
@@ -526,6 +527,9 @@ function approvedOf(row: ProposalRow): ProposalDto["approved"] {
     rulesVersion: row.approved_rules_version ?? row.rules_version,
     by: row.approved_by ?? "",
     at: row.approved_at,
+    evidence: row.approved_baseline
+      ? ((JSON.parse(row.approved_baseline) as ReviewBaseline).evidence ?? null)
+      : null,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { SenderEvidence } from "../identity/evidence";
+import type { ApprovedEntryDto } from "../../src/api/admin-contract";
+import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
 import { dominantInfrastructure, type Assessment, type RefusalCode } from "./rules";
 
 /**
@@ -11,6 +12,27 @@ export interface ReviewBaseline {
   refusals: Partial<Record<RefusalCode, number>>;
   /** The dominant sending infrastructure then, e.g. "vendor.net" or "203.0.113.0/24". */
   infrastructure: string | null;
+  /** The evidence an entry was approved on, which its exports keep showing. */
+  evidence?: ApprovedEvidence;
+}
+
+/** The evidence an approval rested on, as exports and the console show it. */
+export type ApprovedEvidence = NonNullable<ApprovedEntryDto["evidence"]>;
+
+export function approvedEvidenceOf(evidence: SenderEvidence): ApprovedEvidence {
+  const { signals } = evidence;
+  return {
+    reporters: evidence.reporters,
+    mailboxes: evidence.mailboxes,
+    reports: evidence.reports,
+    notSpam: evidence.notSpam,
+    trustedSender: evidence.trustedSender,
+    dmarcPass: signals[AUTH_SIGNALS.dmarcPass] ?? 0,
+    dkimAlignedPass: signals[AUTH_SIGNALS.dkimAlignedPass] ?? 0,
+    spfAlignedPass: signals[AUTH_SIGNALS.spfAlignedPass] ?? 0,
+    firstSeen: evidence.firstSeen,
+    lastSeen: evidence.lastSeen,
+  };
 }
 
 const THREAT_WORDS: Partial<Record<RefusalCode, string>> = {

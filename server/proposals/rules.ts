@@ -1,5 +1,7 @@
 import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
 import { infrastructuresIn, type Infrastructure } from "../identity/infrastructure";
+import { isSharedMailDomain } from "../identity/shared-mail";
+import { identityRefusalFor, refusalKindOf } from "../identity/validate";
 import type { TenantSettings } from "./settings";
 
 /**
@@ -7,7 +9,7 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.2.0";
+export const RULES_VERSION = "vouch.rules/1.3.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
@@ -29,6 +31,9 @@ export type RefusalCode =
   | "impersonation"
   | "spoof"
   | "authentication-failed"
+  | "look-alike"
+  | "invalid-identity"
+  | "freemail-roll-up"
   | "unverified-identity";
 
 export interface Refusal {
@@ -89,6 +94,8 @@ export interface RulesContext {
   now: Date;
   /** Other address proposals (open, approved or applied) of the same domain as this one. */
   sameDomainAddressEntries?: number;
+  /** Domains of the tenant's approved and applied entries: a look-alike of one is refused. */
+  protectedDomains?: readonly string[];
   /**
    * Distinct people and mailboxes with a report inside the window. Without it the rules count
    * every active report, which is exact only while the sender's first report is in the window.
@@ -103,7 +110,10 @@ const UNVERIFIED = "unverified:";
  * src/analysis/remedy.ts) lead, so the rules refuse exactly what the pane calls a threat;
  * Microsoft's stamps and the finding ids stay as well for reports stored before it.
  */
-const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, readonly string[]> = {
+const REFUSAL_SIGNALS: Record<
+  Exclude<RefusalCode, "unverified-identity" | "freemail-roll-up">,
+  readonly string[]
+> = {
   "high-confidence-phishing": ["threat-high-confidence-phishing", "cat-hphsh", "cat-hphish"],
   phishing: [
     "threat-phishing",
@@ -135,6 +145,15 @@ const REFUSAL_SIGNALS: Record<Exclude<RefusalCode, "unverified-identity">, reado
     "dmarc-fail",
     "compauth-reason-000",
   ],
+  // server/identity/validate.ts, per report at ingest (identitySignal).
+  "look-alike": ["identity-look-alike", "identity-mixed-script"],
+  "invalid-identity": [
+    "identity-invalid-domain",
+    "identity-invalid-address",
+    "identity-ip-literal",
+    "identity-public-suffix",
+    "identity-freemail-domain",
+  ],
 };
 
 const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
@@ -147,6 +166,11 @@ const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
   spoof: "Microsoft flagged it as spoofed: a sender allow cannot and should not override that.",
   "authentication-failed":
     "The sender's own authentication failed (DMARC fail or forged results): the From line cannot be trusted.",
+  "look-alike":
+    "The sender's domain imitates another (mixed scripts, confusable letters, or one letter from your own domain): allowing it would help the impersonation.",
+  "invalid-identity":
+    "The sender's identity is not a valid domain or address for an entry (an IP or address literal, a bare public suffix, or characters no entry may hold).",
+  "freemail-roll-up": `This would be the ${ROLL_UP_AT}th allowed address at a free-mail domain: Microsoft would roll them into an allow for the whole domain, and everyone there.`,
   "unverified-identity":
     "No SPF, DKIM or DMARC pass (nor a trusted ARC sealer) vouches for the From line, and Microsoft's failure is not only implicit from one sending infrastructure: no allow entry fits.",
 };
@@ -157,8 +181,11 @@ const REFUSAL_ORDER: readonly RefusalCode[] = [
   "high-confidence-phishing",
   "phishing",
   "impersonation",
+  "look-alike",
   "authentication-failed",
   "spoof",
+  "invalid-identity",
+  "freemail-roll-up",
   "unverified-identity",
 ];
 
@@ -228,8 +255,7 @@ export function peopleShares(evidence: SenderEvidence): {
   counts: Record<string, number>;
   total: number;
 } {
-  const perPerson = (evidence as SenderEvidence & { signalPeople?: Record<string, number> })
-    .signalPeople;
+  const perPerson = evidence.signalPeople;
   return perPerson
     ? { counts: perPerson, total: evidence.reporters }
     : { counts: evidence.signals, total: evidence.reports };
@@ -270,11 +296,43 @@ export function isAcceptedDomain(domain: string, acceptedDomains: readonly strin
   });
 }
 
+/**
+ * What only the tenant can tell about the identity (server/identity/validate.ts): a look-alike
+ * of its own or already allowed domains, and the roll-up of a free-mail domain's addresses.
+ */
+function tenantIdentityRefusals(
+  evidence: SenderEvidence,
+  context: RulesContext,
+  already: readonly Refusal[],
+): Refusal[] {
+  const all = { reports: evidence.reports, people: Math.max(1, evidence.reporters) };
+  const found: Refusal[] = [];
+  const identity = identityRefusalFor(evidence.senderKey, {
+    acceptedDomains: context.settings.acceptedDomains,
+    protectedDomains: context.protectedDomains ?? [],
+  });
+  const code = identity ? refusalKindOf(identity.code) : null;
+  if (identity && code && !already.some((refusal) => refusal.code === code)) {
+    found.push({ code, ...all, message: `${REFUSAL_MESSAGES[code]} ${identity.message}` });
+  }
+  const { value, unverified } = identityOf(evidence.senderKey);
+  const siblings = context.sameDomainAddressEntries ?? 0;
+  if (
+    !unverified &&
+    evidence.kind === "address" &&
+    isSharedMailDomain(domainOfIdentity(value)) &&
+    siblings + 1 >= ROLL_UP_AT
+  ) {
+    found.push({ code: "freemail-roll-up", ...all, message: REFUSAL_MESSAGES["freemail-roll-up"] });
+  }
+  return found;
+}
+
 function refusalsOf(evidence: SenderEvidence): Refusal[] {
   const refusals: Refusal[] = [];
   const { counts } = peopleShares(evidence);
   for (const code of REFUSAL_ORDER) {
-    if (code === "unverified-identity") continue;
+    if (code === "unverified-identity" || code === "freemail-roll-up") continue;
     const reports = countOf(evidence.signals, REFUSAL_SIGNALS[code]);
     // At least one person stands behind any report.
     const people = Math.max(reports > 0 ? 1 : 0, countOf(counts, REFUSAL_SIGNALS[code]));
@@ -356,7 +414,10 @@ export function strengthOf(evidence: SenderEvidence, entry: ProposalEntry | null
     45 * saturate(evidence.reporters, 25) +
     20 * saturate(evidence.mailboxes, 10) +
     25 * Math.min(1, authShare / Math.max(1, total)) +
-    10 * Math.min(1, evidence.trustedSender / evidence.reports);
+    10 *
+      (evidence.trustedSenderPeople !== undefined
+        ? Math.min(1, evidence.trustedSenderPeople / Math.max(1, evidence.reporters))
+        : Math.min(1, evidence.trustedSender / evidence.reports));
   return Math.max(0, Math.min(100, Math.round(score)));
 }
 
@@ -423,9 +484,10 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const spoofPair = unverified ? spoofPairOf(evidence, value) : null;
   // A spoof verdict is what a spoofed-sender pair answers; everything else refuses outright.
   const blocking = refusals.filter((refusal) => !(spoofPair && refusal.code === "spoof"));
+  blocking.push(...tenantIdentityRefusals(evidence, context, blocking));
   // A sender allow needs a sender something vouches for: no passing SPF, DKIM or DMARC, no
   // sender allow, whatever the key says (issue 10 §5).
-  const unvouched = unverified ? !spoofPair : !anyAuthPassed(evidence);
+  const unvouched = evidence.reports > 0 && (unverified ? !spoofPair : !anyAuthPassed(evidence));
   if (unvouched && !blocking.some((r) => r.code === "authentication-failed")) {
     blocking.push({
       code: "unverified-identity",
@@ -434,6 +496,7 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
       message: REFUSAL_MESSAGES["unverified-identity"],
     });
   }
+  blocking.sort((a, b) => REFUSAL_ORDER.indexOf(a.code) - REFUSAL_ORDER.indexOf(b.code));
   if (blocking.length > 0) {
     const lead = blocking[0]!;
     return {

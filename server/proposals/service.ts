@@ -42,6 +42,7 @@ import {
   toDto,
 } from "./repository";
 import { INSIGHT_SETTINGS } from "./rules";
+import type { ReviewBaseline } from "./review";
 import type { ProposalAuditTable, ProposalDb, ProposalRow, ProposalTables } from "./schema";
 import type { TenantSettings } from "./settings";
 
@@ -409,7 +410,7 @@ export class ProposalService {
       strength: approved?.strength ?? dto.strength,
       reason: approved?.reason ?? dto.reason,
       rulesVersion: approved?.rulesVersion ?? dto.rulesVersion,
-      evidence: {
+      evidence: approved?.evidence ?? {
         reporters: dto.reporters,
         mailboxes: dto.mailboxes,
         reports: dto.reports,
@@ -704,7 +705,13 @@ function approvedUpdate(
   if (action === "approve" && !fromReview) return approvedColumns(row, evidence, actor, stamp);
   if ((action === "approve" || action === "mark-applied") && fromReview) {
     // The admin looked at what turned and kept the entry: what turned so far is the baseline.
-    const { approved_baseline } = approvedColumns(row, evidence, actor, stamp);
+    const fresh = JSON.parse(
+      approvedColumns(row, evidence, actor, stamp).approved_baseline!,
+    ) as ReviewBaseline;
+    const kept = row.approved_baseline
+      ? (JSON.parse(row.approved_baseline) as ReviewBaseline).evidence
+      : undefined;
+    const approved_baseline = JSON.stringify({ ...fresh, evidence: kept ?? fresh.evidence });
     return action === "approve"
       ? { approved_baseline, approved_by: actor, approved_at: stamp }
       : { approved_baseline };

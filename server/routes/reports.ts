@@ -67,7 +67,8 @@ function retractableUntil(report: StoredReport, windowMs: number, now = Date.now
  * POST /api/v1/reports, GET and DELETE /api/v1/reports/:id. The service re-analyses the
  * headers itself with the tenant's trusted authserv-ids; whatever the client concluded is never
  * read. Recording is idempotent per (tenant, reporter, message id): 201 the first time, 200 with
- * the same id after. Retraction answers 204, 404 (unknown here), 403 (someone else's report),
+ * the same id while the report stands; after a retraction, 201 again (the same id, counting
+ * again with the kind now asked for). Retraction answers 204, 404 (unknown here), 403 (someone else's report),
  * 409 (the window closed; the report stands).
  */
 export async function reportRoutes(app: FastifyInstance, context: FeatureContext): Promise<void> {
@@ -95,6 +96,9 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
       kind: body.kind,
       comment: body.comment ?? null,
       mailbox: mailboxDigest(user.tenantId, body.mailbox),
+      // Nothing proves a named mailbox yet, so it counts as the reporter's own. The pane's
+      // shared-folder properties are to prove access to a shared mailbox (a later issue).
+      mailboxVerified: false,
       rawHeaders: body.headers,
       facts,
     });
@@ -165,7 +169,10 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
     summary: "Report a message as not spam or its sender as trusted (idempotent per message).",
     body: reportRequestSchema,
     responses: {
-      201: { description: "Recorded for the first time.", schema: reportResponseSchema },
+      201: {
+        description: "Recorded: for the first time, or again after its retraction.",
+        schema: reportResponseSchema,
+      },
       200: { description: "Already recorded: the same report.", schema: reportResponseSchema },
       400: {
         description:

@@ -7,11 +7,12 @@ import { prepareQuery, type PreparedQuery } from "./prepared";
 /**
  * The per-sender counters, changed only inside the transaction that records or retracts a
  * report. Every writer takes its rows in one order: the per-key counters (reporter, mailbox,
- * signals sorted), then the aggregate row. Each counter is one upsert that returns its new
- * value under the row's lock (a row lock on PostgreSQL; SQLite transactions hold the database
- * write lock from BEGIN IMMEDIATE), so whether a distinct count crosses between 0 and 1 is
- * exact; the aggregate then moves by that step in one statement under its own row lock, so it
- * stays exact even with several service processes on one database.
+ * the reporter's signals sorted, the sender's signals sorted), then the aggregate row. Each
+ * counter is one upsert that returns its new value under the row's lock (a row lock on
+ * PostgreSQL; SQLite transactions hold the database write lock from BEGIN IMMEDIATE), so whether
+ * a distinct count crosses between 0 and 1 is exact; the counts of people (per sender, per
+ * signal, per trusted-sender kind) then move by that step under their own row locks, so they
+ * stay exact even with several service processes on one database.
  */
 
 type Reader = Kysely<Database> | StoreTransaction;
@@ -22,13 +23,17 @@ interface ReportContribution {
   kind: "domain" | "address";
   authenticated: boolean;
   reporterId: string;
-  mailbox: string;
+  /** What the distinct mailbox count counts (mailbox-key.ts), as stored with the report. */
+  mailboxKey: string;
   reportKind: StoredReport["kind"];
   signals: readonly string[];
   createdAt: string;
 }
 
-export function contributionOf(report: StoredReport): ReportContribution | null {
+export function contributionOf(
+  report: StoredReport,
+  mailboxKey: string,
+): ReportContribution | null {
   if (!report.sender) return null;
   return {
     tenantId: report.tenantId,
@@ -36,7 +41,7 @@ export function contributionOf(report: StoredReport): ReportContribution | null 
     kind: report.sender.kind,
     authenticated: report.sender.authenticated,
     reporterId: report.reporterId,
-    mailbox: report.mailbox,
+    mailboxKey,
     reportKind: report.kind,
     signals: report.signals,
     createdAt: report.createdAt,
@@ -63,6 +68,7 @@ async function lockAggregate(
       reports: 0,
       not_spam: 0,
       trusted_sender: 0,
+      trusted_sender_people: 0,
       first_seen: c.createdAt,
       last_seen: c.createdAt,
     })
@@ -76,6 +82,7 @@ async function lockAggregate(
 }
 
 type CounterValues = { tenantId: string; senderKey: string; key: string; delta: number };
+type ReporterValues = CounterValues & { trustedDelta: number };
 type SignalValues = Record<string, string | number>;
 type AggregateValues = {
   tenantId: string;
@@ -86,32 +93,64 @@ type AggregateValues = {
   mailboxStep: number;
   notSpam: number;
   trustedSender: number;
+  trustedPeopleStep: number;
   createdAt: string;
 };
+
+/** A distinct count moves only when its per-key count crosses between 0 and 1. */
+function distinctStep(delta: 1 | -1, active: number): number {
+  if (delta === 1) return active === 1 ? 1 : 0;
+  return active === 0 ? -1 : 0;
+}
+
+/** One prepared statement per number of rows, built on first use. */
+function bySize<Values extends Record<string, unknown>, Row>(
+  build: (size: number) => PreparedQuery<Values, Row>,
+): (size: number) => PreparedQuery<Values, Row> {
+  const prepared = new Map<number, PreparedQuery<Values, Row>>();
+  return (size) => {
+    let query = prepared.get(size);
+    if (!query) {
+      query = build(size);
+      prepared.set(size, query);
+    }
+    return query;
+  };
+}
 
 /**
  * The statements that record a report, compiled once per store (prepared.ts): a report is a
  * dozen small statements, and building each one anew cost as much as running it.
  */
 function ingestStatements(db: Kysely<Database>) {
-  /** Adds `delta` (+1 or -1) to one distinct-counter row; returns its new active count. */
-  const bumpReporter = prepareQuery<CounterValues, { active_reports: number }>(
-    ["tenantId", "senderKey", "key", "delta"],
-    (v) =>
-      db
-        .insertInto("sender_reporters")
-        .values({
-          tenant_id: v.tenantId,
-          sender_key: v.senderKey,
-          reporter_id: v.key,
-          active_reports: v.delta,
-        })
-        .onConflict((conflict) =>
-          conflict.columns(["tenant_id", "sender_key", "reporter_id"]).doUpdateSet((eb) => ({
-            active_reports: eb("sender_reporters.active_reports", "+", v.delta),
-          })),
-        )
-        .returning("active_reports"),
+  /**
+   * Adds `delta` (+1 or -1) to the reporter's active reports of the sender, and `trustedDelta`
+   * to the trusted-sender ones; returns both new counts.
+   */
+  const bumpReporter = prepareQuery<
+    ReporterValues,
+    { active_reports: number; trusted_sender_reports: number }
+  >(["tenantId", "senderKey", "key", "delta", "trustedDelta"], (v) =>
+    db
+      .insertInto("sender_reporters")
+      .values({
+        tenant_id: v.tenantId,
+        sender_key: v.senderKey,
+        reporter_id: v.key,
+        active_reports: v.delta,
+        trusted_sender_reports: v.trustedDelta,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(["tenant_id", "sender_key", "reporter_id"]).doUpdateSet((eb) => ({
+          active_reports: eb("sender_reporters.active_reports", "+", v.delta),
+          trusted_sender_reports: eb(
+            "sender_reporters.trusted_sender_reports",
+            "+",
+            v.trustedDelta,
+          ),
+        })),
+      )
+      .returning(["active_reports", "trusted_sender_reports"]),
   );
 
   const bumpMailbox = prepareQuery<CounterValues, { active_reports: number }>(
@@ -133,34 +172,63 @@ function ingestStatements(db: Kysely<Database>) {
         .returning("active_reports"),
   );
 
-  /** One statement per number of signals: `signal0`, `signal1`... and the shared values. */
-  const bumpSignalsBySize = new Map<number, PreparedQuery<SignalValues, unknown>>();
-  function bumpSignals(size: number): PreparedQuery<SignalValues, unknown> {
-    let prepared = bumpSignalsBySize.get(size);
-    if (!prepared) {
-      const names = ["tenantId", "senderKey", "delta"];
-      for (let index = 0; index < size; index++) names.push(`signal${index}`);
-      prepared = prepareQuery<SignalValues, unknown>(names, (v) =>
-        db
-          .insertInto("sender_signals")
-          .values(
-            Array.from({ length: size }, (_, index) => ({
-              tenant_id: v.tenantId as string,
-              sender_key: v.senderKey as string,
-              signal: v[`signal${index}`] as string,
-              active_reports: v.delta as number,
+  /**
+   * The reporter's count of active reports per signal, `delta` for each of `signal0`,
+   * `signal1`...; returns each signal's new count (in no particular order).
+   */
+  const bumpReporterSignals = bySize((size) => {
+    const names = ["tenantId", "senderKey", "reporterId", "delta"];
+    for (let index = 0; index < size; index++) names.push(`signal${index}`);
+    return prepareQuery<SignalValues, { signal: string; active_reports: number }>(names, (v) =>
+      db
+        .insertInto("sender_signal_reporters")
+        .values(
+          Array.from({ length: size }, (_, index) => ({
+            tenant_id: v.tenantId as string,
+            sender_key: v.senderKey as string,
+            reporter_id: v.reporterId as string,
+            signal: v[`signal${index}`] as string,
+            active_reports: v.delta as number,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict
+            .columns(["tenant_id", "sender_key", "reporter_id", "signal"])
+            .doUpdateSet((eb) => ({
+              active_reports: eb("sender_signal_reporters.active_reports", "+", v.delta as number),
             })),
-          )
-          .onConflict((conflict) =>
-            conflict.columns(["tenant_id", "sender_key", "signal"]).doUpdateSet((eb) => ({
-              active_reports: eb("sender_signals.active_reports", "+", v.delta as number),
-            })),
-          ),
-      );
-      bumpSignalsBySize.set(size, prepared);
-    }
-    return prepared;
-  }
+        )
+        .returning(["signal", "active_reports"]),
+    );
+  });
+
+  /**
+   * The sender's counts per signal: `delta` reports for each of `signal0`, `signal1`..., and
+   * `step0`, `step1`... people (the reporter's own count of that signal crossed 0/1, or not).
+   */
+  const bumpSignals = bySize((size) => {
+    const names = ["tenantId", "senderKey", "delta"];
+    for (let index = 0; index < size; index++) names.push(`signal${index}`, `step${index}`);
+    return prepareQuery<SignalValues, unknown>(names, (v) =>
+      db
+        .insertInto("sender_signals")
+        .values(
+          Array.from({ length: size }, (_, index) => ({
+            tenant_id: v.tenantId as string,
+            sender_key: v.senderKey as string,
+            signal: v[`signal${index}`] as string,
+            active_reports: v.delta as number,
+            reporters: v[`step${index}`] as number,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict.columns(["tenant_id", "sender_key", "signal"]).doUpdateSet((eb) => ({
+            active_reports: eb("sender_signals.active_reports", "+", v.delta as number),
+            reporters: eb("sender_signals.reporters", "+", eb.ref("excluded.reporters")),
+          })),
+        ),
+    );
+  });
 
   /**
    * A recorded report, in one statement: creates the aggregate with this report's counts, or
@@ -176,6 +244,7 @@ function ingestStatements(db: Kysely<Database>) {
       "mailboxStep",
       "notSpam",
       "trustedSender",
+      "trustedPeopleStep",
       "createdAt",
     ],
     (v) =>
@@ -191,6 +260,7 @@ function ingestStatements(db: Kysely<Database>) {
           reports: 1,
           not_spam: v.notSpam,
           trusted_sender: v.trustedSender,
+          trusted_sender_people: v.trustedPeopleStep,
           first_seen: v.createdAt,
           last_seen: v.createdAt,
         })
@@ -205,6 +275,11 @@ function ingestStatements(db: Kysely<Database>) {
               "+",
               eb.ref("excluded.trusted_sender"),
             ),
+            trusted_sender_people: eb(
+              "sender_aggregates.trusted_sender_people",
+              "+",
+              eb.ref("excluded.trusted_sender_people"),
+            ),
             // With no active report before, the span starts over at this report.
             first_seen: sql<string>`case when sender_aggregates.reports = 0 or excluded.first_seen < sender_aggregates.first_seen then excluded.first_seen else sender_aggregates.first_seen end`,
             last_seen: sql<string>`case when sender_aggregates.reports = 0 or excluded.last_seen > sender_aggregates.last_seen then excluded.last_seen else sender_aggregates.last_seen end`,
@@ -213,12 +288,19 @@ function ingestStatements(db: Kysely<Database>) {
         .returningAll(),
   );
 
-  const activeSignals = prepareQuery<
-    { tenantId: string; senderKey: string },
-    { signal: string; active_reports: number }
-  >(["tenantId", "senderKey"], (v) => activeSignalsQuery(db, v.tenantId, v.senderKey));
+  const activeSignals = prepareQuery<{ tenantId: string; senderKey: string }, SignalCounts>(
+    ["tenantId", "senderKey"],
+    (v) => activeSignalsQuery(db, v.tenantId, v.senderKey),
+  );
 
-  return { bumpReporter, bumpMailbox, bumpSignals, addToAggregate, activeSignals };
+  return {
+    bumpReporter,
+    bumpMailbox,
+    bumpReporterSignals,
+    bumpSignals,
+    addToAggregate,
+    activeSignals,
+  };
 }
 
 /** The earliest and latest active report of a sender, after a retraction removed one. */
@@ -247,19 +329,34 @@ export interface AggregateWriter {
     trx: StoreTransaction,
     tenantId: string,
     senderKey: string,
-  ): Promise<{ signal: string; active_reports: number }[]>;
+  ): Promise<SignalCounts[]>;
 }
 
 export function aggregateWriter(db: Kysely<Database>): AggregateWriter {
   const statements = ingestStatements(db);
 
+  /**
+   * The reporter's per-signal counts, then the sender's: each signal's people move only where
+   * the reporter's own count of it crossed 0/1.
+   */
   async function bumpSignals(trx: StoreTransaction, c: ReportContribution, delta: 1 | -1) {
     if (c.signals.length === 0) return;
     // Sorted, so concurrent writers lock signal rows in the same order.
     const signals = [...new Set(c.signals)].sort();
-    const values: SignalValues = { tenantId: c.tenantId, senderKey: c.senderKey, delta };
-    signals.forEach((signal, index) => (values[`signal${index}`] = signal));
-    await statements.bumpSignals(signals.length).run(trx, values);
+    const scope = { tenantId: c.tenantId, senderKey: c.senderKey, delta };
+    const mine: SignalValues = { ...scope, reporterId: c.reporterId };
+    signals.forEach((signal, index) => (mine[`signal${index}`] = signal));
+    const { rows } = await statements.bumpReporterSignals(signals.length).run(trx, mine);
+    const active = new Map(rows.map((row) => [row.signal, row.active_reports]));
+
+    const sender: SignalValues = { ...scope };
+    signals.forEach((signal, index) => {
+      const count = active.get(signal);
+      if (count === undefined) throw new Error(`the upsert returned no count for ${signal}`);
+      sender[`signal${index}`] = signal;
+      sender[`step${index}`] = distinctStep(delta, count);
+    });
+    await statements.bumpSignals(signals.length).run(trx, sender);
   }
 
   async function apply(
@@ -268,17 +365,25 @@ export function aggregateWriter(db: Kysely<Database>): AggregateWriter {
     delta: 1 | -1,
   ): Promise<AppliedContribution> {
     const scope = { tenantId: c.tenantId, senderKey: c.senderKey, delta };
-    const reporterActive = await activeCount(
-      statements.bumpReporter.run(trx, { ...scope, key: c.reporterId }),
+    const trusted = c.reportKind === "trusted-sender";
+    const reporter = firstRow(
+      (
+        await statements.bumpReporter.run(trx, {
+          ...scope,
+          key: c.reporterId,
+          trustedDelta: trusted ? delta : 0,
+        })
+      ).rows,
     );
     const mailboxActive = await activeCount(
-      statements.bumpMailbox.run(trx, { ...scope, key: c.mailbox }),
+      statements.bumpMailbox.run(trx, { ...scope, key: c.mailboxKey }),
     );
     await bumpSignals(trx, c, delta);
 
-    // A distinct count moves only when its per-key count crosses between 0 and 1.
-    const distinctStep = (active: number) =>
-      delta === 1 ? (active === 1 ? 1 : 0) : active === 0 ? -1 : 0;
+    const reporterActive = reporter.active_reports;
+    const reporterStep = distinctStep(delta, reporterActive);
+    const mailboxStep = distinctStep(delta, mailboxActive);
+    const trustedPeopleStep = trusted ? distinctStep(delta, reporter.trusted_sender_reports) : 0;
 
     if (delta === 1) {
       const { rows } = await statements.addToAggregate.run(trx, {
@@ -286,10 +391,11 @@ export function aggregateWriter(db: Kysely<Database>): AggregateWriter {
         senderKey: c.senderKey,
         kind: c.kind,
         authenticated: c.authenticated ? 1 : 0,
-        reporterStep: distinctStep(reporterActive),
-        mailboxStep: distinctStep(mailboxActive),
+        reporterStep,
+        mailboxStep,
         notSpam: c.reportKind === "not-spam" ? 1 : 0,
-        trustedSender: c.reportKind === "trusted-sender" ? 1 : 0,
+        trustedSender: trusted ? 1 : 0,
+        trustedPeopleStep,
         createdAt: c.createdAt,
       });
       return { aggregate: firstRow(rows), reporterActive: reporterActive > 0 };
@@ -310,11 +416,12 @@ export function aggregateWriter(db: Kysely<Database>): AggregateWriter {
     const aggregate = await trx
       .updateTable("sender_aggregates")
       .set({
-        reporters: current.reporters + distinctStep(reporterActive),
-        mailboxes: current.mailboxes + distinctStep(mailboxActive),
+        reporters: current.reporters + reporterStep,
+        mailboxes: current.mailboxes + mailboxStep,
         reports: current.reports + delta,
         not_spam: current.not_spam + (c.reportKind === "not-spam" ? delta : 0),
-        trusted_sender: current.trusted_sender + (c.reportKind === "trusted-sender" ? delta : 0),
+        trusted_sender: current.trusted_sender + (trusted ? delta : 0),
+        trusted_sender_people: current.trusted_sender_people + trustedPeopleStep,
         first_seen: firstSeen,
         last_seen: lastSeen,
       })
@@ -344,13 +451,20 @@ async function activeCount(
   return firstRow((await result).rows).active_reports;
 }
 
+/** One signal of a sender: its active reports and the people behind them. */
+export type SignalCounts = { signal: string; active_reports: number; reporters: number };
+
 export function evidenceOf(
   row: SenderAggregatesTable,
-  signals: readonly { signal: string; active_reports: number }[],
+  signals: readonly SignalCounts[],
 ): SenderEvidence {
-  // A null-prototype record: signal ids come from header text and may be "__proto__".
+  // Null-prototype records: signal ids come from header text and may be "__proto__".
   const counts = Object.create(null) as Record<string, number>;
-  for (const { signal, active_reports } of signals) counts[signal] = active_reports;
+  const people = Object.create(null) as Record<string, number>;
+  for (const { signal, active_reports, reporters } of signals) {
+    counts[signal] = active_reports;
+    people[signal] = reporters;
+  }
   return {
     tenantId: row.tenant_id,
     senderKey: row.sender_key,
@@ -361,7 +475,9 @@ export function evidenceOf(
     reports: row.reports,
     notSpam: row.not_spam,
     trustedSender: row.trusted_sender,
+    trustedSenderPeople: row.trusted_sender_people,
     signals: counts,
+    signalPeople: people,
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,
   };
@@ -385,7 +501,7 @@ export async function readEvidence(
 function activeSignalsQuery(db: Reader, tenantId: string, senderKey: string) {
   return db
     .selectFrom("sender_signals")
-    .select(["signal", "active_reports"])
+    .select(["signal", "active_reports", "reporters"])
     .where("tenant_id", "=", tenantId)
     .where("sender_key", "=", senderKey)
     .where("active_reports", ">", 0)
@@ -397,7 +513,7 @@ export function activeSignals(
   db: Reader,
   tenantId: string,
   senderKey: string,
-): Promise<{ signal: string; active_reports: number }[]> {
+): Promise<SignalCounts[]> {
   return activeSignalsQuery(db, tenantId, senderKey).execute();
 }
 

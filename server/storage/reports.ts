@@ -8,6 +8,7 @@ import {
 } from "./aggregates";
 import { timeOrderedUuid } from "./ids";
 import { checkRecordInput, normalizeMailbox } from "./input";
+import { isVerifiedMailboxKey, mailboxKeyOf } from "./mailbox-key";
 import { prepareQuery } from "./prepared";
 import type { Database, ReportsTable } from "./schema";
 import type { Transact } from "./transactions";
@@ -38,6 +39,7 @@ const REPORT_COLUMNS = [
   "kind",
   "comment",
   "mailbox",
+  "mailbox_key",
   "sender_key",
   "sender_kind",
   "sender_authenticated",
@@ -69,6 +71,7 @@ function toReport(
     kind: row.kind,
     comment: row.comment,
     mailbox: row.mailbox,
+    mailboxVerified: isVerifiedMailboxKey(row.mailbox_key),
     sender:
       row.sender_key !== null && row.sender_kind !== null
         ? {
@@ -149,8 +152,9 @@ export function createReportStore({
   async function changeAggregate(
     trx: StoreTransaction,
     change: AggregateChange,
+    mailboxKey: string,
   ): Promise<SenderStatusCounts | null> {
-    const contribution = contributionOf(change.report);
+    const contribution = contributionOf(change.report, mailboxKey);
     if (!contribution) return null;
     const delta = change.cause === "recorded" ? 1 : -1;
     const { aggregate, reporterActive } = await aggregates.apply(trx, contribution, delta);
@@ -173,8 +177,29 @@ export function createReportStore({
     };
   }
 
+  /**
+   * A report of a message whose earlier report was retracted counts again: the row (and its id)
+   * becomes the new report, with the kind, analysis and time now given. The condition on
+   * `retracted_at` makes it one atomic step: of two concurrent re-reports one reactivates, and
+   * the other (waiting on the row lock on PostgreSQL) finds an active report, a duplicate.
+   */
+  async function reactivate(trx: StoreTransaction, row: ReportRow): Promise<{ id: string } | null> {
+    const { id: _id, tenant_id, reporter_id, internet_message_id, ...fresh } = row;
+    const updated = await trx
+      .updateTable("reports")
+      .set(fresh)
+      .where("tenant_id", "=", tenant_id)
+      .where("reporter_id", "=", reporter_id)
+      .where("internet_message_id", "=", internet_message_id)
+      .where("retracted_at", "is not", null)
+      .returning("id")
+      .executeTakeFirst();
+    return updated ?? null;
+  }
+
   async function record(input: RecordReportInput): Promise<RecordReportResult> {
     const { sender, fromDomain, summary, signals } = checkRecordInput(input);
+    const mailbox = normalizeMailbox(input.mailbox, input.reporterId);
     const row: ReportRow = {
       id: timeOrderedUuid(),
       tenant_id: input.tenantId,
@@ -182,7 +207,8 @@ export function createReportStore({
       internet_message_id: input.internetMessageId,
       kind: input.kind,
       comment: input.comment ?? null,
-      mailbox: normalizeMailbox(input.mailbox, input.reporterId),
+      mailbox,
+      mailbox_key: mailboxKeyOf(input.reporterId, mailbox, input.mailboxVerified === true),
       sender_key: sender?.key ?? null,
       sender_kind: sender?.kind ?? null,
       sender_authenticated: sender?.authenticated ? 1 : 0,
@@ -197,26 +223,31 @@ export function createReportStore({
 
     return transact(async (trx): Promise<RecordReportResult> => {
       const { rows: inserted } = await insertReport.run(trx, row);
+      let id = row.id;
       if (inserted.length === 0) {
-        const existing = await selectReports(trx)
-          .where("tenant_id", "=", input.tenantId)
-          .where("reporter_id", "=", input.reporterId)
-          .where("internet_message_id", "=", input.internetMessageId)
-          .executeTakeFirstOrThrow();
-        const report = toReport(existing);
-        return {
-          outcome: "duplicate",
-          report,
-          sender: await statusIn(trx, report, input.reporterId),
-        };
+        const reactivated = await reactivate(trx, row);
+        if (!reactivated) {
+          const existing = await selectReports(trx)
+            .where("tenant_id", "=", input.tenantId)
+            .where("reporter_id", "=", input.reporterId)
+            .where("internet_message_id", "=", input.internetMessageId)
+            .executeTakeFirstOrThrow();
+          const report = toReport(existing);
+          return {
+            outcome: "duplicate",
+            report,
+            sender: await statusIn(trx, report, input.reporterId),
+          };
+        }
+        id = reactivated.id;
       }
 
       const { raw_headers, ...rest } = row;
       const report = toReport(
-        { ...rest, has_raw_headers: raw_headers === null ? 0 : 1 },
+        { ...rest, id, has_raw_headers: raw_headers === null ? 0 : 1 },
         { summary, signals },
       );
-      const sender = await changeAggregate(trx, { cause: "recorded", report });
+      const sender = await changeAggregate(trx, { cause: "recorded", report }, row.mailbox_key);
       return { outcome: "created", report, sender };
     });
   }
@@ -256,7 +287,11 @@ export function createReportStore({
         .where("id", "=", reportId)
         .execute();
       const retracted = { ...report, retractedAt };
-      const sender = await changeAggregate(trx, { cause: "retracted", report: retracted });
+      const sender = await changeAggregate(
+        trx,
+        { cause: "retracted", report: retracted },
+        row.mailbox_key,
+      );
       return { outcome: "retracted", report: retracted, sender };
     });
   }

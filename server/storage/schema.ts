@@ -18,6 +18,11 @@ export interface ReportsTable {
   comment: string | null;
   /** The mailbox the message sat in, lower case; the reporter id when not given. */
   mailbox: string;
+  /**
+   * What the distinct mailbox count counts this report as (mailbox-key.ts): the reporter's own
+   * mailbox unless the mailbox was verified. Kept, so a retraction subtracts what was added.
+   */
+  mailbox_key: string;
   /** Null when the headers carry no From at all: the report is kept but counts for nobody. */
   sender_key: string | null;
   sender_kind: "domain" | "address" | null;
@@ -45,6 +50,8 @@ export interface SenderAggregatesTable {
   reports: number;
   not_spam: number;
   trusted_sender: number;
+  /** Distinct people with an active trusted-sender report. */
+  trusted_sender_people: number;
   first_seen: string;
   last_seen: string;
 }
@@ -55,9 +62,14 @@ export interface SenderReportersTable {
   sender_key: string;
   reporter_id: string;
   active_reports: number;
+  /** Of those, trusted-sender reports: the trusted-sender people count is the rows > 0. */
+  trusted_sender_reports: number;
 }
 
-/** Active reports per (tenant, sender, mailbox): the distinct mailbox count is the rows > 0. */
+/**
+ * Active reports per (tenant, sender, mailbox key): the distinct mailbox count is the rows > 0.
+ * `mailbox` holds the reports' `mailbox_key`, not the claimed mailbox.
+ */
 export interface SenderMailboxesTable {
   tenant_id: string;
   sender_key: string;
@@ -65,10 +77,21 @@ export interface SenderMailboxesTable {
   active_reports: number;
 }
 
-/** Active reports carrying each signal, per (tenant, sender). */
+/** Per (tenant, sender, signal): the active reports carrying it, and the people behind them. */
 export interface SenderSignalsTable {
   tenant_id: string;
   sender_key: string;
+  signal: string;
+  active_reports: number;
+  /** Distinct people with an active report carrying the signal: sender_signal_reporters > 0. */
+  reporters: number;
+}
+
+/** Active reports per (tenant, sender, reporter, signal): a signal's people are the rows > 0. */
+export interface SenderSignalReportersTable {
+  tenant_id: string;
+  sender_key: string;
+  reporter_id: string;
   signal: string;
   active_reports: number;
 }
@@ -79,4 +102,5 @@ export interface Database {
   sender_reporters: SenderReportersTable;
   sender_mailboxes: SenderMailboxesTable;
   sender_signals: SenderSignalsTable;
+  sender_signal_reporters: SenderSignalReportersTable;
 }

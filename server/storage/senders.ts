@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { evidenceOf, hasActiveReport, readEvidence } from "./aggregates";
+import { evidenceOf, hasActiveReport, readEvidence, type SignalCounts } from "./aggregates";
 import type { Database } from "./schema";
 import type { ListSendersOptions, SenderPage, SenderSort, SenderStore } from "./types";
 
@@ -60,7 +60,7 @@ export function createSenderStore(db: Kysely<Database>): SenderStore {
         ? []
         : await db
             .selectFrom("sender_signals")
-            .select(["sender_key", "signal", "active_reports"])
+            .select(["sender_key", "signal", "active_reports", "reporters"])
             .where("tenant_id", "=", tenantId)
             .where(
               "sender_key",
@@ -70,7 +70,7 @@ export function createSenderStore(db: Kysely<Database>): SenderStore {
             .where("active_reports", ">", 0)
             .orderBy("signal")
             .execute();
-    const bySender = new Map<string, { signal: string; active_reports: number }[]>();
+    const bySender = new Map<string, SignalCounts[]>();
     for (const row of signals) {
       const list = bySender.get(row.sender_key) ?? [];
       list.push(row);

@@ -52,6 +52,12 @@ interface RecordReportFields {
   comment?: string | null;
   /** The mailbox the message sat in; defaults to the reporter. */
   mailbox?: string | null;
+  /**
+   * Whether the caller proved the reporter's access to `mailbox` (a shared or delegated
+   * mailbox). Default false: the claim is kept, but counts as the reporter's own mailbox, so
+   * mailboxes never outnumber people (mailbox-key.ts).
+   */
+  mailboxVerified?: boolean;
   /** The raw headers as received; kept until purged. */
   rawHeaders: string;
 
@@ -77,6 +83,8 @@ export interface StoredReport {
   kind: ReportKind;
   comment: string | null;
   mailbox: string;
+  /** Whether `mailbox` counts as itself (verified) or as the reporter's own mailbox. */
+  mailboxVerified: boolean;
   /** Null when the headers had no From: the report is kept but counts for no sender. */
   sender: SenderKey | null;
   fromDomain: string | null;
@@ -99,6 +107,10 @@ export interface SenderStatusCounts {
 }
 
 export interface RecordReportResult {
+  /**
+   * "created" the first time, and again for a message whose report was retracted (it counts
+   * again, with the kind now asked for); "duplicate" while the report is active.
+   */
   outcome: "created" | "duplicate";
   report: StoredReport;
   /** The sender's counts right after this call, null for a report without sender. */

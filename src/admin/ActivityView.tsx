@@ -1,16 +1,20 @@
 import { HorizontalBarChart, VerticalBarChart } from "@fluentui/react-charts";
 import { Spinner, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import type { AdminClient } from "./admin-client";
+import { escapeForDisplay } from "./escape";
+import { useStrings } from "./i18n";
 import { useAdminStyles } from "./styles";
 import { useLoad } from "./use-load";
 import { useElementWidth } from "./use-element-width";
+import { dateOnly } from "./words";
 
 /** Reports per day over the last 30 days and the most reported senders. */
 export function ActivityView(props: { client: AdminClient }) {
   const styles = useAdminStyles();
+  const t = useStrings();
   const [stats] = useLoad(() => props.client.stats(30), [props.client]);
   const [perDayRef, perDayWidth] = useElementWidth<HTMLDivElement>();
-  if (stats.state === "loading") return <Spinner label="Loading activity…" />;
+  if (stats.state === "loading") return <Spinner label={t.activity.loading} />;
   if (stats.state === "error") return <Text role="alert">{stats.message}</Text>;
   const { reportsPerDay, topSenders } = stats.value;
   const total = reportsPerDay.reduce((sum, day) => sum + day.reports, 0);
@@ -19,13 +23,13 @@ export function ActivityView(props: { client: AdminClient }) {
     <div className={styles.charts}>
       <section className={styles.card} aria-labelledby="per-day-heading">
         <Subtitle2 as="h2" id="per-day-heading">
-          Reports per day
+          {t.activity.perDay}
         </Subtitle2>
-        <Text className={styles.small}>{total} reports in the last 30 days</Text>
+        <Text className={styles.small}>{t.activity.perDayTotal(total)}</Text>
         <div ref={perDayRef} style={{ minWidth: 0 }}>
           {perDayWidth > 0 && (
             <VerticalBarChart
-              chartTitle="Reports per day"
+              chartTitle={t.activity.perDay}
               width={perDayWidth}
               height={260}
               hideLegend
@@ -33,10 +37,13 @@ export function ActivityView(props: { client: AdminClient }) {
               useSingleColor
               colors={[tokens.colorBrandBackground]}
               data={reportsPerDay.map((day) => ({
-                x: day.day.slice(5),
+                x:
+                  t.language === "de"
+                    ? `${day.day.slice(8, 10)}.${day.day.slice(5, 7)}.`
+                    : day.day.slice(5),
                 y: day.reports,
-                legend: "Reports",
-                xAxisCalloutData: day.day,
+                legend: t.activity.legend,
+                xAxisCalloutData: dateOnly(t.language, day.day),
               }))}
             />
           )}
@@ -44,18 +51,18 @@ export function ActivityView(props: { client: AdminClient }) {
       </section>
       <section className={styles.card} aria-labelledby="top-senders-heading">
         <Subtitle2 as="h2" id="top-senders-heading">
-          Most reported senders
+          {t.activity.topSenders}
         </Subtitle2>
         {topSenders.length === 0 ? (
-          <Text>No reports yet.</Text>
+          <Text>{t.activity.none}</Text>
         ) : (
           <HorizontalBarChart
             chartDataMode="fraction"
             data={topSenders.map((sender) => ({
-              chartTitle: sender.senderKey,
+              chartTitle: escapeForDisplay(sender.senderKey, true).text,
               chartData: [
                 {
-                  legend: sender.senderKey,
+                  legend: escapeForDisplay(sender.senderKey, true).text,
                   horizontalBarChartdata: { x: sender.reports, total: most },
                   color: tokens.colorBrandBackground,
                 },

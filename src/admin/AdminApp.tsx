@@ -1,12 +1,21 @@
 import { useEffect, useState } from "react";
-import { Button, Spinner, Tab, TabList, Text, Title3 } from "@fluentui/react-components";
+import { Button, Select, Spinner, Tab, TabList, Text, Title3 } from "@fluentui/react-components";
 import { createDevTokenProvider, type DevIdentity } from "../api/auth";
 import type { MeResponse } from "../api/contract";
 import { AdminClient } from "./admin-client";
 import { ActivityView } from "./ActivityView";
 import { AuditView } from "./AuditView";
+import {
+  ADMIN_LANGUAGES,
+  type AdminLanguage,
+  initialLanguage,
+  rememberLanguage,
+  StringsContext,
+  useStrings,
+} from "./i18n";
 import { InsightsView } from "./InsightsView";
 import { ProposalsView } from "./ProposalsView";
+import { SettingsView } from "./SettingsView";
 import { SignIn } from "./SignIn";
 import { useAdminStyles } from "./styles";
 
@@ -15,7 +24,7 @@ type Session =
   | { state: "signing-in" }
   | { state: "signed-in"; client: AdminClient; me: MeResponse };
 
-type View = "proposals" | "insights" | "audit" | "activity";
+type View = "proposals" | "insights" | "audit" | "activity" | "settings";
 
 const SESSION_KEY = "vouch.admin.identity";
 
@@ -37,23 +46,67 @@ async function sessionFor(identity: DevIdentity, baseUrl: string): Promise<Sessi
     return { state: "signed-in", client, me };
   } catch (error) {
     sessionStorage.removeItem(SESSION_KEY);
-    return {
-      state: "signed-out",
-      error: error instanceof Error ? error.message : "Sign-in failed.",
-    };
+    return { state: "signed-out", error: error instanceof Error ? error.message : null };
   }
 }
 
-export function AdminApp(props: { baseUrl?: string }) {
+/** English or German, by the person's choice or else the browser's language. */
+function LanguageSwitch(props: {
+  language: AdminLanguage;
+  onChange: (language: AdminLanguage) => void;
+}) {
+  const t = useStrings();
+  return (
+    <Select
+      aria-label={t.languageLabel}
+      value={props.language}
+      onChange={(_, data) => props.onChange(data.value as AdminLanguage)}
+    >
+      {(Object.keys(ADMIN_LANGUAGES) as AdminLanguage[]).map((language) => (
+        <option key={language} value={language} lang={language}>
+          {ADMIN_LANGUAGES[language].languageName}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+export function AdminApp(props: { baseUrl?: string; language?: AdminLanguage }) {
+  const [language, setLanguage] = useState<AdminLanguage>(
+    () => props.language ?? initialLanguage(),
+  );
+  const t = ADMIN_LANGUAGES[language];
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t.app.title;
+  }, [language, t]);
+  const choose = (next: AdminLanguage) => {
+    rememberLanguage(next);
+    setLanguage(next);
+  };
+  return (
+    <StringsContext.Provider value={t}>
+      <Console baseUrl={props.baseUrl ?? ""} language={language} onLanguage={choose} />
+    </StringsContext.Provider>
+  );
+}
+
+function Console(props: {
+  baseUrl: string;
+  language: AdminLanguage;
+  onLanguage: (language: AdminLanguage) => void;
+}) {
   const styles = useAdminStyles();
+  const t = useStrings();
   // A reload keeps the person signed in for the browser session.
   const [remembered] = useState(rememberedIdentity);
   const [session, setSession] = useState<Session>(
     remembered ? { state: "signing-in" } : { state: "signed-out", error: null },
   );
   const [view, setView] = useState<View>("proposals");
+  const [selected, setSelected] = useState<string | null>(null);
 
-  const baseUrl = props.baseUrl ?? "";
+  const { baseUrl } = props;
   useEffect(() => {
     if (!remembered) return;
     let live = true;
@@ -70,28 +123,42 @@ export function AdminApp(props: { baseUrl?: string }) {
 
   const signOut = () => {
     sessionStorage.removeItem(SESSION_KEY);
+    setSelected(null);
     setSession({ state: "signed-out", error: null });
   };
+
+  const languageSwitch = <LanguageSwitch language={props.language} onChange={props.onLanguage} />;
 
   if (session.state === "signing-in") {
     return (
       <main className={styles.signIn}>
-        <Spinner label="Signing in…" />
+        <Spinner label={t.app.signingIn} />
       </main>
     );
   }
-  if (session.state === "signed-out") return <SignIn onSignIn={signIn} error={session.error} />;
+  if (session.state === "signed-out") {
+    return (
+      <SignIn
+        onSignIn={signIn}
+        error={session.error === null ? null : session.error || t.signIn.failed}
+        languageSwitch={languageSwitch}
+      />
+    );
+  }
 
   const { client, me } = session;
+  const showProposal = (id: string) => {
+    setSelected(id);
+    setView("proposals");
+  };
   return (
     <div className={styles.page}>
       <header className={styles.header}>
-        <Title3 as="h1">Vouch console</Title3>
+        <Title3 as="h1">{t.app.title}</Title3>
         <div className={styles.meta}>
-          <Text className={styles.breakable}>
-            {me.userId} · {me.tenantId}
-          </Text>
-          <Button onClick={signOut}>Sign out</Button>
+          <Text className={styles.breakable}>{t.app.signedInAs(me.userId, me.tenantId)}</Text>
+          {languageSwitch}
+          <Button onClick={signOut}>{t.app.signOut}</Button>
         </div>
       </header>
       {me.isAdmin ? (
@@ -99,26 +166,28 @@ export function AdminApp(props: { baseUrl?: string }) {
           <TabList
             selectedValue={view}
             onTabSelect={(_, data) => setView(data.value as View)}
-            aria-label="Console sections"
+            aria-label={t.app.sections}
+            className={styles.tabs}
           >
-            <Tab value="proposals">Proposals</Tab>
-            <Tab value="insights">Insights</Tab>
-            <Tab value="audit">Audit log</Tab>
-            <Tab value="activity">Activity</Tab>
+            <Tab value="proposals">{t.app.tabs.proposals}</Tab>
+            <Tab value="insights">{t.app.tabs.insights}</Tab>
+            <Tab value="audit">{t.app.tabs.audit}</Tab>
+            <Tab value="activity">{t.app.tabs.activity}</Tab>
+            <Tab value="settings">{t.app.tabs.settings}</Tab>
           </TabList>
-          {view === "proposals" && <ProposalsView client={client} />}
-          {view === "insights" && <InsightsView client={client} />}
+          {view === "proposals" && (
+            <ProposalsView client={client} selected={selected} onSelect={setSelected} />
+          )}
+          {view === "insights" && <InsightsView client={client} onShowProposal={showProposal} />}
           {view === "audit" && <AuditView client={client} />}
           {view === "activity" && <ActivityView client={client} />}
+          {view === "settings" && <SettingsView client={client} />}
         </main>
       ) : (
         <main className={styles.main}>
           <div className={styles.card} role="alert">
-            <Title3 as="h2">You are not an admin of Vouch</Title3>
-            <Text>
-              The console is for the people who decide on allow-list proposals. Ask your Microsoft
-              365 admin for the Vouch.Admin role; your reports from Outlook still count.
-            </Text>
+            <Title3 as="h2">{t.app.notAdminTitle}</Title3>
+            <Text>{t.app.notAdminBody}</Text>
           </div>
         </main>
       )}

@@ -22,16 +22,23 @@ import {
   type ProposalDto,
 } from "../api/admin-contract";
 import { saveFile, type AdminClient } from "./admin-client";
+import { useStrings } from "./i18n";
 import { ProposalDetailView } from "./ProposalDetailView";
-import { EXPORT_LABELS, STATUS_COLORS, STATUS_LABELS } from "./labels";
+import { STATUS_COLORS } from "./labels";
+import { SafeText } from "./SafeText";
 import { useAdminStyles } from "./styles";
 import { useLoad } from "./use-load";
+import { reasonOf } from "./words";
 
 const PAGE = 50;
+/** Approved entries whose evidence turned: the console lists them before everything else. */
+const REVIEW_FIRST = 200;
 
 function ProposalRow(props: { proposal: ProposalDto; selected: boolean; onSelect: () => void }) {
   const styles = useAdminStyles();
+  const t = useStrings();
   const { proposal } = props;
+  const reason = reasonOf(t, proposal);
   return (
     <li>
       <button
@@ -40,33 +47,52 @@ function ProposalRow(props: { proposal: ProposalDto; selected: boolean; onSelect
         aria-current={props.selected ? "true" : undefined}
         onClick={props.onSelect}
       >
-        <span className={styles.sender}>{proposal.senderKey}</span>
+        <span className={styles.sender}>
+          <SafeText text={proposal.senderKey} identifier />
+        </span>
         <span className={styles.meta}>
           <Badge appearance="tint" color={STATUS_COLORS[proposal.status]}>
-            {STATUS_LABELS[proposal.status]}
+            {t.status[proposal.status]}
           </Badge>
-          <Text weight="semibold" aria-label={`strength ${proposal.strength} of 100`}>
-            {proposal.strength}
+          <Text weight="semibold" className={styles.noWrap}>
+            {t.proposals.strengthShort(proposal.strength)}
           </Text>
         </span>
-        <span className={styles.reason} title={proposal.reason}>
-          {proposal.reason}
+        <span className={styles.reason} title={reason}>
+          {reason}
         </span>
       </button>
     </li>
   );
 }
 
-export function ProposalsView(props: { client: AdminClient }) {
+export function ProposalsView(props: {
+  client: AdminClient;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+}) {
   const styles = useAdminStyles();
+  const t = useStrings();
+  const { selected, onSelect } = props;
   const [status, setStatus] = useState<AdminProposalStatus | "all">("all");
   const [offset, setOffset] = useState(0);
-  const [selected, setSelected] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [page, reload] = useLoad(
     () => props.client.proposals({ ...(status === "all" ? {} : { status }), limit: PAGE, offset }),
     [props.client, status, offset],
   );
+  const reviewFirst = status === "all";
+  const [review, reloadReview] = useLoad(
+    () =>
+      reviewFirst
+        ? props.client.proposals({ status: "needs-review", limit: REVIEW_FIRST })
+        : Promise.resolve(null),
+    [props.client, reviewFirst],
+  );
+  const changed = () => {
+    reload();
+    reloadReview();
+  };
 
   const exportAll = async (format: ExportFormatDto) => {
     setExportError(null);
@@ -77,6 +103,17 @@ export function ProposalsView(props: { client: AdminClient }) {
     }
   };
 
+  const needsReview = review.state === "ready" && review.value ? review.value.items : [];
+  const reviewIds = new Set(needsReview.map((proposal) => proposal.id));
+  const row = (proposal: ProposalDto) => (
+    <ProposalRow
+      key={proposal.id}
+      proposal={proposal}
+      selected={proposal.id === selected}
+      onSelect={() => onSelect(proposal.id)}
+    />
+  );
+
   return (
     <div className={styles.split}>
       <section
@@ -84,35 +121,35 @@ export function ProposalsView(props: { client: AdminClient }) {
         aria-labelledby="proposals-heading"
       >
         <Subtitle2 as="h2" id="proposals-heading">
-          Proposals, strongest first
+          {t.proposals.heading}
         </Subtitle2>
         <div className={styles.actions}>
-          <Field label="Status">
+          <Field label={t.proposals.statusFilter}>
             <Dropdown
-              value={status === "all" ? "All" : STATUS_LABELS[status]}
+              value={status === "all" ? t.proposals.all : t.status[status]}
               selectedOptions={[status]}
               onOptionSelect={(_, data) => {
                 setStatus((data.optionValue ?? "all") as AdminProposalStatus | "all");
                 setOffset(0);
               }}
             >
-              <Option value="all">All</Option>
+              <Option value="all">{t.proposals.all}</Option>
               {adminProposalStatusSchema.options.map((value) => (
                 <Option key={value} value={value}>
-                  {STATUS_LABELS[value]}
+                  {t.status[value]}
                 </Option>
               ))}
             </Dropdown>
           </Field>
           <Menu>
             <MenuTrigger disableButtonEnhancement>
-              <Button style={{ alignSelf: "flex-end" }}>Export all approved</Button>
+              <Button style={{ alignSelf: "flex-end" }}>{t.proposals.exportAll}</Button>
             </MenuTrigger>
             <MenuPopover>
               <MenuList>
-                {(Object.keys(EXPORT_LABELS) as ExportFormatDto[]).map((format) => (
+                {(Object.keys(t.exports) as ExportFormatDto[]).map((format) => (
                   <MenuItem key={format} onClick={() => void exportAll(format)}>
-                    {EXPORT_LABELS[format]}
+                    {t.exports[format]}
                   </MenuItem>
                 ))}
               </MenuList>
@@ -124,36 +161,38 @@ export function ProposalsView(props: { client: AdminClient }) {
             {exportError}
           </Text>
         )}
-        {page.state === "loading" && <Spinner label="Loading proposals…" />}
+        {needsReview.length > 0 && offset === 0 && (
+          <div className={styles.reviewGroup}>
+            <Subtitle2 as="h3" id="review-heading">
+              {t.proposals.needsReviewHeading}
+            </Subtitle2>
+            <Text className={styles.small}>{t.proposals.needsReviewCount(needsReview.length)}</Text>
+            <ul className={styles.list} aria-labelledby="review-heading">
+              {needsReview.map(row)}
+            </ul>
+          </div>
+        )}
+        {page.state === "loading" && <Spinner label={t.proposals.loading} />}
         {page.state === "error" && <Text role="alert">{page.message}</Text>}
         {page.state === "ready" && (
           <>
-            <Text className={styles.small}>
-              {page.value.total} sender{page.value.total === 1 ? "" : "s"}
-            </Text>
+            <Text className={styles.small}>{t.proposals.count(page.value.total)}</Text>
             {page.value.items.length === 0 ? (
-              <Text>No proposal here yet: they appear as people report.</Text>
+              <Text>{t.proposals.empty}</Text>
             ) : (
-              <ul className={styles.list} aria-label="Proposals">
-                {page.value.items.map((proposal) => (
-                  <ProposalRow
-                    key={proposal.id}
-                    proposal={proposal}
-                    selected={proposal.id === selected}
-                    onSelect={() => setSelected(proposal.id)}
-                  />
-                ))}
+              <ul className={styles.list} aria-label={t.proposals.listLabel}>
+                {page.value.items.filter((proposal) => !reviewIds.has(proposal.id)).map(row)}
               </ul>
             )}
             <div className={styles.actions}>
               <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                Previous
+                {t.common.previous}
               </Button>
               <Button
                 disabled={page.value.nextOffset === null}
                 onClick={() => setOffset(page.value.nextOffset ?? offset)}
               >
-                Next
+                {t.common.next}
               </Button>
             </div>
           </>
@@ -164,12 +203,12 @@ export function ProposalsView(props: { client: AdminClient }) {
           key={selected}
           client={props.client}
           id={selected}
-          onBack={() => setSelected(null)}
-          onChanged={reload}
+          onBack={() => onSelect(null)}
+          onChanged={changed}
         />
       ) : (
         <section className={mergeClasses(styles.card, styles.hideWhenNarrow)}>
-          <Text>Choose a proposal to see its evidence and decide.</Text>
+          <Text>{t.proposals.choose}</Text>
         </section>
       )}
     </div>

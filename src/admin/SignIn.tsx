@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import {
   Button,
   Card,
@@ -11,16 +11,24 @@ import {
   Text,
 } from "@fluentui/react-components";
 import type { DevIdentity } from "../api/auth";
+import { useStrings, type AdminStrings } from "./i18n";
 import { useAdminStyles } from "./styles";
 
 /** Identities the development issuer can sign for, one click each; or any other by hand. */
-export const PRESET_IDENTITIES: readonly (DevIdentity & { label: string })[] = [
-  { label: "Contoso admin", tenant: "contoso", user: "admin", admin: true },
-  { label: "Contoso person (not an admin)", tenant: "contoso", user: "person0", admin: false },
+export const PRESET_IDENTITIES: readonly (DevIdentity & {
+  label: keyof AdminStrings["signIn"]["presets"];
+})[] = [
+  { label: "contosoAdmin", tenant: "contoso", user: "admin", admin: true },
+  { label: "contosoPerson", tenant: "contoso", user: "person0", admin: false },
 ];
 
-export function SignIn(props: { onSignIn: (identity: DevIdentity) => void; error: string | null }) {
+export function SignIn(props: {
+  onSignIn: (identity: DevIdentity) => void;
+  error: string | null;
+  languageSwitch: ReactNode;
+}) {
   const styles = useAdminStyles();
+  const t = useStrings();
   const [choice, setChoice] = useState("0");
   const [tenant, setTenant] = useState("contoso");
   const [user, setUser] = useState("admin");
@@ -37,32 +45,37 @@ export function SignIn(props: { onSignIn: (identity: DevIdentity) => void; error
   const custom = choice === "custom";
   return (
     <main className={styles.signIn}>
+      <div className={styles.signInLanguage}>{props.languageSwitch}</div>
       <Card>
         <form onSubmit={submit} style={{ display: "flex", flexDirection: "column", gap: 12 }}>
-          <Subtitle1 as="h1">Sign in to the Vouch console</Subtitle1>
-          <Text>Development sign-in: pick who you are. Production uses Microsoft Entra ID.</Text>
+          <Subtitle1 as="h1">{t.signIn.heading}</Subtitle1>
+          <Text>{t.signIn.intro}</Text>
           <RadioGroup
             value={choice}
             onChange={(_, data) => setChoice(data.value)}
-            aria-label="Identity"
+            aria-label={t.signIn.identity}
           >
             {PRESET_IDENTITIES.map((identity, index) => (
-              <Radio key={identity.label} value={String(index)} label={identity.label} />
+              <Radio
+                key={identity.label}
+                value={String(index)}
+                label={t.signIn.presets[identity.label]}
+              />
             ))}
-            <Radio value="custom" label="Someone else" />
+            <Radio value="custom" label={t.signIn.someoneElse} />
           </RadioGroup>
           {custom && (
             <>
-              <Field label="Tenant" required>
+              <Field label={t.signIn.tenant} required>
                 <Input value={tenant} onChange={(_, data) => setTenant(data.value)} />
               </Field>
-              <Field label="User" required>
+              <Field label={t.signIn.user} required>
                 <Input value={user} onChange={(_, data) => setUser(data.value)} />
               </Field>
               <Checkbox
                 checked={admin}
                 onChange={(_, data) => setAdmin(data.checked === true)}
-                label="Sign in with the Vouch admin role"
+                label={t.signIn.adminRole}
               />
             </>
           )}
@@ -76,7 +89,7 @@ export function SignIn(props: { onSignIn: (identity: DevIdentity) => void; error
             type="submit"
             disabled={custom && (!tenant.trim() || !user.trim())}
           >
-            Sign in
+            {t.signIn.submit}
           </Button>
         </form>
       </Card>

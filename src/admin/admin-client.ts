@@ -2,20 +2,23 @@ import type { z } from "zod";
 import {
   ADMIN_PATHS,
   auditPageSchema,
+  CONFIRMED_ACTIONS,
+  decisionResultSchema,
   insightsResponseSchema,
   proposalDetailSchema,
   proposalPageSchema,
-  proposalSchema,
   statsResponseSchema,
+  tenantSettingsDtoSchema,
   type AdminProposalStatus,
   type AuditPage,
   type DecisionActionDto,
+  type DecisionResultDto,
   type ExportFormatDto,
   type InsightsResponse,
   type ProposalDetail,
-  type ProposalDto,
   type ProposalPage,
   type StatsResponse,
+  type TenantSettingsDto,
 } from "../api/admin-contract";
 import type { TokenProvider } from "../api/auth";
 import { meResponseSchema, type MeResponse } from "../api/contract";
@@ -95,10 +98,23 @@ export class AdminClient {
     return this.json(proposalDetailSchema, ADMIN_PATHS.proposal(id));
   }
 
-  decide(id: string, action: DecisionActionDto, note: string): Promise<ProposalDto> {
-    return this.json(proposalSchema, ADMIN_PATHS.decide(id, action), {
+  /** Reject and revoke are sent only from the console's confirmation dialog: `confirm` says so. */
+  decide(id: string, action: DecisionActionDto, note: string): Promise<DecisionResultDto> {
+    const confirm = CONFIRMED_ACTIONS.includes(action);
+    return this.json(decisionResultSchema, ADMIN_PATHS.decide(id, action), {
       method: "POST",
-      body: JSON.stringify({ note }),
+      body: JSON.stringify(confirm ? { note, confirm } : { note }),
+    });
+  }
+
+  settings(): Promise<TenantSettingsDto> {
+    return this.json(tenantSettingsDtoSchema, ADMIN_PATHS.settings);
+  }
+
+  saveSettings(patch: Partial<TenantSettingsDto>): Promise<TenantSettingsDto> {
+    return this.json(tenantSettingsDtoSchema, ADMIN_PATHS.settings, {
+      method: "PUT",
+      body: JSON.stringify(patch),
     });
   }
 

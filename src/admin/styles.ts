@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 
 export const NARROW = "@media (max-width: 899px)";
 
@@ -100,6 +100,62 @@ export const useAdminStyles = makeStyles({
     maxWidth: "420px",
     margin: `${tokens.spacingVerticalXXXL} auto`,
     padding: tokens.spacingHorizontalM,
+  },
+  tabs: { flexWrap: "wrap" },
+  signInLanguage: {
+    display: "flex",
+    justifyContent: "flex-end",
+    marginBottom: tokens.spacingVerticalM,
+  },
+  noWrap: { whiteSpace: "nowrap" },
+  detailHeading: {
+    ...typographyStyles.subtitle2,
+    margin: 0,
+    overflowWrap: "anywhere",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  subheading: { display: "block", margin: `0 0 ${tokens.spacingVerticalXS}` },
+  badges: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+  },
+  comment: { overflowWrap: "anywhere", fontStyle: "italic" },
+  reviewGroup: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+  },
+  reviewChange: { display: "block", marginTop: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  approvedEntry: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}`,
+  },
+  messageAction: { marginTop: tokens.spacingVerticalS },
+  campaignSender: {
+    display: "block",
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  settingsForm: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    maxWidth: "720px",
+  },
+  settingsNumbers: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))",
+    gap: tokens.spacingHorizontalL,
   },
   charts: {
     display: "grid",

@@ -49,6 +49,21 @@ export const approvedEntrySchema = z.object({
   rulesVersion: z.string(),
   by: z.string(),
   at: z.string(),
+  /** The evidence the admin approved on (null for entries approved before Vouch kept it). */
+  evidence: z
+    .object({
+      reporters: z.number().int(),
+      mailboxes: z.number().int(),
+      reports: z.number().int(),
+      notSpam: z.number().int(),
+      trustedSender: z.number().int(),
+      dmarcPass: z.number().int(),
+      dkimAlignedPass: z.number().int(),
+      spfAlignedPass: z.number().int(),
+      firstSeen: z.string(),
+      lastSeen: z.string(),
+    })
+    .nullable(),
 });
 export type ApprovedEntryDto = z.infer<typeof approvedEntrySchema>;
 

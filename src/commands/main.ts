@@ -1,6 +1,7 @@
 import { loadRuntimeConfig } from "../api";
 import { createOfficeHost } from "../office/office-host";
-import { MESSAGES } from "./messages";
+import { languageOf } from "../analysis/language";
+import { notificationsFor } from "./messages";
 import { createReportNotSpam, type CommandEvent } from "./report-not-spam";
 import { commandDeps } from "./wiring";
 
@@ -31,7 +32,7 @@ export async function reportNotSpam(event: CommandEvent): Promise<void> {
     const config = await configWithin(CONFIG_TIMEOUT_MS);
     if (!config) {
       await host
-        .notify(MESSAGES.notConfigured)
+        .notify(notificationsFor(languageOf(host.displayLanguage)).fixed.notConfigured)
         .catch((error: unknown) => log("notification failed", error));
       event.completed();
       return;

@@ -1,40 +1,30 @@
+import type { Language } from "../analysis/language";
+import type { Remedy, ThreatKind } from "../analysis/remedy";
 import type { ApiError, ReportResponse } from "../api";
 import type { HostNotification } from "../office/host";
-import type { Remedy, ThreatKind } from "../analysis/remedy";
 
 /**
- * Every notification the "Not spam" button can show. Outlook refuses more than 150 characters,
- * so the variable parts are shortened here and the host cuts anything longer still.
+ * Every notification the "Not spam" button can show, in every language of `Language`. Outlook
+ * refuses more than 150 characters, so the variable parts are shortened here and the host cuts
+ * anything longer still.
  */
 
 const MAX_SENDER_CHARS = 48;
 
-function shortSender(sender: string | null): string {
-  if (!sender) return "this sender";
-  return sender.length <= MAX_SENDER_CHARS ? sender : `${sender.slice(0, MAX_SENDER_CHARS - 1)}…`;
-}
-
 const info = (text: string): HostNotification => ({ kind: "info", text });
 const error = (text: string): HostNotification => ({ kind: "error", text });
 
-function colleagues(response: ReportResponse): string {
-  const others = Math.max(0, response.sender.reporters - 1);
-  const who = shortSender(response.sender.sender);
-  if (others === 0) return `You are the first to vouch for ${who}.`;
-  return `You and ${others} colleague${others === 1 ? "" : "s"} vouched for ${who}.`;
+function shortSender(sender: string | null): string | null {
+  if (!sender) return null;
+  return sender.length <= MAX_SENDER_CHARS ? sender : `${sender.slice(0, MAX_SENDER_CHARS - 1)}…`;
 }
 
-export function reportedMessage(response: ReportResponse, movedToInbox: boolean): HostNotification {
-  const moved = movedToInbox ? " Moved to your Inbox." : "";
-  if (response.outcome === "duplicate") {
-    const others = Math.max(0, response.sender.reporters - 1);
-    const tally = others === 0 ? "" : ` ${others} colleague${others === 1 ? "" : "s"} vouched too.`;
-    return info(`You already reported this message.${tally}${moved}`);
-  }
-  return info(`Reported as not spam. ${colleagues(response)}${moved}`);
+/** Colleagues who vouched besides the person, never negative. */
+function othersOf(response: ReportResponse): number {
+  return Math.max(0, response.sender.reporters - 1);
 }
 
-export const MESSAGES = {
+const FIXED_EN = {
   savedWillRetry: error(
     "Vouch could not reach its service. Your report is saved and will be sent automatically; open Vouch to check on it.",
   ),
@@ -64,49 +54,196 @@ export const MESSAGES = {
   ),
 } as const;
 
-/** A final refusal from the service (a 4xx other than 408/429): say why, keep it short. */
-export function refusedMessage(apiError: ApiError): HostNotification {
-  if (apiError.kind === "http") {
-    return error(`Vouch did not accept this report (${apiError.status}): ${apiError.message}`);
-  }
-  if (apiError.kind === "invalid-response") {
-    return error(
-      "Vouch's service gave an answer this version cannot read. Open Vouch to check the report.",
-    );
-  }
-  return error(`Vouch did not accept this report: ${apiError.kind}.`);
+export type FixedNotification = keyof typeof FIXED_EN;
+
+/** One language's notifications: the fixed ones, and those built from an answer or an error. */
+export interface Notifications {
+  readonly fixed: Readonly<Record<FixedNotification, HostNotification>>;
+  reported(response: ReportResponse, movedToInbox: boolean): HostNotification;
+  /** A final refusal from the service (a 4xx other than 408/429): say why, keep it short. */
+  refused(apiError: ApiError): HostNotification;
+  unexpected(cause: unknown): HostNotification;
+  /** The button reported nothing, because the rule module offers no "Not spam": say why. */
+  notReported(remedy: Remedy): HostNotification;
 }
 
-export function unexpectedMessage(cause: unknown): HostNotification {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return error(`Vouch ran into a problem: ${detail.slice(0, 80)}. Open Vouch to try again.`);
-}
+const detailOf = (cause: unknown) =>
+  (cause instanceof Error ? cause.message : String(cause)).slice(0, 80);
 
 /** Why a threat was not reported, in a few words (the notification holds 150 characters). */
-const THREAT_REASONS: Record<ThreatKind, string> = {
-  malware: "Microsoft found malware in it",
-  "high-confidence-phishing": "Microsoft is sure it is phishing",
-  phishing: "Microsoft judged it to be phishing",
-  "intra-org-phishing": "it is phishing from inside your organisation",
-  impersonation: "the sender imitates someone you know",
-  spoof: "the sender's address looks forged",
-  "forged-authentication": "it fakes its own security checks",
-  "dmarc-reject": "the sender's domain says it did not send it",
+const THREAT_REASONS: Readonly<Record<Language, Readonly<Record<ThreatKind, string>>>> = {
+  en: {
+    malware: "Microsoft found malware in it",
+    "high-confidence-phishing": "Microsoft is sure it is phishing",
+    phishing: "Microsoft judged it to be phishing",
+    "intra-org-phishing": "it is phishing from inside your organisation",
+    impersonation: "the sender imitates someone you know",
+    spoof: "the sender's address looks forged",
+    "forged-authentication": "it fakes its own security checks",
+    "dmarc-reject": "the sender's domain says it did not send it",
+  },
+  de: {
+    malware: "Microsoft hat darin Schadsoftware gefunden",
+    "high-confidence-phishing": "Microsoft ist sicher, dass es Phishing ist",
+    phishing: "Microsoft stuft sie als Phishing ein",
+    "intra-org-phishing": "es ist Phishing aus Ihrer eigenen Organisation",
+    impersonation: "der Absender ahmt jemanden nach, den Sie kennen",
+    spoof: "die Absenderadresse wirkt gefälscht",
+    "forged-authentication": "sie fälscht ihre eigenen Sicherheitsprüfungen",
+    "dmarc-reject": "die Domäne des Absenders bestreitet, sie gesendet zu haben",
+  },
 };
 
-/** The button reported nothing, because the rule module offers no "Not spam": say why. */
-export function notReportedMessage(remedy: Remedy): HostNotification {
-  if (remedy.threat) {
+const en: Notifications = {
+  fixed: FIXED_EN,
+  reported: (response, movedToInbox) => {
+    const moved = movedToInbox ? " Moved to your Inbox." : "";
+    const others = othersOf(response);
+    const colleagues = (n: number) => `${n} colleague${n === 1 ? "" : "s"}`;
+    if (response.outcome === "duplicate") {
+      const tally = others === 0 ? "" : ` ${colleagues(others)} vouched too.`;
+      return info(`You already reported this message.${tally}${moved}`);
+    }
+    const who = shortSender(response.sender.sender) ?? "this sender";
+    const vouched =
+      others === 0
+        ? `You are the first to vouch for ${who}.`
+        : `You and ${colleagues(others)} vouched for ${who}.`;
+    return info(`Reported as not spam. ${vouched}${moved}`);
+  },
+  refused: (apiError) => {
+    if (apiError.kind === "http") {
+      return error(`Vouch did not accept this report (${apiError.status}): ${apiError.message}`);
+    }
+    if (apiError.kind === "invalid-response") {
+      return error(
+        "Vouch's service gave an answer this version cannot read. Open Vouch to check the report.",
+      );
+    }
+    return error(`Vouch did not accept this report: ${apiError.kind}.`);
+  },
+  unexpected: (cause) => {
+    return error(`Vouch ran into a problem: ${detailOf(cause)}. Open Vouch to try again.`);
+  },
+  notReported: (remedy) => {
+    if (remedy.threat) {
+      return error(
+        `Not reported: ${THREAT_REASONS.en[remedy.threat]}. Do not trust it; use Outlook's Report > Report phishing.`,
+      );
+    }
+    switch (remedy.situation) {
+      case "not-junked":
+        return info("Not reported: this message is not in Junk, so there is nothing to rescue.");
+      case "allowed":
+        return info("Not reported: this sender is already allowed, so there is nothing to rescue.");
+      default:
+        return info("Not reported: a report would not help this message. Open Vouch to see why.");
+    }
+  },
+};
+
+const de: Notifications = {
+  fixed: {
+    savedWillRetry: error(
+      "Vouch erreicht seinen Dienst nicht. Ihre Meldung ist gespeichert und wird automatisch gesendet; öffnen Sie Vouch, um sie zu prüfen.",
+    ),
+    savedSending: info(
+      "Ihre Meldung ist gespeichert und wird gesendet. Öffnen Sie Vouch, um zu sehen, wie es ausging.",
+    ),
+    signInNeeded: error(
+      "Öffnen Sie Vouch, um sich anzumelden. Ihre Meldung ist gespeichert und wird nach der Anmeldung gesendet.",
+    ),
+    signInTimedOut: error(
+      "Die Anmeldung hat zu lange gedauert. Öffnen Sie Vouch, um sich anzumelden und diese Nachricht zu melden.",
+    ),
+    noItem: error("Wählen Sie zuerst eine Nachricht aus, dann „Kein Spam“."),
+    noMessageId: error(
+      "Diese Nachricht hat noch keine Internet-Nachrichten-ID, daher kann Vouch sie nicht melden.",
+    ),
+    noHeaders: error(
+      "Outlook hat Vouch die Kopfzeilen dieser Nachricht nicht gegeben, daher geht die Meldung hier nicht. Öffnen Sie Vouch.",
+    ),
+    readingTimedOut: error(
+      "Das Lesen der Nachricht hat zu lange gedauert. Versuchen Sie es erneut, oder öffnen Sie Vouch.",
+    ),
+    sendingTimedOut: error(
+      "Vouch antwortet nicht rechtzeitig. Ihre Meldung ist gespeichert und wird erneut gesendet; öffnen Sie Vouch, um sie zu prüfen.",
+    ),
+    reportedMicrosoftSlow: info(
+      "Ihrer IT als „kein Spam“ gemeldet. Microsoft antwortete nicht rechtzeitig; nutzen Sie „Melden“ in Outlook, falls sie im Junk bleibt.",
+    ),
+    notConfigured: error(
+      "Vouch ist auf diesem Server noch nicht eingerichtet. Bitten Sie Ihren Administrator, die Einrichtung abzuschließen.",
+    ),
+  },
+  reported: (response, movedToInbox) => {
+    const moved = movedToInbox ? " Jetzt im Posteingang." : "";
+    const others = othersOf(response);
+    const colleagues = (n: number) => `${n} ${n === 1 ? "Kollege" : "Kollegen"}`;
+    if (response.outcome === "duplicate") {
+      const tally =
+        others === 0
+          ? ""
+          : ` ${colleagues(others)} ${others === 1 ? "hat" : "haben"} sich ebenfalls verbürgt.`;
+      return info(`Sie hatten diese Nachricht bereits gemeldet.${tally}${moved}`);
+    }
+    const who = shortSender(response.sender.sender) ?? "diesen Absender";
+    const vouched =
+      others === 0
+        ? `Vor Ihnen hat sich noch niemand für ${who} verbürgt.`
+        : `Sie und ${colleagues(others)} haben sich für ${who} verbürgt.`;
+    return info(`Als „kein Spam“ gemeldet. ${vouched}${moved}`);
+  },
+  refused: (apiError) => {
+    if (apiError.kind === "http") {
+      return error(
+        `Vouch hat diese Meldung nicht angenommen (${apiError.status}): ${apiError.message}`,
+      );
+    }
+    if (apiError.kind === "invalid-response") {
+      return error(
+        "Der Dienst von Vouch hat eine Antwort gegeben, die diese Version nicht lesen kann. Öffnen Sie Vouch, um die Meldung zu prüfen.",
+      );
+    }
+    return error(`Vouch hat diese Meldung nicht angenommen: ${apiError.kind}.`);
+  },
+  unexpected: (cause) => {
     return error(
-      `Not reported: ${THREAT_REASONS[remedy.threat]}. Do not trust it; use Outlook's Report > Report phishing.`,
+      `Bei Vouch ist ein Problem aufgetreten: ${detailOf(cause)}. Öffnen Sie Vouch, um es erneut zu versuchen.`,
     );
-  }
-  switch (remedy.situation) {
-    case "not-junked":
-      return info("Not reported: this message is not in Junk, so there is nothing to rescue.");
-    case "allowed":
-      return info("Not reported: this sender is already allowed, so there is nothing to rescue.");
-    default:
-      return info("Not reported: a report would not help this message. Open Vouch to see why.");
-  }
+  },
+  notReported: (remedy) => {
+    if (remedy.threat) {
+      return error(
+        `Nicht gemeldet: ${THREAT_REASONS.de[remedy.threat]}. Vertrauen Sie ihr nicht; melden Sie sie in Outlook als Phishing.`,
+      );
+    }
+    switch (remedy.situation) {
+      case "not-junked":
+        return info(
+          "Nicht gemeldet: Diese Nachricht ist nicht im Junk-E-Mail-Ordner, es gibt nichts zu retten.",
+        );
+      case "allowed":
+        return info(
+          "Nicht gemeldet: Dieser Absender ist bereits zugelassen, es gibt nichts zu retten.",
+        );
+      default:
+        return info(
+          "Nicht gemeldet: Eine Meldung würde bei dieser Nachricht nicht helfen. Öffnen Sie Vouch, um zu sehen, warum.",
+        );
+    }
+  },
+};
+
+const NOTIFICATIONS: Readonly<Record<Language, Notifications>> = { en, de };
+
+export function notificationsFor(language: Language): Notifications {
+  return NOTIFICATIONS[language] ?? en;
 }
+
+/** The English notifications, as the tests and the CLI-like callers name them. */
+export const MESSAGES = en.fixed;
+export const reportedMessage = en.reported;
+export const refusedMessage = en.refused;
+export const unexpectedMessage = en.unexpected;
+export const notReportedMessage = en.notReported;

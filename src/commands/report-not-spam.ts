@@ -2,14 +2,9 @@ import type { ReportQueue, ReportRequest } from "../api";
 import type { GraphHeadersResult } from "../api";
 import type { HeadersResult, HostNotification, MailHost } from "../office/host";
 import { analyzeHeaders } from "../analysis/analyze";
+import { languageOf } from "../analysis/language";
 import { remedyOf } from "../analysis/remedy";
-import {
-  MESSAGES,
-  notReportedMessage,
-  refusedMessage,
-  reportedMessage,
-  unexpectedMessage,
-} from "./messages";
+import { notificationsFor, type Notifications } from "./messages";
 import type { MicrosoftReportResult } from "./report-to-microsoft";
 
 /**
@@ -66,12 +61,18 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** The notifications in the language Outlook shows. */
+function notificationsOf(deps: ReportNotSpamDeps): Notifications {
+  return notificationsFor(languageOf(deps.host.displayLanguage));
+}
+
 async function usableHeaders(
   deps: ReportNotSpamDeps,
 ): Promise<{ text: string } | { problem: HostNotification }> {
+  const { fixed } = notificationsOf(deps);
   const result: HeadersResult = await deps.host.readHeaders();
   if (result.kind === "ok") return { text: result.text };
-  if (result.kind === "no-item") return { problem: MESSAGES.noItem };
+  if (result.kind === "no-item") return { problem: fixed.noItem };
   // Empty, Subject-only, unsupported or failed: Graph may still have them.
   const restId = deps.host.restItemId();
   if (restId && deps.graphHeaders) {
@@ -79,21 +80,22 @@ async function usableHeaders(
     if (fromGraph.ok) return { text: fromGraph.text };
     deps.log?.("Graph header fallback failed", fromGraph);
   }
-  return { problem: MESSAGES.noHeaders };
+  return { problem: fixed.noHeaders };
 }
 
 async function run(deps: ReportNotSpamDeps, stage: { now: Stage }): Promise<HostNotification> {
+  const say = notificationsOf(deps);
   stage.now = "reading";
   const item = deps.host.currentItem();
-  if (!item) return MESSAGES.noItem;
-  if (!item.internetMessageId) return MESSAGES.noMessageId;
+  if (!item) return say.fixed.noItem;
+  if (!item.internetMessageId) return say.fixed.noMessageId;
   const headers = await usableHeaders(deps);
   if ("problem" in headers) return headers.problem;
 
   // The pane would show no "Not spam" for this message, so neither does the button: a threat is
   // never reported as wanted, and Microsoft is never told "not junk" (which moves it to the Inbox).
   const remedy = remedyOf(analyzeHeaders(headers.text));
-  if (remedy.offers.notSpam === "hidden") return notReportedMessage(remedy);
+  if (remedy.offers.notSpam === "hidden") return say.notReported(remedy);
 
   stage.now = "signing-in";
   let signedIn = true;
@@ -112,15 +114,15 @@ async function run(deps: ReportNotSpamDeps, stage: { now: Stage }): Promise<Host
   };
   // The queue stores the report before its first try, so from here on it is never lost.
   const outcome = await deps.queue.submit(request);
-  if (outcome.state === "failed") return refusedMessage(outcome.error);
+  if (outcome.state === "failed") return say.refused(outcome.error);
   if (outcome.state === "queued") {
-    if (!signedIn || outcome.error?.kind === "auth") return MESSAGES.signInNeeded;
-    return outcome.error ? MESSAGES.savedWillRetry : MESSAGES.savedSending;
+    if (!signedIn || outcome.error?.kind === "auth") return say.fixed.signInNeeded;
+    return outcome.error ? say.fixed.savedWillRetry : say.fixed.savedSending;
   }
 
   stage.now = "telling-microsoft";
   const moved = await tellMicrosoft(deps);
-  return reportedMessage(outcome.response, moved);
+  return say.reported(outcome.response, moved);
 }
 
 /** Best effort: the report to the admins already succeeded; this only adds Microsoft's copy. */
@@ -139,16 +141,16 @@ async function tellMicrosoft(deps: ReportNotSpamDeps): Promise<boolean> {
   }
 }
 
-function timeoutMessage(stage: Stage): HostNotification {
+function timeoutMessage(stage: Stage, say: Notifications): HostNotification {
   switch (stage) {
     case "reading":
-      return MESSAGES.readingTimedOut;
+      return say.fixed.readingTimedOut;
     case "signing-in":
-      return MESSAGES.signInTimedOut;
+      return say.fixed.signInTimedOut;
     case "sending":
-      return MESSAGES.sendingTimedOut;
+      return say.fixed.sendingTimedOut;
     case "telling-microsoft":
-      return MESSAGES.reportedMicrosoftSlow;
+      return say.fixed.reportedMicrosoftSlow;
   }
 }
 
@@ -163,10 +165,11 @@ export function createReportNotSpam(
     try {
       notification = await within(run(deps, stage), timeoutMs);
     } catch (error) {
-      if (error instanceof Deadline) notification = timeoutMessage(stage.now);
+      if (error instanceof Deadline)
+        notification = timeoutMessage(stage.now, notificationsOf(deps));
       else {
         deps.log?.("reportNotSpam failed", error);
-        notification = unexpectedMessage(error);
+        notification = notificationsOf(deps).unexpected(error);
       }
     }
     try {

@@ -8,7 +8,9 @@ import {
   SPF_RESULT_MEANINGS,
   compauthReasonMeaning,
   meaningOf,
+  type MeaningTable,
 } from "../analysis/meanings";
+import { languageOf } from "../analysis/language";
 import type { HeaderAnalysis } from "../analysis";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
@@ -51,8 +53,9 @@ export function AuthSection({ analysis }: { analysis: HeaderAnalysis }) {
   const section = useSectionStyles();
   const headingId = useId();
   const { source, spf, dkim, dmarc, arc, compauth } = analysis.auth;
-  const meaning = (table: Parameters<typeof meaningOf>[0], code: string) =>
-    meaningOf(table, code) ?? t.auth.unknownCode;
+  const language = languageOf(t.language);
+  const meaning = (table: MeaningTable, code: string) =>
+    meaningOf(table, code, language) ?? t.auth.unknownCode;
 
   return (
     <section className={section.section} aria-labelledby={headingId} data-testid="auth">
@@ -115,7 +118,7 @@ export function AuthSection({ analysis }: { analysis: HeaderAnalysis }) {
                     <Detail
                       name={t.auth.policy}
                       value={dmarc.policy}
-                      meaning={meaningOf(DMARC_ACTION_MEANINGS, dmarc.policy)}
+                      meaning={meaningOf(DMARC_ACTION_MEANINGS, dmarc.policy, language)}
                     />
                   ) : null}
                   {dmarc.action ? (
@@ -143,7 +146,9 @@ export function AuthSection({ analysis }: { analysis: HeaderAnalysis }) {
                     <Detail
                       name={t.auth.reason}
                       value={compauth.reason}
-                      meaning={compauthReasonMeaning(compauth.reason) ?? t.auth.unknownCode}
+                      meaning={
+                        compauthReasonMeaning(compauth.reason, language) ?? t.auth.unknownCode
+                      }
                     />
                   ) : null}
                 </Row>

@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HeaderAnalysis } from "../analysis";
+import { languageOf } from "../analysis/language";
 import type { HeadersResult } from "../office/host";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
@@ -80,7 +81,7 @@ export function MissingHeaders(props: {
     setBusy(true);
     try {
       const { analyzeHeaders } = await loadAnalyzer();
-      const analysis = analyzeHeaders(raw);
+      const analysis = analyzeHeaders(raw, { language: languageOf(t.language) });
       if (isTooFew(analysis)) setProblem(t.missing.pasteTooFew);
       else props.onPasted(raw, analysis);
     } catch (error) {

@@ -98,7 +98,9 @@ export function ReportSection(props: ReportSectionProps) {
       ) : null}
       {offered && canReport === "yes" && !done ? (
         <>
-          <p className={section.muted}>{t.report.intro}</p>
+          <p className={section.muted}>
+            {offers.notSpam === "hidden" ? t.report.introTrustedOnly : t.report.intro}
+          </p>
           <Field label={t.report.comment}>
             <Textarea
               value={comment}

@@ -10,6 +10,7 @@ import {
   meaningOf,
   type MeaningTable,
 } from "../analysis/meanings";
+import { languageOf } from "../analysis/language";
 import type { AntispamStamps, HeaderAnalysis } from "../analysis";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
@@ -40,9 +41,12 @@ export function StampsSection({ analysis }: { analysis: HeaderAnalysis }) {
   const t = useStrings();
   const section = useSectionStyles();
   const headingId = useId();
+  const language = languageOf(t.language);
   const rows = STAMPS.flatMap(({ key, table }) => {
     const value = valueOf(analysis.antispam, key);
-    return value === null ? [] : [{ key, value, meaning: table ? meaningOf(table, value) : null }];
+    return value === null
+      ? []
+      : [{ key, value, meaning: table ? meaningOf(table, value, language) : null }];
   });
 
   return (

@@ -27,7 +27,7 @@ function FindingItem({ finding, withDetail = true }: { finding: Finding; withDet
   return (
     <li className={styles.finding} data-finding={finding.id}>
       <span className={section.visuallyHidden}>{t.verdict.severity[finding.severity]}: </span>
-      <span className={styles.findingTitle}>{t.findings[finding.id] ?? finding.title}</span>
+      <span className={styles.findingTitle}>{finding.title}</span>
       {withDetail && finding.detail ? <p className={section.muted}>{finding.detail}</p> : null}
     </li>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { HeaderAnalysis } from "../analysis";
 import type { analyzeHeaders as AnalyzeHeaders } from "../analysis/analyze";
+import { languageOf } from "../analysis/language";
 import type { HeadersResult, ItemSnapshot, MailHost } from "../office/host";
 import type { GraphHeadersResult } from "../api/graph";
 import { markHeadersInHand } from "./perf";
@@ -63,9 +64,11 @@ async function load(
 ): Promise<MessageState> {
   const office = await host.readHeaders();
   const { analyzeHeaders } = await loadAnalyzer();
+  // The findings speak the language Outlook shows.
+  const options = { language: languageOf(host.displayLanguage) };
   if (office.kind === "ok") {
     markHeadersInHand();
-    const analysis = analyzeHeaders(office.text);
+    const analysis = analyzeHeaders(office.text, options);
     if (!isTooFew(analysis)) {
       return { phase: "ready", item, raw: office.text, source: "office", analysis, office };
     }
@@ -76,7 +79,7 @@ async function load(
   const result = await graph(restId);
   if (result.ok) {
     markHeadersInHand();
-    const analysis = analyzeHeaders(result.text);
+    const analysis = analyzeHeaders(result.text, options);
     if (!isTooFew(analysis)) {
       return { phase: "ready", item, raw: result.text, source: "graph", analysis, office };
     }

@@ -97,7 +97,7 @@ describe("the admin console", () => {
     await page.getByRole("tab", { name: "Audit log" }).click();
     const audit = page.getByRole("table", { name: "Audit log" });
     await audit.waitFor();
-    const approveRow = audit.getByRole("row").filter({ hasText: "approve (open → approved)" });
+    const approveRow = audit.getByRole("row").filter({ hasText: "Approved (Open → Approved)" });
     expect(await approveRow.count()).toBe(1);
     expect(await approveRow.textContent()).toContain("Azure notices; checked with IT");
     expect(await approveRow.textContent()).toContain("admin");

@@ -172,8 +172,9 @@ describe("verdict", () => {
     renderPane({ item: sample("phishing-impersonation") });
     const card = await verdict();
     expect(card.textContent).toContain("Do not trust this message.");
+    expect(card.textContent).toContain("Report phishing");
     const nothing = await screen.findByTestId("nothing-to-report");
-    expect(nothing.textContent).toContain("Report phishing");
+    expect(nothing.textContent).toContain("never reports a dangerous message as wanted");
     expect(screen.queryByRole("button", { name: "Not spam" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Trusted sender" })).toBeNull();
   });

@@ -119,14 +119,23 @@ describe("POST /api/v1/reports", () => {
     expect(evidence).toMatchObject({ reporters: 2, reports: 2 });
   });
 
-  it("never stores the mailbox address, yet counts the same mailbox once", async () => {
+  it("never stores the mailbox address, and counts a named mailbox nobody verified as the reporter's own", async () => {
     const first = report("desk@margie.example", { mailbox: "Shared.Desk@contoso.example" });
     const made = reportResponseSchema.parse((await reports(alice, first)).json);
     const second = report("desk@margie.example", { mailbox: " shared.desk@CONTOSO.example " });
     const again = reportResponseSchema.parse((await reports(bob, second)).json);
-    expect(again.sender).toMatchObject({ reporters: 2, mailboxes: 1 });
+    expect(again.sender).toMatchObject({ reporters: 2, mailboxes: 2 });
+    // One person naming many mailboxes is still one person's mailbox.
+    for (const mailbox of ["a@contoso.example", "b@contoso.example", "c@contoso.example"]) {
+      await reports(alice, report("desk@margie.example", { mailbox }));
+    }
+    const evidence = await service.store.senders.evidence("contoso", "margie.example");
+    expect(evidence).toMatchObject({ reporters: 2, mailboxes: 2, reports: 5 });
     const stored = await service.store.reports.get("contoso", made.id);
     expect(stored?.mailbox).toMatch(/^mbx:[0-9a-f]{40}$/);
+    expect(stored?.mailboxVerified).toBe(false);
+    const sameDigest = await service.store.reports.get("contoso", again.id);
+    expect(sameDigest?.mailbox).toBe(stored?.mailbox);
     const { rows } = await sql<{ n: number | string }>`
       select count(*) as n from reports where lower(mailbox) like ${"%shared.desk%"}`.execute(
       service.store.db,

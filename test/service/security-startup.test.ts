@@ -179,3 +179,47 @@ describe("raw headers", () => {
     if (testEngine() === "sqlite") expect(sqliteFileText()).not.toContain(marker);
   });
 });
+
+describe("the command line", () => {
+  it("vouch token says so when the data folder had no key and it made a new one", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const dir = mkdtempSync(join(tmpdir(), "vouch-token-"));
+    try {
+      const run = () =>
+        spawnSync(
+          process.execPath,
+          [
+            join(import.meta.dirname, "../../bin/vouch.mjs"),
+            "token",
+            "--tenant",
+            "t",
+            "--user",
+            "u",
+          ],
+          { env: { ...process.env, VOUCH_DATA_DIR: dir, NODE_ENV: "test" }, encoding: "utf8" },
+        );
+      const first = run();
+      expect(first.status).toBe(0);
+      expect(first.stdout.split(".")).toHaveLength(3);
+      expect(first.stderr).toContain("a new one was made");
+      expect(first.stderr).toContain("VOUCH_DATA_DIR");
+      const second = run();
+      expect(second.status).toBe(0);
+      expect(second.stderr).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names the manifest of its own origin when PORT is not the committed manifest's", async () => {
+    const { manifestLine } = await import("../../server/cli/serve");
+    // manifest.xml as committed is rendered for https://localhost:3000.
+    expect(manifestLine("https://localhost:3000")).toMatch(
+      /\/manifest\.xml; served at https:\/\/localhost:3000\/manifest\.xml$/,
+    );
+    expect(manifestLine("https://localhost:3443")).toBe(
+      "https://localhost:3443/manifest.xml (for this origin; ./manifest.xml is for another one: npm run manifest -- --origin https://localhost:3443 writes one)",
+    );
+    expect(manifestLine("http://127.0.0.1:5000")).toMatch(/^none over plain HTTP/);
+  });
+});

@@ -100,6 +100,92 @@ describe("sender aggregates", () => {
     expect(evidence?.signals["auth-dmarc-pass"]).toBe(2);
   });
 
+  it("weighs one person's fifteen reports as one person in every signal", async () => {
+    const junked = analysisFor({ from: "bob@contoso.com", dmarc: "pass", findings: ["scl-junk"] });
+    const mine: string[] = [];
+    for (let index = 0; index < 15; index++) {
+      const made = await store.reports.record(report("alice", `<a${index}>`, { analysis: junked }));
+      mine.push(made.report.id);
+    }
+    await store.reports.record(report("bob", "<b1>"));
+    let evidence = await store.senders.evidence("t", "contoso.com");
+    expect(evidence).toMatchObject({ reporters: 2, reports: 16 });
+    expect(evidence?.signals).toMatchObject({ "scl-junk": 15, "auth-dmarc-pass": 16 });
+    expect({ ...evidence?.signalPeople }).toMatchObject({ "scl-junk": 1, "auth-dmarc-pass": 2 });
+
+    for (const id of mine.slice(1)) await store.reports.retract("t", "alice", id, WINDOW);
+    evidence = await store.senders.evidence("t", "contoso.com");
+    expect(evidence?.signals["scl-junk"]).toBe(1);
+    expect(evidence?.signalPeople?.["scl-junk"]).toBe(1);
+
+    await store.reports.retract("t", "alice", mine[0]!, WINDOW);
+    evidence = await store.senders.evidence("t", "contoso.com");
+    expect(evidence?.signals["scl-junk"]).toBeUndefined();
+    expect(evidence?.signalPeople?.["scl-junk"]).toBeUndefined();
+    // Bob alone remains: every signal left is his, one person.
+    expect(Object.values({ ...evidence?.signalPeople })).toEqual(
+      Object.keys({ ...evidence?.signals }).map(() => 1),
+    );
+  });
+
+  it("counts the people who said 'trusted sender', each once", async () => {
+    const trusted = { kind: "trusted-sender" as const };
+    for (const id of ["<a1>", "<a2>", "<a3>"])
+      await store.reports.record(report("alice", id, trusted));
+    await store.reports.record(report("bob", "<b1>"));
+    const carols = await store.reports.record(report("carol", "<c1>", trusted));
+    await store.reports.record(report("carol", "<c2>"));
+    expect(await store.senders.evidence("t", "contoso.com")).toMatchObject({
+      reporters: 3,
+      trustedSender: 4,
+      trustedSenderPeople: 2,
+      notSpam: 2,
+    });
+    await store.reports.retract("t", "carol", carols.report.id, WINDOW);
+    expect(await store.senders.evidence("t", "contoso.com")).toMatchObject({
+      reporters: 3,
+      trustedSender: 3,
+      trustedSenderPeople: 1,
+    });
+  });
+
+  it("never counts more mailboxes than people for mailboxes nobody verified", async () => {
+    for (const [index, mailbox] of ["a@x.example", "b@x.example", "c@x.example"].entries()) {
+      await store.reports.record(report("alice", `<a${index}>`, { mailbox }));
+    }
+    const claimed = await store.reports.record(
+      report("bob", "<b1>", { mailbox: "a@x.example", mailboxVerified: false }),
+    );
+    expect(claimed.report).toMatchObject({ mailbox: "a@x.example", mailboxVerified: false });
+    expect(await store.senders.evidence("t", "contoso.com")).toMatchObject({
+      reporters: 2,
+      mailboxes: 2,
+    });
+
+    // A verified shared mailbox counts as itself, once however many people reach it.
+    const shared = { mailbox: "Shared@X.example", mailboxVerified: true };
+    const carols = await store.reports.record(report("carol", "<c1>", shared));
+    expect(carols.report).toMatchObject({ mailbox: "shared@x.example", mailboxVerified: true });
+    await store.reports.record(report("dave", "<d1>", shared));
+    expect(await store.senders.evidence("t", "contoso.com")).toMatchObject({
+      reporters: 4,
+      mailboxes: 3,
+    });
+    const own = await store.reports.record(report("carol", "<c2>"));
+    expect(own.report.mailboxVerified).toBe(false);
+    expect(await store.senders.evidence("t", "contoso.com")).toMatchObject({ mailboxes: 4 });
+
+    await store.reports.retract("t", "carol", carols.report.id, WINDOW);
+    expect(await store.senders.evidence("t", "contoso.com")).toMatchObject({ mailboxes: 4 });
+    const daves = await store.reports.findByMessage("t", "dave", "<d1>");
+    await store.reports.retract("t", "dave", daves!.id, WINDOW);
+    // Dave's only report went: with it his verified mailbox, the last to reach it.
+    expect(await store.senders.evidence("t", "contoso.com")).toMatchObject({
+      reporters: 3,
+      mailboxes: 3,
+    });
+  });
+
   it("moves first and last seen with the active reports", async () => {
     const at = (day: number) => new Date(Date.UTC(2026, 0, day));
     const early = await store.reports.record(report("alice", "<m1>", { now: at(1) }));

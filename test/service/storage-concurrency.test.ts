@@ -70,9 +70,14 @@ async function expectAggregatesToMatch(active: RecordReportInput[]) {
   const actual = new Map(page.items.map((item) => [item.senderKey, item]));
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
   for (const [key, evidence] of expected) {
-    expect({ ...actual.get(key), signals: { ...actual.get(key)?.signals } }, key).toEqual({
+    const found = actual.get(key);
+    expect(
+      { ...found, signals: { ...found?.signals }, signalPeople: { ...found?.signalPeople } },
+      key,
+    ).toEqual({
       ...evidence,
       signals: { ...evidence.signals },
+      signalPeople: { ...evidence.signalPeople },
     });
   }
 }
@@ -131,15 +136,25 @@ it("keeps aggregates exact under 500 concurrent reports with duplicates, then re
   const [retracted, recorded] = await Promise.all([Promise.all(retractions), Promise.all(records)]);
   expect(retracted.every((result) => result.outcome === "retracted")).toBe(true);
 
+  // A report of a message being retracted meanwhile is a duplicate before the retraction and
+  // counts again after it: the message ends active exactly when one of them was "created".
   const retractedKeys = new Set(toRetract.map(([key]) => key));
+  const reactivated = new Set<string>();
   recorded.forEach((result, index) => {
     const key = pairKey(moreDraws[index]!);
-    if (created.has(key)) {
+    if (retractedKeys.has(key)) {
+      if (result.outcome === "created") {
+        expect(reactivated.has(key), `counted again twice: ${key}`).toBe(false);
+        reactivated.add(key);
+      }
+      expect(result.report.id).toBe(firstIds.get(key));
+    } else if (created.has(key)) {
       expect(result.outcome).toBe("duplicate");
     } else if (result.outcome === "created") {
       created.set(key, moreDraws[index]!);
     }
   });
+  for (const key of reactivated) retractedKeys.delete(key);
   expect(created.size).toBe(new Set([...uniquePairs, ...moreDraws.map(pairKey)]).size);
   const active = [...created.entries()]
     .filter(([key]) => !retractedKeys.has(key))
@@ -161,6 +176,23 @@ it("creates exactly one report when the same retry races on every connection", a
     reports: 1,
     reporters: 1,
   });
+}, 60_000);
+
+it("counts a retracted message again exactly once when its re-reports race on every connection", async () => {
+  const input = reportFor(3, 5);
+  const first = await stores[0]!.reports.record(input);
+  const retracted = await stores[0]!.reports.retract(TENANT, input.reporterId, first.report.id, {
+    windowMs: 3650 * DAY,
+  });
+  expect(retracted.outcome).toBe("retracted");
+  const again = { ...input, kind: "trusted-sender" as const };
+  const results = await Promise.all(
+    Array.from({ length: 40 }, (_, index) => stores[index % stores.length]!.reports.record(again)),
+  );
+  expect(results.filter((result) => result.outcome === "created")).toHaveLength(1);
+  expect(new Set(results.map((result) => result.report.id))).toEqual(new Set([first.report.id]));
+  expect(results.every((result) => result.report.kind === "trusted-sender")).toBe(true);
+  await expectAggregatesToMatch([again]);
 }, 60_000);
 
 it("runs a listener's deadlock victim again, so both reports count exactly once", async () => {

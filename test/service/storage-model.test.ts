@@ -5,9 +5,9 @@ import { expectedEvidence } from "../support/expected-evidence";
 import { analysisFor, openTestStore, type TestStore } from "../support/test-store";
 
 /**
- * Random sequences of reports, retries and retractions (by the reporter and by others), checked
- * after every sequence against aggregates recomputed from scratch. Each run uses its own tenant,
- * which also shows that tenants never leak into each other's counts.
+ * Random sequences of reports, retries, retractions (by the reporter and by others) and reports
+ * after a retraction, checked after every sequence against aggregates recomputed from scratch.
+ * Each run uses its own tenant, which also shows that tenants never leak into each other's counts.
  */
 
 let testStore: TestStore;
@@ -30,6 +30,7 @@ type Command =
       message: number;
       trusted: boolean;
       mailbox: number;
+      verified: boolean;
       day: number;
       findings: boolean[];
     }
@@ -44,6 +45,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       message: fc.nat(7),
       trusted: fc.boolean(),
       mailbox: fc.nat(MAILBOXES.length - 1),
+      verified: fc.boolean(),
       day: fc.nat(27),
       findings: fc.array(fc.boolean(), { minLength: FINDINGS.length, maxLength: FINDINGS.length }),
     }),
@@ -71,6 +73,7 @@ function inputOf(
     internetMessageId: `<${command.message}@model>`,
     kind: command.trusted ? "trusted-sender" : "not-spam",
     mailbox: MAILBOXES[command.mailbox],
+    mailboxVerified: command.verified,
     rawHeaders: `From: ${from}\r\n`,
     analysis: analysisFor({
       from,
@@ -97,9 +100,12 @@ it("matches a from-scratch recount after any sequence of reports and retractions
           const input = inputOf(tenantId, command);
           const result = await store.reports.record(input);
           const known = reports.get(pair);
-          expect(result.outcome).toBe(known ? "duplicate" : "created");
+          // A report after a retraction counts again, as the report now made.
+          expect(result.outcome).toBe(known && !known.retracted ? "duplicate" : "created");
           if (known) expect(result.report.id).toBe(known.id);
-          else reports.set(pair, { id: result.report.id, input, retracted: false });
+          if (!known || known.retracted) {
+            reports.set(pair, { id: result.report.id, input, retracted: false });
+          }
         } else {
           const target = reports.get(pair);
           const by = command.byOther ? (command.user + 1) % USERS.length : command.user;
@@ -122,7 +128,11 @@ it("matches a from-scratch recount after any sequence of reports and retractions
         .map((report) => report.input);
       const page = await store.senders.list(tenantId, { limit: 500 });
       const actual = page.items
-        .map((item) => ({ ...item, signals: { ...item.signals } }))
+        .map((item) => ({
+          ...item,
+          signals: { ...item.signals },
+          signalPeople: { ...item.signalPeople },
+        }))
         .sort((a, b) => a.senderKey.localeCompare(b.senderKey));
       expect(actual).toEqual(expectedEvidence(tenantId, active));
     }),

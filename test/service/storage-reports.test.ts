@@ -275,13 +275,52 @@ describe("retraction", () => {
     });
   });
 
-  it("keeps a retracted report idempotent: reporting the message again changes nothing", async () => {
-    const { report: first } = await store.reports.record(report());
-    await store.reports.retract("tenant-a", "alice", first.id, window);
-    const again = await store.reports.record(report());
-    expect(again.outcome).toBe("duplicate");
-    expect(again.report.id).toBe(first.id);
-    expect(again.report.retractedAt).not.toBeNull();
+  it("counts a report after its retraction again, with the kind now asked for", async () => {
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day));
+    const { report: first } = await store.reports.record(report({ now: at(1) }));
+    await store.reports.retract("tenant-a", "alice", first.id, { ...window, now: at(2) });
+    const changes: string[] = [];
+    store.onAggregateChanged(async (_trx, evidence, change) => {
+      changes.push(`${change.cause} ${change.report.kind} ${evidence.reports}`);
+    });
+
+    const again = await store.reports.record(
+      report({ kind: "trusted-sender", comment: "after all", now: at(3) }),
+    );
+    expect(again.outcome).toBe("created");
+    expect(again.report).toMatchObject({
+      id: first.id,
+      kind: "trusted-sender",
+      comment: "after all",
+      createdAt: at(3).toISOString(),
+      retractedAt: null,
+    });
+    expect(again.sender).toMatchObject({ reporters: 1, youReported: true });
+    expect(changes).toEqual(["recorded trusted-sender 1"]);
+    expect(await store.reports.get("tenant-a", first.id)).toEqual(again.report);
+    expect(await store.senders.evidence("tenant-a", "contoso.com")).toMatchObject({
+      reporters: 1,
+      reports: 1,
+      notSpam: 0,
+      trustedSender: 1,
+      trustedSenderPeople: 1,
+      firstSeen: at(3).toISOString(),
+      lastSeen: at(3).toISOString(),
+    });
+
+    // Active again, so a plain retry is a duplicate once more and counts nothing.
+    const retry = await store.reports.record(report({ kind: "not-spam", now: at(4) }));
+    expect(retry.outcome).toBe("duplicate");
+    expect(retry.report).toMatchObject({ id: first.id, kind: "trusted-sender" });
+    expect(changes).toHaveLength(1);
+    expect(await store.senders.evidence("tenant-a", "contoso.com")).toMatchObject({ reports: 1 });
+
+    // And the window to take it back runs from the new report.
+    const late = await store.reports.retract("tenant-a", "alice", first.id, {
+      windowMs: 2 * DAY,
+      now: at(4),
+    });
+    expect(late.outcome).toBe("retracted");
     expect(await store.senders.evidence("tenant-a", "contoso.com")).toMatchObject({ reports: 0 });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The oracle of the storage model tests: each sender's evidence recomputed from scratch from
- * the reports that are still active, written independently of the store's counters.
+ * the reports that are still active, written independently of the store's counters. People are
+ * counted as sets of reporter ids; a mailbox counts as itself only when verified (and not the
+ * reporter's own), else as its reporter's own mailbox.
  */
 import { signalsOf } from "../../server/identity/evidence";
 import { senderKeyOf } from "../../server/identity/sender-key";
@@ -20,11 +22,25 @@ export function expectedEvidence(
     .map(([key, inputs]): SenderEvidence => {
       const sender = senderKeyOf(inputs[0]!.analysis!)!;
       const signals: Record<string, number> = Object.create(null);
+      const peopleBySignal = new Map<string, Set<string>>();
       for (const input of inputs) {
         for (const signal of signalsOf(input.analysis!)) {
           signals[signal] = (signals[signal] ?? 0) + 1;
+          peopleBySignal.set(
+            signal,
+            new Set([...(peopleBySignal.get(signal) ?? []), input.reporterId]),
+          );
         }
       }
+      const signalPeople: Record<string, number> = Object.create(null);
+      for (const [signal, people] of peopleBySignal) signalPeople[signal] = people.size;
+      const mailboxOf = (input: RecordReportInput) => {
+        const claimed = input.mailbox?.trim().toLowerCase() || input.reporterId;
+        return input.mailboxVerified === true && claimed !== input.reporterId
+          ? `verified ${claimed}`
+          : `own ${input.reporterId}`;
+      };
+      const trusted = inputs.filter((input) => input.kind === "trusted-sender");
       const times = inputs.map((input) => input.now!.toISOString()).sort();
       return {
         tenantId,
@@ -32,13 +48,13 @@ export function expectedEvidence(
         kind: sender.kind,
         authenticated: sender.authenticated,
         reporters: new Set(inputs.map((input) => input.reporterId)).size,
-        mailboxes: new Set(
-          inputs.map((input) => input.mailbox?.trim().toLowerCase() || input.reporterId),
-        ).size,
+        mailboxes: new Set(inputs.map(mailboxOf)).size,
         reports: inputs.length,
         notSpam: inputs.filter((input) => input.kind === "not-spam").length,
-        trustedSender: inputs.filter((input) => input.kind === "trusted-sender").length,
+        trustedSender: trusted.length,
+        trustedSenderPeople: new Set(trusted.map((input) => input.reporterId)).size,
         signals,
+        signalPeople,
         firstSeen: times[0]!,
         lastSeen: times.at(-1)!,
       };

@@ -277,6 +277,21 @@ describe("each XML rule fails on a broken copy", () => {
         ),
     },
     {
+      rule: "locales",
+      why: "a label without the de-DE translation every other text has",
+      broken: () => mutate(COMMITTED, '<bt:Override Locale="de-DE" Value="Kein Spam"/>', ""),
+    },
+    {
+      rule: "length",
+      why: "a German supertip longer than a long string may be",
+      broken: () =>
+        mutate(
+          COMMITTED,
+          /Value="Ihrer IT mit einem Klick[^"]*"/,
+          `Value="${"Sehr lang. ".repeat(30)}"`,
+        ),
+    },
+    {
       rule: "size",
       why: "a manifest of 256 KB or more",
       broken: () =>

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import { reportsAndSenders } from "./0001-reports-and-senders";
 import { dropUnusedReporterIndex } from "./0002-drop-unused-reporter-index";
+import { evidencePerPerson } from "./0003-evidence-per-person";
 import {
   proposalsApprovedEntryMigration,
   proposalsMigration,
@@ -19,6 +20,7 @@ import {
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-reports-and-senders": reportsAndSenders,
   "0002-drop-unused-reporter-index": dropUnusedReporterIndex,
+  "0003-evidence-per-person": evidencePerPerson,
   "0100-proposals": proposalsMigration,
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,

@@ -1,6 +1,6 @@
 import type { Strings } from "./index";
 
-/** Deutsch. Befunde und Code-Bedeutungen der Analyse bleiben englisch, wo hier keine Übersetzung steht. */
+/** Deutsch. Die Befunde und Code-Bedeutungen der Analyse kommen auf Deutsch aus src/analysis (messages, meanings). */
 export const de: Strings = {
   language: "de",
   appName: "Vouch",
@@ -228,6 +228,8 @@ export const de: Strings = {
     heading: "Melden",
     intro:
       "Sagen Sie Ihrem Administrator, dass diese Nachricht erwünscht ist. Meldungen von Kollegen werden zusammengezählt.",
+    introTrustedOnly:
+      "Sagen Sie Ihrem Administrator, dass Sie alle E-Mails dieses Absenders erhalten möchten.",
     notSpamExplained:
       "Kein Spam: Diese eine Nachricht war erwünscht. Ihr Administrator sieht die Meldung; sonst ändert sich vorerst nichts.",
     trustedSenderExplained:
@@ -237,7 +239,7 @@ export const de: Strings = {
     trustedSender: "Vertrauenswürdiger Absender",
     nothing: {
       threat:
-        "Vouch meldet eine gefährliche Nachricht nicht als erwünscht. Melden Sie sie mit der Outlook-Schaltfläche „Melden“ > „Phishing melden“ an Microsoft und löschen Sie sie dann.",
+        "Hier gibt es keine Schaltfläche „Kein Spam“ oder „Vertrauenswürdiger Absender“: Vouch meldet eine gefährliche Nachricht nie als erwünscht.",
       "not-junked":
         "Es gibt nichts zu melden: Diese Nachricht wurde nicht in den Junk-E-Mail-Ordner verschoben.",
       other: "Eine Meldung würde hier nicht helfen; was stattdessen hilft, steht oben.",
@@ -296,32 +298,5 @@ export const de: Strings = {
       "no-headers": "Auch Graph hat keine Kopfzeilen für diese Nachricht.",
       failed: "die Anfrage an Graph ist fehlgeschlagen.",
     },
-  },
-
-  findings: {
-    "phishing-verdict":
-      "Vertrauen Sie diesem Absender nicht: Microsoft hat diese Nachricht als Phishing erkannt.",
-    "malware-verdict":
-      "Vertrauen Sie diesem Absender nicht: Microsoft hat in dieser Nachricht Schadsoftware gefunden.",
-    "spoof-verdict":
-      "Vertrauen Sie diesem Absender nicht: Die Absenderadresse scheint gefälscht zu sein.",
-    "impersonation-domain":
-      "Vertrauen Sie diesem Absender nicht: Die Domäne des Absenders ahmt eine Ihnen bekannte Domäne nach.",
-    "impersonation-user":
-      "Vertrauen Sie diesem Absender nicht: Der Absender gibt sich als eine Ihnen bekannte Person aus.",
-    "dmarc-fail":
-      "Die Domäne des Absenders verbürgt sich nicht für diese Nachricht (DMARC fehlgeschlagen).",
-    "content-filter-spam": "Der Spamfilter von Microsoft hat diese Nachricht als Spam eingestuft.",
-    "content-filter-spam-authenticated":
-      "Der Spamfilter von Microsoft hat diese Nachricht aussortiert, obwohl der Absender seine Identität nachgewiesen hat.",
-    "junk-by-user-settings":
-      "Der Spamfilter fand nichts, aber Ihre eigenen Junk-Einstellungen oder Regeln haben die Nachricht verschoben.",
-    "bulk-bcl-high":
-      "Diese Nachricht wurde als Massenmail behandelt, etwa als Newsletter oder Werbung.",
-    "sender-authenticated":
-      "Der Absender hat nachgewiesen, dass die Nachricht von seiner Domäne stammt.",
-    "policy-blocked": "Die Spamrichtlinie Ihrer Organisation blockiert diesen Absender.",
-    "forged-auth-results":
-      "Vertrauen Sie den Angaben dieser Nachricht nicht: Eine Kopfzeile behauptet bestandene Prüfungen, die Ihr E-Mail-System nicht bestätigt hat.",
   },
 };

@@ -223,6 +223,7 @@ export const en = {
   report: {
     heading: "Report",
     intro: "Tell your admin this message is wanted. Reports from colleagues add up.",
+    introTrustedOnly: "Tell your admin you want all mail from this sender.",
     notSpamExplained:
       "Not spam: this one message was wanted. Your admin sees the report; nothing else changes for now.",
     trustedSenderExplained:
@@ -232,7 +233,7 @@ export const en = {
     trustedSender: "Trusted sender",
     nothing: {
       threat:
-        "Vouch does not report a dangerous message as wanted. Report it to Microsoft with Outlook's own Report button > Report phishing, then delete it.",
+        "There is no Not spam or Trusted sender button here: Vouch never reports a dangerous message as wanted.",
       "not-junked": "There is nothing to report: this message was not sent to Junk.",
       other: "Reporting this message would not help; the advice above says what does.",
     } satisfies Record<"threat" | "not-junked" | "other", string>,
@@ -290,6 +291,4 @@ export const en = {
       failed: "the request to Graph failed.",
     },
   },
-
-  findings: {} as Partial<Record<string, string>>,
 };
