@@ -255,8 +255,7 @@ export function peopleShares(evidence: SenderEvidence): {
   counts: Record<string, number>;
   total: number;
 } {
-  const perPerson = (evidence as SenderEvidence & { signalPeople?: Record<string, number> })
-    .signalPeople;
+  const perPerson = evidence.signalPeople;
   return perPerson
     ? { counts: perPerson, total: evidence.reporters }
     : { counts: evidence.signals, total: evidence.reports };
@@ -415,7 +414,10 @@ export function strengthOf(evidence: SenderEvidence, entry: ProposalEntry | null
     45 * saturate(evidence.reporters, 25) +
     20 * saturate(evidence.mailboxes, 10) +
     25 * Math.min(1, authShare / Math.max(1, total)) +
-    10 * Math.min(1, evidence.trustedSender / evidence.reports);
+    10 *
+      (evidence.trustedSenderPeople !== undefined
+        ? Math.min(1, evidence.trustedSenderPeople / Math.max(1, evidence.reporters))
+        : Math.min(1, evidence.trustedSender / evidence.reports));
   return Math.max(0, Math.min(100, Math.round(score)));
 }
 

@@ -89,6 +89,27 @@ describe("a hostile sender", () => {
     ).toBe(false);
   });
 
+  it("with a look-alike domain gets a refusal naming it, even when DMARC passes", async () => {
+    const tenant = "attack-lookalike";
+    for (const [index, from] of ["billing@paypa1.com", "billing@p\u0430ypal.com"].entries()) {
+      for (let person_ = 0; person_ < 3; person_++) {
+        await report(api, person(tenant, person_), {
+          from,
+          messageId: `<look-${index}-${person_}@lookalike.example>`,
+        });
+      }
+    }
+    const items = await list(api, tenant);
+    expect(items).toHaveLength(2);
+    for (const item of items) {
+      expect(item.status).toBe("refused");
+      expect(item.entry).toBeNull();
+      expect(item.refusals.map((r) => r.code)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(look-alike|mixed-script)$/)]),
+      );
+    }
+  });
+
   it("puts no bidirectional control of a display name into a key, a reason or an export", async () => {
     const tenant = "attack-bidi";
     for (let index = 0; index < 3; index++) {
@@ -152,6 +173,12 @@ describe("a hostile sender", () => {
     await report(api, person(tenant, 9), {
       from: "notices@trusted-vendor.example",
       messageId: "<fine-2@trusted-vendor.example>",
+    });
+    // The same person's second phishing report weighs nothing new: one person, still one.
+    await report(api, person(tenant, 7), {
+      from: "notices@trusted-vendor.example",
+      messageId: "<phish-2@trusted-vendor.example>",
+      cat: "PHSH",
     });
     expect((await proposalOf(api, tenant, "trusted-vendor.example"))?.status).toBe("approved");
     // A second person with a threat turns it again.
