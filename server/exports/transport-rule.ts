@@ -196,7 +196,7 @@ export function transportRuleScript(
   }
 
   const lines = scriptHeader(
-    "Vouch: mail flow rules that skip spam filtering for authenticated senders",
+    "Vouch: mail flow rules that skip spam filtering for approved senders",
     options.generatedAt,
     adds.length + removes.length,
   );
