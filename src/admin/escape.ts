@@ -1,4 +1,6 @@
-import { confusablesMap } from "confusables";
+import confusables from "unhomoglyph/data.json";
+
+const CONFUSABLE_TARGETS: Readonly<Record<string, string>> = confusables;
 
 /**
  * Characters that change how text reads without being seen: bidi controls (U+202A-202E,
@@ -10,12 +12,14 @@ const INVISIBLE = /[\p{Cf}\u2028\u2029\u180E\u115F\u1160\u3164\uFFA0]/u;
 
 /**
  * Letters of identifiers (domains, addresses) that imitate ASCII: anything Unicode's confusables
- * table maps to a Latin letter or digit, except an ASCII letter with diacritics (ü, é: its
+ * table (UTS #39 confusables.txt, as the unhomoglyph package ships it, the table the sender
+ * identity uses too) maps to Latin letters or digits, except an ASCII letter with diacritics (ü, é: its
  * canonical decomposition starts with the ASCII letter) and ß, which are honest IDN letters.
  */
 function isConfusable(char: string): boolean {
   if (char.charCodeAt(0) < 0x80 || char === "ß") return false;
-  if (!confusablesMap.has(char)) return false;
+  const target = CONFUSABLE_TARGETS[char];
+  if (target === undefined || !/^[A-Za-z0-9]+$/.test(target)) return false;
   const base = char.normalize("NFD").charAt(0);
   return !(base.charCodeAt(0) < 0x80);
 }
