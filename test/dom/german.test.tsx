@@ -14,7 +14,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { analyzeHeaders } from "../../src/analysis";
-import { remedyOf } from "../../src/analysis/remedy";
+import { remedyOf, THREAT_ORDER } from "../../src/analysis/remedy";
 import type { Language } from "../../src/analysis/language";
 import * as meanings from "../../src/analysis/meanings";
 import { findingTexts } from "../../src/analysis/messages";
@@ -373,16 +373,7 @@ describe("the ribbon's notifications in German", () => {
     const long = response(12345, "created");
     long.sender.sender = `${"sehr-lange-subdomain.".repeat(12)}example.org`;
     expect(say.reported(long, true).text.length).toBeLessThanOrEqual(NOTIFICATION_MAX_CHARS);
-    for (const threat of [
-      "malware",
-      "high-confidence-phishing",
-      "phishing",
-      "intra-org-phishing",
-      "impersonation",
-      "spoof",
-      "forged-authentication",
-      "dmarc-reject",
-    ] as const) {
+    for (const threat of THREAT_ORDER) {
       const remedy = { ...remedyOf(analyzeHeaders("")), threat };
       expect(say.notReported(remedy).text.length, threat).toBeLessThanOrEqual(
         NOTIFICATION_MAX_CHARS,
