@@ -15,8 +15,7 @@ import {
   SRV_MEANINGS,
   meaningOf,
   remedyOf,
-  threatsOf,
-  THREAT_FINDINGS,
+  threatFindingIds,
 } from "../src/analysis";
 import type {
   Address,
@@ -328,7 +327,7 @@ const SEVERITY: Record<Severity, { label: string; style: Style }> = {
 function findingsSection(analysis: HeaderAnalysis, remedy: Remedy, paint: Paint): string[] {
   const findings = analysis.verdict.findings;
   if (findings.length === 0) return [heading(paint, "Findings"), "  Nothing to report."];
-  const threatIds = new Set(threatsOf(analysis).flatMap((kind) => THREAT_FINDINGS[kind]));
+  const threatIds = threatFindingIds(remedy);
   const threats = findings.filter((finding) => threatIds.has(finding.id));
   const groups = [
     { members: threats, title: "Do not trust this message", details: true },

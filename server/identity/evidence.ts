@@ -1,6 +1,6 @@
 import type { HeaderAnalysis } from "../../src/analysis/types";
 import { authenticatedSender } from "../../src/analysis/identity";
-import { remedySignals } from "../../src/analysis/remedy";
+import { remedyOf, remedySignals } from "../../src/analysis/remedy";
 import { infrastructureOf, infrastructureSignal } from "./infrastructure";
 import { identitySignal, senderKeyOf } from "./sender-key";
 
@@ -41,7 +41,7 @@ export function signalsOf(analysis: HeaderAnalysis): Signal[] {
   }
   for (const signal of stampSignalsOf(analysis)) signals.add(signal);
   // The shared rule module's answer, so the rules count exactly what the pane told the person.
-  for (const signal of remedySignals(analysis)) signals.add(signal);
+  for (const signal of remedySignals(remedyOf(analysis))) signals.add(signal);
   const refusal = senderKeyOf(analysis)?.refusal;
   if (refusal) signals.add(identitySignal(refusal.code));
   return [...signals].sort();

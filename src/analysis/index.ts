@@ -13,6 +13,7 @@ export { authenticatedSender } from "./identity";
 export {
   remedyOf,
   remedySignals,
+  threatFindingIds,
   threatsOf,
   REMEDY_VERSION,
   THREAT_FINDINGS,

@@ -67,7 +67,10 @@ export type Offer = "primary" | "secondary" | "hidden";
 export interface Remedy {
   version: string;
   situation: Situation;
+  /** The most serious threat, or null. */
   threat: ThreatKind | null;
+  /** Every threat the headers show, most serious first (`threat` is the first). */
+  threats: readonly ThreatKind[];
   /** Who can change where this message lands; null when nobody should (threats) or need to. */
   fixableBy: FixableBy | null;
   allow: AllowKind;
@@ -204,12 +207,14 @@ function offersOf(
 
 export function remedyOf(analysis: HeaderAnalysis): Remedy {
   const identity = authenticatedSender(analysis);
-  const [threat] = threatsOf(analysis, identity);
+  const threats = threatsOf(analysis, identity);
+  const [threat] = threats;
   if (threat !== undefined) {
     return {
       version: REMEDY_VERSION,
       situation: "threat",
       threat,
+      threats,
       fixableBy: null,
       allow: "none",
       offers: offersOf("threat", "none", identity),
@@ -226,6 +231,7 @@ export function remedyOf(analysis: HeaderAnalysis): Remedy {
     version: REMEDY_VERSION,
     situation,
     threat: null,
+    threats,
     fixableBy: FIXABLE_BY[situation],
     allow,
     offers: offersOf(situation, allow, identity),
@@ -238,8 +244,13 @@ export function remedyOf(analysis: HeaderAnalysis): Remedy {
  * the pane showed: `situation-<s>`, `threat-<kind>` for every threat (not only the first), and
  * `allow-<kind>`.
  */
-export function remedySignals(analysis: HeaderAnalysis, remedy = remedyOf(analysis)): string[] {
+export function remedySignals(remedy: Remedy): string[] {
   const signals = [`situation-${remedy.situation}`, `allow-${remedy.allow}`];
-  for (const threat of threatsOf(analysis, remedy.identity)) signals.push(`threat-${threat}`);
+  for (const threat of remedy.threats) signals.push(`threat-${threat}`);
   return signals;
+}
+
+/** The findings that state the message's threats: every reader lists them apart, first. */
+export function threatFindingIds(remedy: Remedy): ReadonlySet<string> {
+  return new Set(remedy.threats.flatMap((kind) => THREAT_FINDINGS[kind]));
 }

@@ -7,10 +7,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Finding, HeaderAnalysis } from "../analysis";
-import type { Remedy } from "../analysis/remedy";
+import { threatFindingIds, type Remedy } from "../analysis/remedy";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
-import { groupFindings, threatFindingIds } from "./verdict";
+import { groupFindings } from "./verdict";
 import { firstLineOf } from "./first-line";
 import { markVerdictPaintedAfterFrame } from "./perf";
 
@@ -80,10 +80,7 @@ export function FindingsSection({
   const styles = useStyles();
   const section = useSectionStyles();
   const headingId = useId();
-  const { threats, groups } = groupFindings(
-    analysis.verdict.findings,
-    threatFindingIds(analysis, remedy),
-  );
+  const { threats, groups } = groupFindings(analysis.verdict.findings, threatFindingIds(remedy));
   const threat = remedy.threat !== null;
   const advice = (key: (typeof groups)[number]["key"]): string =>
     key === "admin" ? t.verdict.advice.admin[remedy.allow] : t.verdict.advice[key];

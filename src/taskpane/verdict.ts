@@ -1,11 +1,4 @@
-import type { Finding, FixableBy, HeaderAnalysis } from "../analysis";
-import { THREAT_FINDINGS, threatsOf, type Remedy } from "../analysis/remedy";
-
-/** The findings that state this message's threats (none when the rule module sees none). */
-export function threatFindingIds(analysis: HeaderAnalysis, remedy: Remedy): ReadonlySet<string> {
-  if (remedy.threat === null) return new Set();
-  return new Set(threatsOf(analysis, remedy.identity).flatMap((kind) => THREAT_FINDINGS[kind]));
-}
+import type { Finding, FixableBy } from "../analysis";
 
 export type FindingGroupKey = FixableBy | "none";
 

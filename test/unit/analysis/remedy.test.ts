@@ -94,8 +94,8 @@ describe("threats", () => {
       readFileSync(new URL("../../../samples/phishing-impersonation.eml", import.meta.url), "utf8"),
     );
     expect(threatsOf(analysis)[0]).toBe("impersonation");
-    expect(remedySignals(analysis)).toContain("threat-impersonation");
-    expect(remedySignals(analysis)).toContain("situation-threat");
+    expect(remedySignals(remedyOf(analysis))).toContain("threat-impersonation");
+    expect(remedySignals(remedyOf(analysis))).toContain("situation-threat");
   });
 });
 
