@@ -8,6 +8,7 @@ import type { ProposalStatus, ReportResponse } from "../../src/api/contract";
 import { stringsFor } from "../../src/taskpane/i18n";
 import { firstLineOf } from "../../src/taskpane/first-line";
 import { launchChromium, SCREENSHOT_DIR } from "../support/browser";
+import { sampleHeaders } from "../support/samples";
 import { startTestService, type TestService } from "../support/service";
 
 /**
@@ -45,13 +46,6 @@ const LANGUAGES = [
   { tag: "en-US", user: "alice", notSpam: "Not spam", trusted: "Trusted sender" },
   { tag: "de-DE", user: "bob", notSpam: "Kein Spam", trusted: "Vertrauenswürdiger Absender" },
 ] as const;
-
-function sampleHeaders(id: string): { headers: string; messageId: string } {
-  const eml = readFileSync(join(ROOT, "samples", `${id}.eml`), "utf8");
-  const headers = eml.split(/\r?\n\r?\n/)[0] ?? "";
-  const messageId = /^Message-ID:\s*(.+)$/im.exec(headers)?.[1]?.trim() ?? "";
-  return { headers, messageId };
-}
 
 let service: TestService;
 let browser: Browser;

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, SCREENSHOT_DIR } from "../support/browser";
+import { sampleHeaders } from "../support/samples";
 import { startTestService, type TestService } from "../support/service";
 
 /**
@@ -13,13 +14,6 @@ import { startTestService, type TestService } from "../support/service";
 const ROOT = resolve(import.meta.dirname, "../..");
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 const TENANT = "harness";
-
-function sampleHeaders(id: string): { headers: string; messageId: string } {
-  const eml = readFileSync(join(ROOT, "samples", `${id}.eml`), "utf8");
-  const headers = eml.split(/\r?\n\r?\n/)[0] ?? "";
-  const messageId = /^Message-ID:\s*(.+)$/im.exec(headers)?.[1]?.trim() ?? "";
-  return { headers, messageId };
-}
 
 let service: TestService;
 let browser: Browser;
