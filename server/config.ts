@@ -75,6 +75,21 @@ export interface Config {
   logLevel: LogLevel;
   /** Registers the no-auth, no-analysis insert route that bench/ingest measures as the floor. */
   benchFloor: boolean;
+  /** The critical-service watch's alert deliveries (server/watch). */
+  watch: WatchConfig;
+}
+
+export interface WatchConfig {
+  retry: { baseMs: number; maxMs: number; maxAttempts: number };
+  /** How often the outbox is looked at for due deliveries. */
+  pollMs: number;
+  /** How long one delivery may take. */
+  timeoutMs: number;
+  /** Tests only: lets alerts go to http:// and private addresses (local fakes). */
+  allowPrivateTargets: boolean;
+  /** The Microsoft identity platform and Graph, or a test's local fakes. */
+  graphLoginUrl: string;
+  graphUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -289,6 +304,14 @@ const settings = {
   VOUCH_PUBLIC_ORIGIN: origin.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   VOUCH_BENCH_FLOOR: flag.default(false),
+  VOUCH_WATCH_RETRY_BASE: duration.default(30_000),
+  VOUCH_WATCH_RETRY_MAX: duration.default(3_600_000),
+  VOUCH_WATCH_MAX_ATTEMPTS: positiveInt.default(8),
+  VOUCH_WATCH_POLL: duration.default(5_000),
+  VOUCH_WATCH_TIMEOUT: duration.default(10_000),
+  VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS: flag.default(false),
+  VOUCH_GRAPH_LOGIN_URL: z.string().url().default("https://login.microsoftonline.com"),
+  VOUCH_GRAPH_URL: z.string().url().default("https://graph.microsoft.com"),
 };
 
 export const SETTING_NAMES = Object.keys(settings) as (keyof typeof settings)[];
@@ -344,6 +367,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       "VOUCH_ENTRA_TENANTS",
       "is required with VOUCH_AUTH=entra: the tenant ids allowed to use this service",
+    );
+  }
+  if (production && s.VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS) {
+    throw new ConfigError(
+      "VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS",
+      "alerts to http:// and private addresses are for tests only and refused when NODE_ENV=production",
     );
   }
   if (Boolean(s.VOUCH_TLS_CERT) !== Boolean(s.VOUCH_TLS_KEY)) {
@@ -405,6 +434,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: s.VOUCH_PUBLIC_ORIGIN ?? `${scheme}://${displayHost}:${s.PORT}`,
     logLevel: s.LOG_LEVEL,
     benchFloor: s.VOUCH_BENCH_FLOOR,
+    watch: {
+      retry: {
+        baseMs: s.VOUCH_WATCH_RETRY_BASE,
+        maxMs: Math.max(s.VOUCH_WATCH_RETRY_BASE, s.VOUCH_WATCH_RETRY_MAX),
+        maxAttempts: s.VOUCH_WATCH_MAX_ATTEMPTS,
+      },
+      pollMs: s.VOUCH_WATCH_POLL,
+      timeoutMs: s.VOUCH_WATCH_TIMEOUT,
+      allowPrivateTargets: s.VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS,
+      graphLoginUrl: s.VOUCH_GRAPH_LOGIN_URL,
+      graphUrl: s.VOUCH_GRAPH_URL,
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import {
   proposalsMigration,
   proposalsStaleIndexMigration,
 } from "../../proposals/migration";
-import { watchSendersMigration } from "../../watch/migration";
+import { watchAlertsMigration, watchSendersMigration } from "../../watch/migration";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -26,4 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
   "0200-watch-senders": watchSendersMigration,
+  "0201-watch-alerts": watchAlertsMigration,
 };
