@@ -12,6 +12,11 @@ export interface HeaderField {
   value: string;
   /** 0 = topmost field in the block. */
   position: number;
+  /**
+   * The value as it stands in the block, line breaks and all, untrimmed: for parsers to whom a
+   * line break is whitespace, without making the unfolded copy.
+   */
+  readonly folded: string;
 }
 
 export interface HeaderBlock {
@@ -89,12 +94,12 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
 }
 
 /**
- * Fields by name, indexed as names are asked for: the analysis asks for a few dozen names, and
- * a block built to hurt can carry a hundred thousand distinct ones, which an index of every name
- * made up front would spend most of its time (and memory) on.
+ * Fields by name, indexed in one pass when a name is first asked for. (The block reads at most
+ * MAX_FIELDS fields, so even a block of distinct names built to hurt keeps the index small; a
+ * scan of every field per name asked, as before, grew with names x fields.)
  */
 class IndexedHeaderBlock implements HeaderBlock {
-  readonly #byKey = new Map<string, readonly HeaderField[]>();
+  #byKey: Map<string, HeaderField[]> | null = null;
 
   constructor(
     readonly fields: readonly HeaderField[],
@@ -110,16 +115,25 @@ class IndexedHeaderBlock implements HeaderBlock {
   }
 
   #withKey(key: string): readonly HeaderField[] {
-    let found = this.#byKey.get(key);
-    if (found === undefined) {
-      const matching: HeaderField[] = [];
-      for (const field of this.fields) if (field.key === key) matching.push(field);
-      found = matching;
-      this.#byKey.set(key, found);
+    return this.#index().get(key) ?? NO_FIELDS;
+  }
+
+  #index(): Map<string, HeaderField[]> {
+    if (this.#byKey !== null) return this.#byKey;
+    const byKey = new Map<string, HeaderField[]>();
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as HeaderField;
+      const matching = byKey.get(field.key);
+      if (matching === undefined) byKey.set(field.key, [field]);
+      else matching.push(field);
     }
-    return found;
+    this.#byKey = byKey;
+    return byKey;
   }
 }
+
+const NO_FIELDS: readonly HeaderField[] = [];
 
 function note(problems: string[], problem: string): void {
   if (problems.length < MAX_PROBLEMS) problems.push(problem);
@@ -170,8 +184,19 @@ class LazyField implements HeaderField {
     return this.#value;
   }
 
+  /**
+   * The value as it stands in the block, line breaks and all: for parsers to whom a line break
+   * is whitespace, without the unfolded copy.
+   */
+  get folded(): string {
+    const continuations = this.#continuations;
+    const end =
+      continuations === null ? this.#end : (continuations[continuations.length - 1] as number);
+    return this.#text.slice(this.#start, end);
+  }
+
   /** Serialised as the plain record the interface describes. */
-  toJSON(): HeaderField {
+  toJSON(): Omit<HeaderField, "folded"> {
     return { name: this.name, key: this.key, value: this.value, position: this.position };
   }
 }
