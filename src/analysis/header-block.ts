@@ -13,8 +13,9 @@ export interface HeaderField {
   /** 0 = topmost field in the block. */
   position: number;
   /**
-   * The value as it stands in the block, line breaks and all, untrimmed: for parsers to whom a
-   * line break is whitespace, without making the unfolded copy.
+   * The value as it stands in the block, line breaks and all, untrimmed (or the value, when
+   * lines that are not part of it stand between its lines): for parsers to whom a line break is
+   * whitespace, without making the unfolded copy.
    */
   readonly folded: string;
 }
@@ -145,11 +146,15 @@ function note(problems: string[], problem: string): void {
  */
 class LazyField implements HeaderField {
   readonly #text: string;
-  /** Where the value stands on the field's first line: [start, end). */
+  /** Where the value starts on the field's first line. */
   readonly #start: number;
-  readonly #end: number;
-  /** [start, end) of each continuation line, or null while there is none. */
-  #continuations: number[] | null = null;
+  /** Where its last line ends: the value is text[start, end) without its line breaks. */
+  #end: number;
+  /**
+   * [start, end) of each stretch of lines, once a line that is not part of the field stood
+   * between two of its lines (a line that is not a header field); null while it is one stretch.
+   */
+  #stretches: number[] | null = null;
   #value: string | null = null;
 
   constructor(
@@ -166,17 +171,25 @@ class LazyField implements HeaderField {
   }
 
   addContinuation(start: number, end: number): void {
-    if (this.#continuations === null) this.#continuations = [start, end];
-    else this.#continuations.push(start, end);
+    if (this.#stretches !== null) this.#stretches.push(start, end);
+    else if (isLineBreak(this.#text, this.#end, start)) this.#end = end;
+    else this.#stretches = [this.#start, this.#end, start, end];
   }
 
   get value(): string {
     if (this.#value === null) {
-      let unfolded = this.#text.slice(this.#start, this.#end);
-      const continuations = this.#continuations;
-      if (continuations !== null) {
-        for (let i = 0; i < continuations.length; i += 2) {
-          unfolded += this.#text.slice(continuations[i], continuations[i + 1]);
+      const stretches = this.#stretches;
+      let unfolded: string;
+      if (stretches === null) {
+        unfolded = withoutLineBreaks(this.#text, this.#start, this.#end);
+      } else {
+        unfolded = "";
+        for (let i = 0; i < stretches.length; i += 2) {
+          unfolded += withoutLineBreaks(
+            this.#text,
+            stretches[i] as number,
+            stretches[i + 1] as number,
+          );
         }
       }
       this.#value = unfolded.trim();
@@ -184,21 +197,38 @@ class LazyField implements HeaderField {
     return this.#value;
   }
 
-  /**
-   * The value as it stands in the block, line breaks and all: for parsers to whom a line break
-   * is whitespace, without the unfolded copy.
-   */
   get folded(): string {
-    const continuations = this.#continuations;
-    const end =
-      continuations === null ? this.#end : (continuations[continuations.length - 1] as number);
-    return this.#text.slice(this.#start, end);
+    return this.#stretches === null ? this.#text.slice(this.#start, this.#end) : this.value;
   }
 
   /** Serialised as the plain record the interface describes. */
   toJSON(): Omit<HeaderField, "folded"> {
     return { name: this.name, key: this.key, value: this.value, position: this.position };
   }
+}
+
+/** Whether text[from, to) is one line break: CRLF, LF or a lone CR. */
+function isLineBreak(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  if (to - from === 1) return first === 0x0d || first === 0x0a;
+  return to - from === 2 && first === 0x0d && text.charCodeAt(from + 1) === 0x0a;
+}
+
+/**
+ * text[from, to) without its CR and LF characters. Lines end at each of them, so within one
+ * stretch of a field's lines every one is part of a line break, and this is the unfolded text.
+ */
+export function withoutLineBreaks(text: string, from: number, to: number): string {
+  let unfolded = "";
+  let piece = from;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0d || code === 0x0a) {
+      unfolded += text.slice(piece, i);
+      piece = i + 1;
+    }
+  }
+  return piece === from ? text.slice(from, to) : unfolded + text.slice(piece, to);
 }
 
 /**

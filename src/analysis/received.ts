@@ -6,6 +6,7 @@
  * follows the last top-level semicolon. Every scanner moves forward only, so the work is linear.
  */
 import { isoUtc, parseDateMillis } from "./dates";
+import { withoutLineBreaks } from "./header-block";
 import type { Hop } from "./types";
 
 export interface ParsedReceived {
@@ -95,7 +96,9 @@ function readReceived(value: string): ReadReceived {
     }
   }
   clauses.millis =
-    lastSemicolon < 0 ? null : parseDateMillis(withoutLineBreaks(text, lastSemicolon + 1));
+    lastSemicolon < 0
+      ? null
+      : parseDateMillis(withoutLineBreaks(text, lastSemicolon + 1, text.length));
   return clauses;
 }
 
@@ -168,23 +171,6 @@ class Tokens {
       ? this.text.slice(start, end)
       : withoutLineBreaks(this.text, start, end);
   }
-}
-
-/**
- * text[from, to) without its CR and LF characters: in a folded value every one of them is part
- * of a line break, so this is exactly the unfolded text.
- */
-function withoutLineBreaks(text: string, from: number, to = text.length): string {
-  let unfolded = "";
-  let piece = from;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0d || code === 0x0a) {
-      unfolded += text.slice(piece, i);
-      piece = i + 1;
-    }
-  }
-  return piece === from ? text.slice(from, to) : unfolded + text.slice(piece, to);
 }
 
 /** Reused for every top-level value: only the rare comment read as clauses needs its own. */
@@ -342,8 +328,13 @@ function readClauses(tokens: Tokens, end: number): Clauses {
   // The tokens after "from" up to the next keyword: [fromPartStart, fromPartEnd).
   let fromPartStart = 0;
   let fromPartEnd = 0;
+  // The words after "with": text[withStart, withEnd), or joined when not one space apart.
   let withWords = 0;
+  let withStart = 0;
+  let withEnd = 0;
+  let withJoined: string | null = null;
   let withOpen = false;
+  const text = tokens.text;
 
   for (let i = 0; i < count; i++) {
     const keyword = keywordOf(tokens, i);
@@ -370,7 +361,8 @@ function readClauses(tokens: Tokens, end: number): Clauses {
         clauses.by = hostOf(tokens, i);
       } else if (current === "with") {
         if (kind === WORD) {
-          clauses.with = tokens.textOf(i);
+          withStart = tokens.startOf(i);
+          withEnd = tokens.ends[i] as number;
           withWords = 1;
           withOpen = true;
         }
@@ -386,12 +378,20 @@ function readClauses(tokens: Tokens, end: number): Clauses {
     if (current === "from") fromPartEnd = i + 1;
     else if (current === "with" && withOpen) {
       if (kind === WORD && withWords < MAX_WITH_WORDS) {
-        clauses.with += ` ${tokens.textOf(i)}`;
+        // One space between the words keeps them one slice of the text; any other gap is joined.
+        if (
+          withJoined === null &&
+          (tokens.startOf(i) !== withEnd + 1 || text.charCodeAt(withEnd) !== 0x20)
+        )
+          withJoined = text.slice(withStart, withEnd);
+        if (withJoined !== null) withJoined += ` ${tokens.textOf(i)}`;
+        withEnd = tokens.ends[i] as number;
         withWords++;
       } else withOpen = false;
     }
   }
 
+  if (withWords > 0) clauses.with = withJoined ?? text.slice(withStart, withEnd);
   clauses.fromIp =
     firstIpIn(tokens, fromPartStart, fromPartEnd) ?? (fromHostIsIp ? clauses.from : null);
   return clauses;
