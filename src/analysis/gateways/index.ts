@@ -55,12 +55,21 @@ export interface Gateways {
   gatewayInFront: GatewayInFront | null;
 }
 
+/** Decoders by the third character of their prefixes ("x-s…", "x-p…"), so a field costs one look-up. */
+const BY_THIRD_CHAR = new Map<number, { prefix: string; decoder: VendorDecoder }[]>();
+for (const decoder of GATEWAY_DECODERS) {
+  for (const prefix of decoder.prefixes) {
+    const code = prefix.charCodeAt(2);
+    BY_THIRD_CHAR.set(code, [...(BY_THIRD_CHAR.get(code) ?? []), { prefix, decoder }]);
+  }
+}
+
 function decoderOf(key: string): VendorDecoder | null {
   // Every stamp name starts with "x-"; most fields do not, and leave after two comparisons.
   if (key.charCodeAt(0) !== 0x78 || key.charCodeAt(1) !== 0x2d) return null;
-  for (const decoder of GATEWAY_DECODERS) {
-    for (const prefix of decoder.prefixes) if (key.startsWith(prefix)) return decoder;
-  }
+  const candidates = BY_THIRD_CHAR.get(key.charCodeAt(2));
+  if (candidates === undefined) return null;
+  for (const { prefix, decoder } of candidates) if (key.startsWith(prefix)) return decoder;
   return null;
 }
 
