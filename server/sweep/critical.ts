@@ -1,27 +1,27 @@
-/**
- * Who counts as a critical sender is the watch's decision (server/watch/). Until its matcher
- * lands, this stand-in knows a handful of service senders so the sweep can be built and
- * tested; it is replaced by the watch's `isCriticalSender`, not extended.
- */
+import type { Kysely } from "kysely";
+import type { Database } from "../storage/schema";
+import { isCriticalSender } from "../watch";
+
+/** What the sweep keeps of a critical-sender match. */
 export interface CriticalMatch {
   /** The catalogue's or the admin's name for the sender ("Microsoft Azure"). */
   name: string;
 }
 
-/** Asked only about authenticated, validated sender keys ("microsoft.com"). */
+/** Asked only about authenticated, validated sender keys ("azure-noreply@microsoft.com"). */
 export type CriticalSenderMatcher = (
   tenantId: string,
   senderKey: string,
 ) => Promise<CriticalMatch | null>;
 
-const STAND_IN: ReadonlyMap<string, string> = new Map([
-  // microsoft.com is a multi-service domain: its senders are keyed by address.
-  ["azure-noreply@microsoft.com", "Microsoft Azure"],
-  ["amazonaws.com", "Amazon Web Services"],
-  ["github.com", "GitHub"],
-]);
-
-export const standInCriticalSender: CriticalSenderMatcher = async (_tenantId, senderKey) => {
-  const name = STAND_IN.get(senderKey);
-  return name ? { name } : null;
-};
+/**
+ * Who counts as a critical sender is the watch's decision (server/watch/: Vouch's catalogue and
+ * the tenant's own list). A match on a forged From ("unverified:…") never counts here: the
+ * sweep only asks about authenticated keys, and refuses an unauthenticated match besides.
+ */
+export function watchCriticalSenders(db: Kysely<Database>): CriticalSenderMatcher {
+  return async (tenantId, senderKey) => {
+    const match = await isCriticalSender(db, tenantId, senderKey);
+    return match?.authenticated ? { name: match.label } : null;
+  };
+}

@@ -17,7 +17,7 @@ import { callerOf } from "../auth/plugin";
 import type { FeatureContext } from "../feature-context";
 import { HttpError, notFound, parseOr400 } from "../http/errors";
 import type { Store } from "../storage";
-import { standInCriticalSender, type CriticalSenderMatcher } from "./critical";
+import { watchCriticalSenders } from "./critical";
 import { createGraphClient } from "./graph-client";
 import { junkedPerSenderPerDay, listMailboxes, seenInJunk, sweepStatus } from "./queries";
 import { SweepRepository } from "./repository";
@@ -32,9 +32,6 @@ export function sweepRunnerOf(store: Store): SweepRunner | undefined {
 }
 
 const DAY_MS = 86_400_000;
-
-/** The matcher the sweep asks; the watch's once it lands (see critical.ts). */
-export const criticalSenderMatcher: CriticalSenderMatcher = standInCriticalSender;
 
 /**
  * The opt-in Junk sweep: with VOUCH_SWEEP on, rounds every VOUCH_SWEEP_INTERVAL from the
@@ -53,7 +50,7 @@ export async function sweepPlugin(app: FastifyInstance, context: FeatureContext)
         repo,
         graph: createGraphClient({ config: sweep }),
         analyzer: context.analyzer,
-        isCritical: criticalSenderMatcher,
+        isCritical: watchCriticalSenders(store.db),
       },
       app.log,
     );

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { inlineAnalyzer } from "../../server/analysis/pool";
 import { loadConfig } from "../../server/config";
 import type { Store } from "../../server/storage";
-import { standInCriticalSender } from "../../server/sweep/critical";
+import { watchCriticalSenders } from "../../server/sweep/critical";
 import { createGraphClient } from "../../server/sweep/graph-client";
 import { SweepRepository } from "../../server/sweep/repository";
 import { SweepRunner } from "../../server/sweep/runner";
@@ -46,7 +46,7 @@ function runnerOn(store: Store, fake: FakeGraph): SweepRunner {
     repo: new SweepRepository(store),
     graph: createGraphClient({ config: sweep }),
     analyzer: inlineAnalyzer(),
-    isCritical: standInCriticalSender,
+    isCritical: watchCriticalSenders(store.db),
   });
 }
 

@@ -12,6 +12,7 @@ import type {
 } from "../../src/api/sweep-contract";
 import { sweepRunnerOf } from "../../server/sweep/routes";
 import { sweepDb } from "../../server/sweep/schema";
+import { addCriticalSender } from "../../server/watch/senders";
 import { startFakeGraph, type FakeGraph } from "../support/fake-graph";
 import { fakeMessage, fakeMessages } from "../support/fake-graph-messages";
 import { startTestService, type TestService } from "../support/service";
@@ -75,7 +76,11 @@ describe("a sweep round through the real service", () => {
       fakeMessage("blocked-sender", { id: "l1" }),
       fakeMessage("phishing-impersonation", { id: "p1" }),
     ]);
-    graph.setMessages("u2", [azure("a2"), news("n2")]);
+    graph.setMessages("u2", [
+      azure("a2"),
+      news("n2"),
+      fakeMessage("asf-image-links", { id: "t2" }),
+    ]);
     graph.setMessages("u3", [azure("a3"), news("n3")]);
     graph.setMessages("u4", [azure("a4")]);
     graph.setMessages("u5", [azure("a5")]);
@@ -86,6 +91,14 @@ describe("a sweep round through the real service", () => {
       VOUCH_SWEEP_MANY_MAILBOXES: "3",
     });
     api = new ApiClient(service);
+    // The tenant's own critical sender (the watch's list) counts from its first mailbox too.
+    await addCriticalSender(
+      service.store.db,
+      T,
+      { identity: "litware.example", label: "Litware events" },
+      "admin",
+      new Date(),
+    );
   });
   afterAll(async () => {
     await service?.close();
@@ -97,18 +110,18 @@ describe("a sweep round through the real service", () => {
     expect(before).toMatchObject({ enabled: true, state: "idle", mailboxes: {} });
 
     const summary = await sweepRunnerOf(service.store)!.runRound();
-    expect(summary).toMatchObject({ ran: true, state: "ok", mailboxes: 5, messages: 9 });
+    expect(summary).toMatchObject({ ran: true, state: "ok", mailboxes: 5, messages: 10 });
     // u1's four messages came as two pages of two: the second asked with the first's nextLink.
     const u1 = deltaRequests(graph, "u1");
     expect(u1).toHaveLength(2);
     expect(u1[0]?.query.get("changeType")).toBe("created");
     expect(u1[0]?.query.get("$select")).toContain("internetMessageHeaders");
     expect(u1[1]?.query.get("$skiptoken")).toBeTruthy();
-    // Only authenticated senders are kept: 4 Azure, 3 newsletter, 1 Litware; no phishing.
-    expect(await storedSightings(service)).toBe(8);
+    // Only authenticated senders are kept: 4 Azure, 3 newsletter, 1 Litware, 1 travel; no phishing.
+    expect(await storedSightings(service)).toBe(9);
 
     const status = await get<SweepStatusDto>(api, "/api/v1/sweep");
-    expect(status).toMatchObject({ state: "ok", roundMessages: 9, roundSightings: 8 });
+    expect(status).toMatchObject({ state: "ok", roundMessages: 10, roundSightings: 9 });
     expect(status.mailboxes).toEqual({ ok: 4, "out-of-scope": 1 });
   });
 
@@ -117,8 +130,10 @@ describe("a sweep round through the real service", () => {
     expect(manyMailboxes).toBe(3);
     expect(items.map((item) => [item.senderKey, item.reason, item.mailboxes])).toEqual([
       [AZURE, "critical", 4],
+      ["litware.example", "critical", 1],
       ["news.example.org", "many-mailboxes", 3],
     ]);
+    expect(items[1]?.critical).toEqual({ name: "Litware events" });
     expect(items[0]).toMatchObject({
       critical: { name: "Microsoft Azure" },
       messages: 4,
@@ -126,8 +141,10 @@ describe("a sweep round through the real service", () => {
       proposal: null,
     });
     // One sender is shown whatever its count, for its proposal's page.
-    const litware = await get<SeenInJunkDto>(api, "/api/v1/sweep/sightings/litware.example");
-    expect(litware).toMatchObject({ reason: "seen", mailboxes: 1, critical: null });
+    const travel = await get<SeenInJunkDto>(api, "/api/v1/sweep/sightings/news.example.org");
+    expect(travel).toMatchObject({ reason: "many-mailboxes", mailboxes: 3, critical: null });
+    const travelOnce = await get<SeenInJunkDto>(api, "/api/v1/sweep/sightings/travel.example.com");
+    expect(travelOnce).toMatchObject({ reason: "seen", mailboxes: 1, critical: null });
     const unknown = await api.call(ADMIN, "GET", "/api/v1/sweep/sightings/nobody.example");
     expect(unknown.status).toBe(404);
   });
@@ -164,7 +181,7 @@ describe("a sweep round through the real service", () => {
     }
     const third = await sweepRunnerOf(service.store)!.runRound();
     expect(third).toMatchObject({ state: "ok", messages: 0, sightings: 0 });
-    expect(await storedSightings(service)).toBe(9);
+    expect(await storedSightings(service)).toBe(10);
     const news = (await sightings(api)).items.find((item) => item.senderKey === "news.example.org");
     expect(news).toMatchObject({ mailboxes: 4, messages: 4 });
   });
@@ -196,6 +213,7 @@ describe("a sweep round through the real service", () => {
     const trend = await get<SweepTrendDto>(api, "/api/v1/sweep/trend?days=30");
     expect(trend.items).toEqual([
       { day: "2026-12-03", senderKey: AZURE, messages: 4, critical: true },
+      { day: "2026-12-03", senderKey: "litware.example", messages: 1, critical: true },
     ]);
     const all = await get<SweepTrendDto>(api, "/api/v1/sweep/trend?days=30&critical=false");
     expect(all.items.find((item) => item.senderKey === "news.example.org")?.messages).toBe(4);
