@@ -233,6 +233,9 @@ export function ProposalDetailView(props: {
           <MessageBarBody>
             <strong>{causeLabel(t, insight.cause)}:</strong>{" "}
             {t.causeSettings[insight.cause] ?? insight.setting}
+            {insight.commands && insight.commands.length > 0 && (
+              <pre className={styles.breakable}>{insight.commands.join("\n")}</pre>
+            )}
           </MessageBarBody>
         </MessageBar>
       ))}

@@ -35,6 +35,8 @@ export const insightSchema = z.object({
   cause: z.string(),
   reports: z.number(),
   setting: z.string(),
+  /** Exchange Online PowerShell for the fix, where one applies (the gateway insight). */
+  commands: z.array(z.string()).optional(),
 });
 export const warningSchema = z.object({ code: z.string(), message: z.string() });
 
