@@ -215,7 +215,14 @@ export const decisionResultSchema = proposalSchema.extend({
 });
 export type DecisionResultDto = z.infer<typeof decisionResultSchema>;
 
-export const exportFormatSchema = z.enum(["powershell", "transport-rule", "csv", "json"]);
+export const exportFormatSchema = z.enum([
+  "powershell",
+  "transport-rule",
+  "csv",
+  "json",
+  "mimecast",
+  "proofpoint",
+]);
 export type ExportFormatDto = z.infer<typeof exportFormatSchema>;
 
 export const exportQuerySchema = z.strictObject({ format: exportFormatSchema });

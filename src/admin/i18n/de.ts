@@ -175,6 +175,8 @@ export const de: AdminStrings = {
     "transport-rule": "Nachrichtenflussregel (PowerShell)",
     csv: "CSV",
     json: "JSON",
+    mimecast: "Mimecast: zugelassene Absender (API-Anfrage)",
+    proofpoint: "Proofpoint: Liste sicherer Absender",
   },
 
   escaped: {

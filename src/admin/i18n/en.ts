@@ -176,6 +176,8 @@ export const en = {
     "transport-rule": "Mail flow rule (PowerShell)",
     csv: "CSV",
     json: "JSON",
+    mimecast: "Mimecast permitted senders (API request)",
+    proofpoint: "Proofpoint safe sender list",
   } satisfies Record<ExportFormatDto, string>,
 
   escaped: {
