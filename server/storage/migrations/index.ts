@@ -7,6 +7,7 @@ import {
   proposalsMigration,
   proposalsStaleIndexMigration,
 } from "../../proposals/migration";
+import { sweepMigration } from "../../sweep/migration";
 import { watchSendersMigration } from "../../watch/migration";
 
 /**
@@ -26,4 +27,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
   "0200-watch-senders": watchSendersMigration,
+  "0220-sweep": sweepMigration,
 };
