@@ -7,6 +7,7 @@ import {
   proposalsMigration,
   proposalsStaleIndexMigration,
 } from "../../proposals/migration";
+import { domainRegistrationsMigration } from "../../reputation/registrations";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0100-proposals": proposalsMigration,
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
+  "0240-domain-registrations": domainRegistrationsMigration,
 };
