@@ -8,6 +8,7 @@ import {
   proposalsStaleIndexMigration,
 } from "../../proposals/migration";
 import { domainRegistrationsMigration } from "../../reputation/registrations";
+import { watchSendersMigration } from "../../watch/migration";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -25,5 +26,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0100-proposals": proposalsMigration,
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
+  "0200-watch-senders": watchSendersMigration,
   "0240-domain-registrations": domainRegistrationsMigration,
 };
