@@ -8,6 +8,7 @@ import {
   proposalsStaleIndexMigration,
 } from "../../proposals/migration";
 import { domainRegistrationsMigration } from "../../reputation/registrations";
+import { sweepMigration } from "../../sweep/migration";
 import { watchSendersMigration } from "../../watch/migration";
 
 /**
@@ -27,5 +28,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
   "0200-watch-senders": watchSendersMigration,
+  "0220-sweep": sweepMigration,
   "0240-domain-registrations": domainRegistrationsMigration,
 };
