@@ -16,7 +16,7 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.4.0";
+export const RULES_VERSION = "vouch.rules/1.5.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
