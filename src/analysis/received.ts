@@ -3,9 +3,10 @@
  * Exchange Online, Gmail, SendGrid, Amazon SES, IBM, CommuniGate, MDaemon...). The value is
  * split once into words, comments, [literals], <angles>, "quoted strings" and semicolons; the
  * clauses (from, by, via, with, id, for) are read from that token list, and the date is what
- * follows the last top-level semicolon. Every scanner moves forward only, so the work is linear.
+ * follows the last top-level semicolon (or, without one, a date standing plainly at the end).
+ * Every scanner moves forward only, so the work is linear.
  */
-import { isoUtc, parseDateMillis } from "./dates";
+import { isoUtc, readDate } from "./dates";
 import type { Hop } from "./types";
 
 export interface ParsedReceived {
@@ -29,11 +30,13 @@ export interface ParsedReceived {
  */
 export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
   const hops: Hop[] = [];
+  // The previous hop's instant, null when it had none or its zone was unknown (a delay against
+  // a clock read in an unknown zone could be hours off, so none is given).
   let previousMillis: number | null = null;
   for (let i = receivedTopmostFirst.length - 1; i >= 0; i--) {
-    const { parsed, millis } = readReceived(receivedTopmostFirst[i] ?? "");
+    const { parsed, millis, zoneKnown } = readReceived(receivedTopmostFirst[i] ?? "");
     const delaySeconds =
-      hops.length === 0 || millis === null || previousMillis === null
+      hops.length === 0 || millis === null || !zoneKnown || previousMillis === null
         ? null
         : (millis - previousMillis) / 1000;
     hops.push({
@@ -44,9 +47,10 @@ export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
       with: parsed.with,
       id: parsed.id,
       date: parsed.date,
+      dateZoneKnown: millis === null ? null : zoneKnown,
       delaySeconds,
     });
-    previousMillis = millis;
+    previousMillis = zoneKnown ? millis : null;
   }
   return hops;
 }
@@ -56,7 +60,11 @@ export function parseReceived(value: string): ParsedReceived {
   return readReceived(value).parsed;
 }
 
-function readReceived(value: string): { parsed: ParsedReceived; millis: number | null } {
+function readReceived(value: string): {
+  parsed: ParsedReceived;
+  millis: number | null;
+  zoneKnown: boolean;
+} {
   const text = typeof value === "string" ? value : "";
   const { tokens, lastSemicolon } = lex(text, true);
   let clauseEnd = tokens.length;
@@ -66,22 +74,20 @@ function readReceived(value: string): { parsed: ParsedReceived; millis: number |
     (tokens[clauseEnd - 1] as Token).start > lastSemicolon
   )
     clauseEnd--;
-  const clauseTokens = clauseEnd === tokens.length ? tokens : tokens.slice(0, clauseEnd);
-  const clauses = readClauses(clauseTokens);
-  if (!clauses.sawFrom) {
-    // qmail's "(qmail 1234 invoked from network)", "(from user@localhost) by ...",
-    // Postfix's "by host (Postfix, from userid 1002)": the origin is told inside a comment.
-    for (const token of clauseTokens) {
-      if (token.kind !== "comment") continue;
-      const inner = readClauses(lex(token.text, false).tokens);
-      if (inner.sawFrom) {
-        clauses.from = inner.from;
-        clauses.fromIp = inner.fromIp;
-        break;
-      }
+  let dateStart = lastSemicolon < 0 ? -1 : lastSemicolon + 1;
+  if (lastSemicolon < 0) {
+    // No ";" before the date: a date standing plainly at the end is still read.
+    const at = unseparatedDateToken(tokens);
+    if (at >= 0) {
+      clauseEnd = at;
+      dateStart = (tokens[at] as Token).start;
     }
   }
-  const millis = lastSemicolon < 0 ? null : parseDateMillis(text.slice(lastSemicolon + 1));
+  const clauseTokens = clauseEnd === tokens.length ? tokens : tokens.slice(0, clauseEnd);
+  // The origin is only ever read from a top-level "from": comments such as Postfix's "(Postfix,
+  // from userid 0)" or qmail's "(qmail 1234 invoked from network)" name no host.
+  const clauses = readClauses(clauseTokens);
+  const read = dateStart < 0 ? null : readDate(text.slice(dateStart));
   const parsed: ParsedReceived = {
     from: clauses.from,
     fromIp: clauses.fromIp,
@@ -90,9 +96,74 @@ function readReceived(value: string): { parsed: ParsedReceived; millis: number |
     via: clauses.via,
     id: clauses.id,
     for: clauses.for,
-    date: millis === null ? null : isoUtc(millis),
+    date: read === null ? null : isoUtc(read.millis),
   };
-  return { parsed, millis };
+  return { parsed, millis: read?.millis ?? null, zoneKnown: read?.zoneKnown ?? false };
+}
+
+/**
+ * Where a date begins in a Received value written without the ";" before it: the one word
+ * that is a weekday followed by a day number, or a day number followed by a month name and a
+ * year, after at least one clause. -1 when there is none, or more than one (then it is not
+ * clear which words are the date).
+ */
+function unseparatedDateToken(tokens: readonly Token[]): number {
+  let found = -1;
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind !== "word") continue;
+    const next = tokens[i + 1];
+    const afterNext = tokens[i + 2];
+    const weekdayStart = isWeekdayWord(token.text) && next !== undefined && isDayNumber(next);
+    const dayStart =
+      isDayNumber(token) &&
+      next !== undefined &&
+      next.kind === "word" &&
+      isMonthWord(next.text) &&
+      afterNext !== undefined &&
+      isDayNumber(afterNext, 4);
+    if (!weekdayStart && !dayStart) continue;
+    if (dayStart && i > 0 && isWeekdayWord((tokens[i - 1] as Token).text)) continue;
+    if (found >= 0) return -1;
+    found = i;
+  }
+  return found;
+}
+
+const WEEKDAY_WORDS = new Set(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+const MONTH_WORDS = new Set([
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+]);
+
+function isWeekdayWord(text: string): boolean {
+  return text.length === 3 && WEEKDAY_WORDS.has(text.toLowerCase());
+}
+
+function isMonthWord(text: string): boolean {
+  return text.length === 3 && MONTH_WORDS.has(text.toLowerCase());
+}
+
+/** A word of one to `maxDigits` digits (2 for a day; 4 for a year). */
+function isDayNumber(token: Token, maxDigits = 2): boolean {
+  if (token.kind !== "word" || token.text.length === 0 || token.text.length > maxDigits) {
+    return false;
+  }
+  for (let i = 0; i < token.text.length; i++) {
+    const code = token.text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 type TokenKind = "word" | "comment" | "literal" | "angle" | "quoted";
