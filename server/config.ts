@@ -39,6 +39,29 @@ export interface AuthConfig {
   clockToleranceSeconds: number;
 }
 
+/** The opt-in Junk sweep (server/sweep/, docs/sweep.md); null while VOUCH_SWEEP is off. */
+export interface SweepConfig {
+  /** The Entra tenant whose mailboxes are swept; sightings belong to this tenant. */
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Object id of the mail-enabled group whose members' Junk Email folders are read. */
+  groupId: string;
+  intervalMs: number;
+  /** How long after the service starts the first round waits. */
+  startDelayMs: number;
+  /** Microsoft Graph's base, e.g. https://graph.microsoft.com/v1.0 */
+  graphUrl: string;
+  /** The token endpoint; `{tid}` is replaced by tenantId. */
+  tokenUrl: string;
+  /** Mailboxes swept side by side. */
+  concurrency: number;
+  /** Messages per delta page asked for (Prefer: odata.maxpagesize). */
+  pageSize: number;
+  /** An authenticated sender junked in at least this many mailboxes is shown as seen in Junk. */
+  manyMailboxes: number;
+}
+
 export interface Config {
   nodeEnv: string;
   /** NODE_ENV is "production", in any letter case. */
@@ -75,6 +98,7 @@ export interface Config {
   logLevel: LogLevel;
   /** Registers the no-auth, no-analysis insert route that bench/ingest measures as the floor. */
   benchFloor: boolean;
+  sweep: SweepConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +113,7 @@ export class ConfigError extends Error {
 
 export const DEFAULT_ENTRA_JWKS_URL = "https://login.microsoftonline.com/{tid}/discovery/v2.0/keys";
 export const DEFAULT_ENTRA_ISSUER = "https://login.microsoftonline.com/{tid}/v2.0";
+export const DEFAULT_SWEEP_TOKEN_URL = "https://login.microsoftonline.com/{tid}/oauth2/v2.0/token";
 /** Audience of development tokens when VOUCH_ENTRA_CLIENT_ID is not set. */
 export const DEV_CLIENT_ID = "vouch-dev-api";
 /**
@@ -289,6 +314,31 @@ const settings = {
   VOUCH_PUBLIC_ORIGIN: origin.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   VOUCH_BENCH_FLOOR: flag.default(false),
+  VOUCH_SWEEP: flag.default(false),
+  VOUCH_SWEEP_TENANT_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be a tenant id")
+    .optional(),
+  VOUCH_SWEEP_CLIENT_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be an application id")
+    .optional(),
+  VOUCH_SWEEP_CLIENT_SECRET: z.string().min(1).optional(),
+  VOUCH_SWEEP_GROUP_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be a group object id")
+    .optional(),
+  VOUCH_SWEEP_INTERVAL: duration.default(15 * 60_000),
+  VOUCH_SWEEP_START_DELAY: duration.default(30_000),
+  VOUCH_SWEEP_GRAPH_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, "must be an http(s) URL without query")
+    .transform((value) => value.replace(/\/+$/, ""))
+    .default("https://graph.microsoft.com/v1.0"),
+  VOUCH_SWEEP_TOKEN_URL: template.default(DEFAULT_SWEEP_TOKEN_URL),
+  VOUCH_SWEEP_CONCURRENCY: positiveInt.refine((n) => n <= 64, "must be at most 64").default(4),
+  VOUCH_SWEEP_PAGE_SIZE: positiveInt.refine((n) => n <= 1000, "must be at most 1000").default(50),
+  VOUCH_SWEEP_MANY_MAILBOXES: positiveInt.default(5),
 };
 
 export const SETTING_NAMES = Object.keys(settings) as (keyof typeof settings)[];
@@ -351,6 +401,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(missing, "VOUCH_TLS_CERT and VOUCH_TLS_KEY go together");
   }
 
+  const sweep = sweepConfigOf(s);
+
   const dataDir = resolve(s.VOUCH_DATA_DIR);
   const tls: TlsSetting = s.VOUCH_HTTP
     ? { kind: "none" }
@@ -405,6 +457,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: s.VOUCH_PUBLIC_ORIGIN ?? `${scheme}://${displayHost}:${s.PORT}`,
     logLevel: s.LOG_LEVEL,
     benchFloor: s.VOUCH_BENCH_FLOOR,
+    sweep,
+  };
+}
+
+/** The sweep's settings when VOUCH_SWEEP is on: all four identities are then required. */
+function sweepConfigOf(s: Parsed): SweepConfig | null {
+  if (!s.VOUCH_SWEEP) return null;
+  const required = {
+    VOUCH_SWEEP_TENANT_ID: s.VOUCH_SWEEP_TENANT_ID,
+    VOUCH_SWEEP_CLIENT_ID: s.VOUCH_SWEEP_CLIENT_ID,
+    VOUCH_SWEEP_CLIENT_SECRET: s.VOUCH_SWEEP_CLIENT_SECRET,
+    VOUCH_SWEEP_GROUP_ID: s.VOUCH_SWEEP_GROUP_ID,
+  };
+  for (const [name, value] of Object.entries(required)) {
+    if (!value) throw new ConfigError(name, "is required with VOUCH_SWEEP=1 (see docs/sweep.md)");
+  }
+  return {
+    tenantId: s.VOUCH_SWEEP_TENANT_ID as string,
+    clientId: s.VOUCH_SWEEP_CLIENT_ID as string,
+    clientSecret: s.VOUCH_SWEEP_CLIENT_SECRET as string,
+    groupId: s.VOUCH_SWEEP_GROUP_ID as string,
+    intervalMs: s.VOUCH_SWEEP_INTERVAL,
+    startDelayMs: s.VOUCH_SWEEP_START_DELAY,
+    graphUrl: s.VOUCH_SWEEP_GRAPH_URL,
+    tokenUrl: s.VOUCH_SWEEP_TOKEN_URL,
+    concurrency: s.VOUCH_SWEEP_CONCURRENCY,
+    pageSize: s.VOUCH_SWEEP_PAGE_SIZE,
+    manyMailboxes: s.VOUCH_SWEEP_MANY_MAILBOXES,
   };
 }
 

@@ -21,6 +21,7 @@ import { domainOfIdentity, isAligned, normalizeDomain } from "./alignment";
 import { parseDate } from "./dates";
 import { decodeEncodedWords } from "./encoded-words";
 import { deriveFindings } from "./findings";
+import { readGateways } from "./gateways";
 import { parseHeaderBlock } from "./header-block";
 import type { HeaderBlock, HeaderField } from "./header-block";
 import { authenticatedSender } from "./identity";
@@ -334,6 +335,21 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
     (): Hop[] => [],
   );
 
+  const gateways = attempt(
+    "gateways",
+    failed,
+    () =>
+      readGateways({
+        block,
+        hops,
+        stamps,
+        auth,
+        trustedAuthservIds: options.trustedAuthservIds ?? [],
+        language,
+      }),
+    () => ({ gateways: [], gatewayInFront: null }),
+  );
+
   const junked = attempt(
     "verdict",
     failed,
@@ -348,6 +364,8 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
     antispam: stamps,
     hops,
     verdict: { junked, findings: [] },
+    gateways: gateways.gateways,
+    gatewayInFront: gateways.gatewayInFront,
   };
 
   const authenticated = attempt(
@@ -380,6 +398,8 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
           replyToDomain: message.replyTo ? normalizeDomain(message.replyTo.domain) : null,
           authenticated,
           junked,
+          gateways: gateways.gateways,
+          gatewayInFront: gateways.gatewayInFront,
         },
         language,
       ),

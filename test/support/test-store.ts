@@ -174,5 +174,7 @@ export function analysisFor(sketch: AnalysisSketch = {}): HeaderAnalysis {
         fixableBy: null,
       })),
     },
+    gateways: [],
+    gatewayInFront: null,
   };
 }
