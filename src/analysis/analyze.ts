@@ -331,7 +331,9 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
   const hops = attempt(
     "received hops",
     failed,
-    () => buildHops(block.all("Received").map((field) => field.value)),
+    // Folded: the Received parser reads line breaks as spaces, so thousands of hops need no
+    // unfolded copies for the collector to carry.
+    () => buildHops(block.all("Received").map((field) => field.folded)),
     (): Hop[] => [],
   );
 
