@@ -212,6 +212,8 @@ export const de: AdminStrings = {
       "Der Absender ist ein öffentliches Suffix (wie co.uk): Eine Zulassung gälte für alle darunter.",
     "freemail-domain":
       "Die Domäne des Absenders gehört zu einem kostenlosen E-Mail-Dienst: Eine Zulassung ließe alle mit einer Adresse dort zu.",
+    "young-domain":
+      "Die Domäne des Absenders wurde vor weniger als 30 Tagen registriert (eigene RDAP-Prüfung des Dienstes): Neue Domänen sind das Werkzeug von Phishing-Kampagnen, darum lässt Vouch sie nie zu.",
   },
   refusalShort: {
     phishing: "Phishing",
@@ -229,6 +231,7 @@ export const de: AdminStrings = {
     "invalid-domain": "ungültige Domäne",
     "public-suffix": "öffentliches Suffix",
     "freemail-domain": "Freemail-Domäne",
+    "young-domain": "Domäne jünger als 30 Tage",
   },
   refusalFallback: (code) => `verweigert (${code})`,
 

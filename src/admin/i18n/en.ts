@@ -209,6 +209,8 @@ export const en = {
       "The sender is a public suffix (like co.uk): an allow would cover everyone under it.",
     "freemail-domain":
       "The sender's domain is a free mail service: allowing it would allow everyone with an address there.",
+    "young-domain":
+      "The sender's domain was registered less than 30 days ago (the service's own RDAP check): new domains are what phishing campaigns use, so Vouch never allows one.",
   } as Record<string, string>,
   refusalShort: {
     phishing: "phishing",
@@ -226,6 +228,7 @@ export const en = {
     "invalid-domain": "invalid domain",
     "public-suffix": "public suffix",
     "freemail-domain": "free mail domain",
+    "young-domain": "domain younger than 30 days",
   } as Record<string, string>,
   refusalFallback: (code: string) => `refused (${code})`,
 
