@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -39,6 +40,29 @@ export interface AuthConfig {
   clockToleranceSeconds: number;
 }
 
+/** The opt-in Junk sweep (server/sweep/, docs/sweep.md); null while VOUCH_SWEEP is off. */
+export interface SweepConfig {
+  /** The Entra tenant whose mailboxes are swept; sightings belong to this tenant. */
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Object id of the mail-enabled group whose members' Junk Email folders are read. */
+  groupId: string;
+  intervalMs: number;
+  /** How long after the service starts the first round waits. */
+  startDelayMs: number;
+  /** Microsoft Graph's base, e.g. https://graph.microsoft.com/v1.0 */
+  graphUrl: string;
+  /** The token endpoint; `{tid}` is replaced by tenantId. */
+  tokenUrl: string;
+  /** Mailboxes swept side by side. */
+  concurrency: number;
+  /** Messages per delta page asked for (Prefer: odata.maxpagesize). */
+  pageSize: number;
+  /** An authenticated sender junked in at least this many mailboxes is shown as seen in Junk. */
+  manyMailboxes: number;
+}
+
 export interface Config {
   nodeEnv: string;
   /** NODE_ENV is "production", in any letter case. */
@@ -75,8 +99,22 @@ export interface Config {
   logLevel: LogLevel;
   /** Registers the no-auth, no-analysis insert route that bench/ingest measures as the floor. */
   benchFloor: boolean;
+  sweep: SweepConfig | null;
+  /** The live reputation facts (server/reputation). */
+  reputation: ReputationConfig;
   /** The critical-service watch's alert deliveries (server/watch). */
   watch: WatchConfig;
+}
+
+export interface ReputationConfig {
+  /** DNS servers ("1.1.1.1", "127.0.0.1:5300", "[::1]:53"); empty: the system's. */
+  dnsServers: readonly string[];
+  /** DNS blocklist zones to ask about the sending IP; none by default (their terms of use bind). */
+  dnsBlocklists: readonly string[];
+  /** IANA's RDAP bootstrap file for DNS (RFC 9224). */
+  rdapBootstrapUrl: string;
+  /** Each live fact's deadline, in ms: past it the fact says "not checked". */
+  factTimeoutMs: number;
 }
 
 export interface WatchConfig {
@@ -104,6 +142,7 @@ export class ConfigError extends Error {
 
 export const DEFAULT_ENTRA_JWKS_URL = "https://login.microsoftonline.com/{tid}/discovery/v2.0/keys";
 export const DEFAULT_ENTRA_ISSUER = "https://login.microsoftonline.com/{tid}/v2.0";
+export const DEFAULT_SWEEP_TOKEN_URL = "https://login.microsoftonline.com/{tid}/oauth2/v2.0/token";
 /** Audience of development tokens when VOUCH_ENTRA_CLIENT_ID is not set. */
 export const DEV_CLIENT_ID = "vouch-dev-api";
 /**
@@ -256,6 +295,57 @@ const template = z
   .refine((value) => value.includes("{tid}"), "must contain {tid}")
   .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL");
 
+/** "1.1.1.1", "2606:4700::1111", "127.0.0.1:5300", "[::1]:5300", comma-separated. */
+const dnsServerList = z.string().transform((value, ctx) => {
+  const servers = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const server of servers) {
+    const match = /^\[([^\]]+)\](?::(\d{1,5}))?$|^([^:]+)(?::(\d{1,5}))?$/.exec(server);
+    const host = match?.[1] ?? match?.[3] ?? server;
+    const port = Number(match?.[2] ?? match?.[4] ?? "53");
+    if (!isIP(host) || port < 1 || port > 65535) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${server}" is not a DNS server address like 1.1.1.1, 127.0.0.1:5300 or [::1]:53`,
+      });
+      return z.NEVER;
+    }
+  }
+  return servers;
+});
+
+/** DNS zones, comma-separated: "zen.spamhaus.org,bl.spamcop.net". */
+const zoneList = z.string().transform((value, ctx) => {
+  const zones = value
+    .split(",")
+    .map((part) => part.trim().toLowerCase().replace(/\.$/, ""))
+    .filter(Boolean);
+  for (const zone of zones) {
+    if (
+      !/^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)+$/.test(
+        zone,
+      )
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${zone}" is not a DNS zone like zen.spamhaus.org`,
+      });
+      return z.NEVER;
+    }
+  }
+  return zones;
+});
+
+const httpUrl = z.string().refine((value) => {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}, "must be an http(s) URL");
+
 /** Each setting: its env var and the schema that turns the text into a value. */
 const settings = {
   NODE_ENV: z.string().default("development"),
@@ -312,6 +402,37 @@ const settings = {
   VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS: flag.default(false),
   VOUCH_GRAPH_LOGIN_URL: z.string().url().default("https://login.microsoftonline.com"),
   VOUCH_GRAPH_URL: z.string().url().default("https://graph.microsoft.com"),
+  VOUCH_SWEEP: flag.default(false),
+  VOUCH_SWEEP_TENANT_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be a tenant id")
+    .optional(),
+  VOUCH_SWEEP_CLIENT_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be an application id")
+    .optional(),
+  VOUCH_SWEEP_CLIENT_SECRET: z.string().min(1).optional(),
+  VOUCH_SWEEP_GROUP_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be a group object id")
+    .optional(),
+  VOUCH_SWEEP_INTERVAL: duration.default(15 * 60_000),
+  VOUCH_SWEEP_START_DELAY: duration.default(30_000),
+  VOUCH_SWEEP_GRAPH_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, "must be an http(s) URL without query")
+    .transform((value) => value.replace(/\/+$/, ""))
+    .default("https://graph.microsoft.com/v1.0"),
+  VOUCH_SWEEP_TOKEN_URL: template.default(DEFAULT_SWEEP_TOKEN_URL),
+  VOUCH_SWEEP_CONCURRENCY: positiveInt.refine((n) => n <= 64, "must be at most 64").default(4),
+  VOUCH_SWEEP_PAGE_SIZE: positiveInt.refine((n) => n <= 1000, "must be at most 1000").default(50),
+  VOUCH_SWEEP_MANY_MAILBOXES: positiveInt.default(5),
+  VOUCH_DNS_SERVERS: dnsServerList.optional(),
+  VOUCH_DNS_BLOCKLISTS: zoneList.optional(),
+  VOUCH_RDAP_BOOTSTRAP_URL: httpUrl.default("https://data.iana.org/rdap/dns.json"),
+  VOUCH_LIVE_FACT_TIMEOUT: duration
+    .refine((ms) => ms <= 2000, "must be at most 2s: the pane's reputation answer waits no longer")
+    .default(1800),
 };
 
 export const SETTING_NAMES = Object.keys(settings) as (keyof typeof settings)[];
@@ -380,6 +501,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(missing, "VOUCH_TLS_CERT and VOUCH_TLS_KEY go together");
   }
 
+  const sweep = sweepConfigOf(s);
+
   const dataDir = resolve(s.VOUCH_DATA_DIR);
   const tls: TlsSetting = s.VOUCH_HTTP
     ? { kind: "none" }
@@ -446,6 +569,40 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       graphLoginUrl: s.VOUCH_GRAPH_LOGIN_URL,
       graphUrl: s.VOUCH_GRAPH_URL,
     },
+    reputation: {
+      dnsServers: s.VOUCH_DNS_SERVERS ?? [],
+      dnsBlocklists: s.VOUCH_DNS_BLOCKLISTS ?? [],
+      rdapBootstrapUrl: s.VOUCH_RDAP_BOOTSTRAP_URL,
+      factTimeoutMs: s.VOUCH_LIVE_FACT_TIMEOUT,
+    },
+    sweep,
+  };
+}
+
+/** The sweep's settings when VOUCH_SWEEP is on: all four identities are then required. */
+function sweepConfigOf(s: Parsed): SweepConfig | null {
+  if (!s.VOUCH_SWEEP) return null;
+  const required = {
+    VOUCH_SWEEP_TENANT_ID: s.VOUCH_SWEEP_TENANT_ID,
+    VOUCH_SWEEP_CLIENT_ID: s.VOUCH_SWEEP_CLIENT_ID,
+    VOUCH_SWEEP_CLIENT_SECRET: s.VOUCH_SWEEP_CLIENT_SECRET,
+    VOUCH_SWEEP_GROUP_ID: s.VOUCH_SWEEP_GROUP_ID,
+  };
+  for (const [name, value] of Object.entries(required)) {
+    if (!value) throw new ConfigError(name, "is required with VOUCH_SWEEP=1 (see docs/sweep.md)");
+  }
+  return {
+    tenantId: s.VOUCH_SWEEP_TENANT_ID as string,
+    clientId: s.VOUCH_SWEEP_CLIENT_ID as string,
+    clientSecret: s.VOUCH_SWEEP_CLIENT_SECRET as string,
+    groupId: s.VOUCH_SWEEP_GROUP_ID as string,
+    intervalMs: s.VOUCH_SWEEP_INTERVAL,
+    startDelayMs: s.VOUCH_SWEEP_START_DELAY,
+    graphUrl: s.VOUCH_SWEEP_GRAPH_URL,
+    tokenUrl: s.VOUCH_SWEEP_TOKEN_URL,
+    concurrency: s.VOUCH_SWEEP_CONCURRENCY,
+    pageSize: s.VOUCH_SWEEP_PAGE_SIZE,
+    manyMailboxes: s.VOUCH_SWEEP_MANY_MAILBOXES,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { FeaturePlugin } from "./feature-context";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
+import { reputationPlugin } from "./reputation/routes";
+import { sweepPlugin } from "./sweep/routes";
 import { watchPlugin } from "./watch/routes";
 
 /**
@@ -9,4 +11,10 @@ import { watchPlugin } from "./watch/routes";
  * FeatureContext (server/feature-context.ts) for what `context` holds. Keep this a plain list:
  * append your plugin's import and entry.
  */
-export const featurePlugins: FeaturePlugin[] = [proposalsPlugin, manifestPlugin, watchPlugin];
+export const featurePlugins: FeaturePlugin[] = [
+  proposalsPlugin,
+  manifestPlugin,
+  sweepPlugin,
+  reputationPlugin,
+  watchPlugin,
+];

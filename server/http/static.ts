@@ -8,12 +8,16 @@ export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 export const WEB_DIR = join(REPO_ROOT, "dist/web");
 export const ASSETS_DIR = join(REPO_ROOT, "assets");
 export const OFFICE_JS_DIR = join(REPO_ROOT, "node_modules/@microsoft/office-js/dist");
+/** Brotli and gzip copies of the Office.js files pages load offline (written by the build). */
+export const OFFICE_JS_COMPRESSED_DIR = join(REPO_ROOT, "dist/office-js");
 export const SAMPLES_DIR = join(REPO_ROOT, "samples");
 
 /** Icons: Office caches them and shows a default icon when told not to; never no-cache. */
 const ICON_CACHE = "public, max-age=604800";
 /** Vite's bundles carry a content hash in their names. */
 const BUNDLE_CACHE = "public, max-age=31536000, immutable";
+/** Pages keep their names across releases: revalidated on every load (ETag), so a deploy shows. */
+const PAGE_CACHE = "no-cache";
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Vouch: pages not built</title></head>
@@ -29,6 +33,8 @@ export interface StaticOptions {
   /** Serve samples/ at /samples/ (the harness reads catalog.json and the .eml files). */
   samples: boolean;
   webDir?: string;
+  /** Office.js as served at /office-js/: the copy, and the build's compressed copies of it. */
+  officeJs?: { dir: string; compressedDir: string };
 }
 
 export async function installStatic(app: FastifyInstance, options: StaticOptions): Promise<void> {
@@ -40,8 +46,12 @@ export async function installStatic(app: FastifyInstance, options: StaticOptions
       index: false,
       wildcard: true,
       cacheControl: false,
+      // The build writes x.br and x.gz beside each file (scripts/precompress.ts): sent by the
+      // client's Accept-Encoding, with Vary: Accept-Encoding, and the file itself when a copy
+      // is missing or the client accepts neither.
+      preCompressed: true,
       setHeaders: (reply: FastifyReply, path: string) => {
-        reply.header("cache-control", path.includes("/static/") ? BUNDLE_CACHE : "no-cache");
+        reply.header("cache-control", path.includes("/static/") ? BUNDLE_CACHE : PAGE_CACHE);
       },
     });
   } else {
@@ -77,11 +87,18 @@ export async function installStatic(app: FastifyInstance, options: StaticOptions
       },
     });
   }
-  if (existsSync(OFFICE_JS_DIR)) {
+  const officeJs = options.officeJs ?? {
+    dir: OFFICE_JS_DIR,
+    compressedDir: OFFICE_JS_COMPRESSED_DIR,
+  };
+  if (existsSync(officeJs.dir)) {
+    // The compressed copies first (only .br and .gz there), then the copy itself.
+    const compressed = existsSync(officeJs.compressedDir);
     await app.register(fastifyStatic, {
-      root: OFFICE_JS_DIR,
+      root: compressed ? [officeJs.compressedDir, officeJs.dir] : officeJs.dir,
       prefix: "/office-js/",
       decorateReply: false,
+      preCompressed: compressed,
       maxAge: "1d",
     });
   }

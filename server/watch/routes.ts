@@ -37,7 +37,8 @@ import {
   WatchListError,
   type CriticalSenderView,
 } from "./senders";
-import { criticalTrend, type SightingsQuery } from "./trend";
+import { junkedPerSenderPerDay } from "../sweep/queries";
+import { criticalTrend } from "./trend";
 
 function dtoOf(view: CriticalSenderView): CriticalSenderDto {
   const { catalogue, ...rest } = view;
@@ -59,9 +60,6 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-/** The Junk sweep's sightings for the trend, once a feature provides them (see trend.ts). */
-export const watchSightings: { query: SightingsQuery | null } = { query: null };
 
 /**
  * The critical-service watch: raises an alert on the first report of a critical sender (in the
@@ -296,7 +294,8 @@ export async function watchPlugin(app: FastifyInstance, context: FeatureContext)
     return criticalTrend(store.db, user.tenantId, {
       now: clock(),
       days,
-      sightings: watchSightings.query,
+      // What the Junk sweep saw, when it runs (never counted as reports).
+      sightings: config.sweep ? junkedPerSenderPerDay : null,
     });
   });
   doc({

@@ -12,6 +12,75 @@ export const addressSchema = z.strictObject({
 
 const authResultSchema = z.string();
 
+const spfSchema = z.strictObject({
+  result: authResultSchema,
+  domain: nullableString,
+  aligned: z.boolean().nullable(),
+});
+
+const dkimSchema = z.strictObject({
+  result: authResultSchema,
+  domain: nullableString,
+  selector: nullableString,
+  aligned: z.boolean().nullable(),
+});
+
+const dmarcSchema = z.strictObject({
+  result: authResultSchema,
+  domain: nullableString,
+  action: nullableString,
+  policy: nullableString,
+});
+
+const compauthSchema = z.strictObject({
+  result: z.string(),
+  reason: nullableString,
+  meaning: z.string(),
+});
+
+const gatewayVendorSchema = z.enum([
+  "spamassassin",
+  "proofpoint",
+  "cisco",
+  "mimecast",
+  "barracuda",
+  "trendmicro",
+]);
+
+/** docs/analysis-contract.md, "Gateways". */
+export const gatewayVerdictSchema = z.strictObject({
+  vendor: gatewayVendorSchema,
+  headers: z.array(z.string()),
+  verdict: z.enum([
+    "spam",
+    "suspect",
+    "bulk",
+    "phishing",
+    "malware",
+    "impersonation",
+    "blocked",
+    "allowed",
+    "not-spam",
+    "scanned",
+    "unknown",
+  ]),
+  score: z.number().nullable(),
+  threshold: z.number().nullable(),
+  rules: z.array(z.string()).max(50),
+  meaning: z.string(),
+  placement: z.enum(["receiving", "before-entry", "unplaced"]),
+  counted: z.boolean(),
+});
+
+export const gatewayInFrontSchema = z.strictObject({
+  vendor: gatewayVendorSchema,
+  host: z.string(),
+  ip: nullableString,
+  authFailed: z.boolean(),
+  enhancedFiltering: z.boolean(),
+  arcSealer: nullableString,
+});
+
 export const headerAnalysisSchema = z.strictObject({
   schema: z.literal("vouch.analysis/1"),
   message: z.strictObject({
@@ -23,34 +92,36 @@ export const headerAnalysisSchema = z.strictObject({
     returnPath: nullableString,
   }),
   auth: z.strictObject({
-    source: z.strictObject({ header: z.string(), authservId: nullableString }).nullable(),
-    spf: z
+    source: z
       .strictObject({
-        result: authResultSchema,
-        domain: nullableString,
-        aligned: z.boolean().nullable(),
+        header: z.string(),
+        authservId: nullableString,
+        headers: z.array(z.string()).min(1),
       })
       .nullable(),
-    dkim: z.array(
-      z.strictObject({
-        result: authResultSchema,
-        domain: nullableString,
-        selector: nullableString,
-        aligned: z.boolean().nullable(),
-      }),
-    ),
-    dmarc: z
-      .strictObject({
-        result: authResultSchema,
-        domain: nullableString,
-        action: nullableString,
-        policy: nullableString,
-      })
-      .nullable(),
-    compauth: z
-      .strictObject({ result: z.string(), reason: nullableString, meaning: z.string() })
-      .nullable(),
+    spf: spfSchema.nullable(),
+    dkim: z.array(dkimSchema),
+    dmarc: dmarcSchema.nullable(),
+    compauth: compauthSchema.nullable(),
     arc: z.strictObject({ result: authResultSchema }).nullable(),
+    receivedSpf: z
+      .strictObject({
+        result: authResultSchema,
+        domain: nullableString,
+        clientIp: nullableString,
+        receiver: nullableString,
+      })
+      .nullable(),
+    original: z
+      .strictObject({
+        header: z.string(),
+        authservId: nullableString,
+        spf: spfSchema.nullable(),
+        dkim: z.array(dkimSchema),
+        dmarc: dmarcSchema.nullable(),
+        compauth: compauthSchema.nullable(),
+      })
+      .nullable(),
   }),
   antispam: z.strictObject({
     scl: z.number().int().nullable(),
@@ -74,8 +145,14 @@ export const headerAnalysisSchema = z.strictObject({
         ucf: z.number().int().nullable(),
         jmr: z.number().int().nullable(),
         auth: z.number().int().nullable(),
+        ofr: nullableString,
+        rf: nullableString,
+        wl: z.number().int().nullable(),
+        pcwl: z.number().int().nullable(),
       })
       .nullable(),
+    authAs: nullableString,
+    endToEndLatencySeconds: z.number().nonnegative().nullable(),
   }),
   hops: z.array(
     z.strictObject({
@@ -86,6 +163,7 @@ export const headerAnalysisSchema = z.strictObject({
       with: nullableString,
       id: nullableString,
       date: nullableString,
+      dateZoneKnown: z.boolean().nullable(),
       delaySeconds: z.number().nullable(),
     }),
   ),
@@ -101,4 +179,6 @@ export const headerAnalysisSchema = z.strictObject({
       }),
     ),
   }),
+  gateways: z.array(gatewayVerdictSchema),
+  gatewayInFront: gatewayInFrontSchema.nullable(),
 }) satisfies z.ZodType<HeaderAnalysis>;

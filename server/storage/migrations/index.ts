@@ -7,6 +7,8 @@ import {
   proposalsMigration,
   proposalsStaleIndexMigration,
 } from "../../proposals/migration";
+import { domainRegistrationsMigration } from "../../reputation/registrations";
+import { sweepMigration } from "../../sweep/migration";
 import { watchAlertsMigration, watchSendersMigration } from "../../watch/migration";
 
 /**
@@ -27,4 +29,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
   "0200-watch-senders": watchSendersMigration,
   "0201-watch-alerts": watchAlertsMigration,
+  "0220-sweep": sweepMigration,
+  "0240-domain-registrations": domainRegistrationsMigration,
 };

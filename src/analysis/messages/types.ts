@@ -5,6 +5,7 @@
  * detail reads a parameter the rule does not give, fails the type-check.
  */
 import type { VouchedBy } from "../identity";
+import type { GatewayPlacement, GatewayVendor, GatewayVerdictKind } from "../types";
 
 /** A stamp such as "SFV:SPM" or "SCL 5", as Microsoft spells it; empty when none was stamped. */
 export type StampEvidence = readonly string[];
@@ -23,6 +24,7 @@ export type AnalysisPart =
   | "received hops"
   | "verdict"
   | "sender identity"
+  | "gateways"
   | "findings";
 
 /** The rule groups of findings.ts, each applied on its own. */
@@ -33,7 +35,8 @@ export type RuleGroup =
   | "forged headers"
   | "reply-to"
   | "hops"
-  | "coverage";
+  | "coverage"
+  | "gateways";
 
 /** What the threat rules saw: the CAT code (its meaning is looked up in the reader's language). */
 interface CategoryStamp {
@@ -91,6 +94,7 @@ export interface FindingParams {
     | { case: "untrusted"; count: number }
     | { case: "internal" }
     | { case: "absent" }
+    | { case: "sender-own" }
     | { case: "empty"; authservId: string | null; saysNone: boolean };
   "no-transport-headers": Record<string, never>;
   "unreadable-headers": { problems: readonly string[] };
@@ -100,12 +104,41 @@ export interface FindingParams {
   "bulk-bcl-elevated": { bcl: number };
   "arc-override": { failures: readonly string[] };
   "allowed-by-user": Record<string, never>;
+  "safe-senders-rescued": {
+    /** What the filter stamped when it called the message spam; empty when it did not. */
+    stamps: StampEvidence;
+    /** `OFR:` as written, e.g. "TrustedSenderList". */
+    ofr: string | null;
+    /** `pcwl:1`: the recipient's personal safe list matched. */
+    personalList: boolean;
+  };
   "allowed-by-policy": { sfv: "SKA" | "SKN" | null; ipAllowList: boolean };
   "released-from-quarantine": Record<string, never>;
   "first-contact": Record<string, never>;
   "sender-authenticated": { via: VouchedBy; domain: string; address: string };
   "sender-tenant-stamps-ignored": { headers: readonly string[] };
+  "sender-own-auth-results": { authservIds: readonly (string | null)[] };
   "clock-skew": { hops: readonly { index: number; by: string | null; seconds: number }[] };
+  "gateway-junked": {
+    vendor: GatewayVendor;
+    verdict: GatewayVerdictKind;
+    score: number | null;
+    threshold: number | null;
+    rules: readonly string[];
+  };
+  "gateway-in-front": {
+    vendor: GatewayVendor;
+    host: string;
+    ip: string | null;
+    arcSealer: string | null;
+  };
+  "gateway-stamps-ignored": {
+    stamps: readonly {
+      vendor: GatewayVendor;
+      verdict: GatewayVerdictKind;
+      placement: GatewayPlacement;
+    }[];
+  };
 }
 
 export type FindingId = keyof FindingParams;

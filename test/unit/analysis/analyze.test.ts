@@ -28,7 +28,16 @@ describe("analyzeHeaders", () => {
     expect(headerAnalysisSchema.parse(analysis)).toEqual(analysis);
     expect(analysis.schema).toBe("vouch.analysis/1");
     expect(Object.keys(analysis).sort()).toEqual(
-      ["antispam", "auth", "hops", "message", "schema", "verdict"].sort(),
+      [
+        "antispam",
+        "auth",
+        "gatewayInFront",
+        "gateways",
+        "hops",
+        "message",
+        "schema",
+        "verdict",
+      ].sort(),
     );
   });
 
@@ -40,7 +49,11 @@ describe("analyzeHeaders", () => {
         "From: News <news@example.com>",
       ),
     );
-    expect(analysis.auth.source).toEqual({ header: EXO_AUTH, authservId: null });
+    expect(analysis.auth.source).toEqual({
+      header: EXO_AUTH,
+      authservId: null,
+      headers: [EXO_AUTH],
+    });
     expect(analysis.auth.spf).toEqual({
       result: "pass",
       domain: "bounce.example.com",
