@@ -1,6 +1,7 @@
 import type { FeaturePlugin } from "./feature-context";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
+import { reputationPlugin } from "./reputation/routes";
 import { sweepPlugin } from "./sweep/routes";
 
 /**
@@ -9,4 +10,9 @@ import { sweepPlugin } from "./sweep/routes";
  * FeatureContext (server/feature-context.ts) for what `context` holds. Keep this a plain list:
  * append your plugin's import and entry.
  */
-export const featurePlugins: FeaturePlugin[] = [proposalsPlugin, manifestPlugin, sweepPlugin];
+export const featurePlugins: FeaturePlugin[] = [
+  proposalsPlugin,
+  manifestPlugin,
+  sweepPlugin,
+  reputationPlugin,
+];
