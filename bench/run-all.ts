@@ -9,6 +9,7 @@ const ALL = [
   "analyze",
   "ingest",
   "taskpane",
+  "coldopen",
   "proposals",
   "identity",
   "slowloris",
