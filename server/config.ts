@@ -75,6 +75,21 @@ export interface Config {
   logLevel: LogLevel;
   /** Registers the no-auth, no-analysis insert route that bench/ingest measures as the floor. */
   benchFloor: boolean;
+  /** Where the Office pages load Office.js from (VOUCH_OFFICE_JS; server/http/office-pages.ts). */
+  officeJs: OfficeJsSource;
+  /** Checking a shared-mailbox claim through Graph on the reporter's behalf; null: never verified. */
+  mailboxCheck: MailboxCheckConfig | null;
+}
+
+/** Microsoft's CDN per cloud, or this service's copy of @microsoft/office-js (development, tests). */
+export type OfficeJsSource = "local" | "worldwide" | "gcc" | "gcch" | "dod" | "china";
+
+export interface MailboxCheckConfig {
+  /** The API's confidential-client secret for the on-behalf-of exchange. */
+  clientSecret: string;
+  /** `{tid}` is replaced by the reporter's tenant id. */
+  tokenUrlTemplate: string;
+  graphBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +104,8 @@ export class ConfigError extends Error {
 
 export const DEFAULT_ENTRA_JWKS_URL = "https://login.microsoftonline.com/{tid}/discovery/v2.0/keys";
 export const DEFAULT_ENTRA_ISSUER = "https://login.microsoftonline.com/{tid}/v2.0";
+export const DEFAULT_ENTRA_TOKEN_URL = "https://login.microsoftonline.com/{tid}/oauth2/v2.0/token";
+export const DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0";
 /** Audience of development tokens when VOUCH_ENTRA_CLIENT_ID is not set. */
 export const DEV_CLIENT_ID = "vouch-dev-api";
 /**
@@ -289,6 +306,13 @@ const settings = {
   VOUCH_PUBLIC_ORIGIN: origin.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   VOUCH_BENCH_FLOOR: flag.default(false),
+  VOUCH_OFFICE_JS: z.enum(["local", "worldwide", "gcc", "gcch", "dod", "china"]).optional(),
+  VOUCH_MAILBOX_CHECK_SECRET: z.string().min(1).optional(),
+  VOUCH_ENTRA_TOKEN_URL: template.default(DEFAULT_ENTRA_TOKEN_URL),
+  VOUCH_GRAPH_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+[^/]$/, "must be an http(s) URL without a trailing slash")
+    .default(DEFAULT_GRAPH_URL),
 };
 
 export const SETTING_NAMES = Object.keys(settings) as (keyof typeof settings)[];
@@ -405,6 +429,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: s.VOUCH_PUBLIC_ORIGIN ?? `${scheme}://${displayHost}:${s.PORT}`,
     logLevel: s.LOG_LEVEL,
     benchFloor: s.VOUCH_BENCH_FLOOR,
+    // Microsoft supports the npm copy of Office.js only for development and debugging.
+    officeJs: s.VOUCH_OFFICE_JS ?? (authMode === "dev" ? "local" : "worldwide"),
+    mailboxCheck: s.VOUCH_MAILBOX_CHECK_SECRET
+      ? {
+          clientSecret: s.VOUCH_MAILBOX_CHECK_SECRET,
+          tokenUrlTemplate: s.VOUCH_ENTRA_TOKEN_URL,
+          graphBaseUrl: s.VOUCH_GRAPH_URL,
+        }
+      : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FeaturePlugin } from "./feature-context";
+import { officePagesPlugin } from "./http/office-pages";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
 
@@ -8,4 +9,4 @@ import { proposalsPlugin } from "./proposals/routes";
  * FeatureContext (server/feature-context.ts) for what `context` holds. Keep this a plain list:
  * append your plugin's import and entry.
  */
-export const featurePlugins: FeaturePlugin[] = [proposalsPlugin, manifestPlugin];
+export const featurePlugins: FeaturePlugin[] = [proposalsPlugin, manifestPlugin, officePagesPlugin];
