@@ -79,7 +79,9 @@ function isMobile(office: OfficeApi): boolean {
   const hostName = office.context.mailbox?.diagnostics?.hostName;
   if (hostName === "OutlookIOS" || hostName === "OutlookAndroid") return true;
   const platform = office.context.platform as unknown;
-  return platform === office.PlatformType?.iOS || platform === office.PlatformType?.Android;
+  const types = office.PlatformType as { iOS?: unknown; Android?: unknown } | undefined;
+  if (platform === undefined || !types) return false;
+  return platform === types.iOS || platform === types.Android;
 }
 
 /** Office may never answer getSharedPropertiesAsync on an item it cannot place. */

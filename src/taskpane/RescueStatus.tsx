@@ -20,7 +20,7 @@ export function RescueStatus(props: { rescue: RescueState }) {
           ? t.rescue.manualShared
           : t.rescue.manual;
   return (
-    <p className={section.text} role="status" data-testid="rescue-status">
+    <p className={section.text} aria-live="polite" data-testid="rescue-status">
       {text}
     </p>
   );
