@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
+import { precompressPlugin } from "./scripts/precompress";
 
 const pages = resolve(import.meta.dirname, "src/pages");
 
@@ -12,7 +13,7 @@ export default defineConfig({
   root: pages,
   base: "/",
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), precompressPlugin()],
   build: {
     outDir: resolve(import.meta.dirname, "dist/web"),
     emptyOutDir: true,

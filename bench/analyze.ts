@@ -4,8 +4,9 @@
  *
  *   node bin/run-ts.mjs bench/analyze.ts [--quick]
  *
- * Targets: >= 20,000 typical blocks/s on one core, within 10x of the floor, a 1 MB adversarial
- * block in < 100 ms, and linear growth (time x4 when the input grows x4).
+ * Targets: >= 20,000 typical blocks/s on one core, within 8x of the floor, a 1 MB adversarial
+ * block in < 100 ms, linear growth (time x4 when the input grows x4), and linear growth in
+ * Received hops up to 10,000 (at most x11 per x10 of hops).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -84,22 +85,44 @@ function syntheticBlocks(): Block[] {
 const MB = 1024 * 1024;
 
 /**
- * The floor: the same text split into lines (CRLF, LF or a lone CR) by the simplest fast loop,
- * without a generator or anything else that would make the floor itself slow.
+ * The floor: the same text split into lines with indexOf and its fields unfolded (each
+ * continuation line appended to the field before it), by the simplest fast loop. Lines end at
+ * LF, a CR before it dropped: what the typical blocks hold.
  */
-function splitLinesFloor(text: string): string[] {
-  const lines: string[] = [];
+function splitAndUnfoldFloor(text: string): string[] {
+  const fields: string[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x0d) {
-      lines.push(text.slice(start, i));
-      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
-      start = i + 1;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    if (lineEnd === start) break;
+    const first = text.charCodeAt(start);
+    const line = text.slice(start, lineEnd);
+    if ((first === 0x20 || first === 0x09) && fields.length > 0) fields[fields.length - 1] += line;
+    else fields.push(line);
+    start = end + 1;
+  }
+  return fields;
+}
+
+/**
+ * A block of `hops` Received fields (the samples' own, folded as Exchange Online folds them,
+ * cycled) below the other fields of a sample, as a message that went round a loop would carry.
+ */
+function blockWithHops(blocks: Block[], hops: number): string {
+  const received: string[] = [];
+  const others: string[] = [];
+  for (const block of blocks) {
+    const head = block.text.split(/\r?\n\r?\n/)[0] as string;
+    for (const field of head.split(/\r?\n(?![ \t])/)) {
+      if (/^received:/i.test(field)) received.push(field);
+      else if (block === blocks[0]) others.push(field);
     }
   }
-  if (start < text.length) lines.push(text.slice(start));
-  return lines;
+  const lines = [...others];
+  for (let i = 0; i < hops; i++) lines.push(received[i % received.length] as string);
+  return `${lines.join("\r\n")}\r\n\r\n`;
 }
 
 /** Hostile blocks of about `size` characters, each a different attack on the parsers. */
@@ -288,7 +311,7 @@ const [analysisRate, floorRate] = interleaved(
   },
   () => {
     const block = blocks[nextFloor++ % blocks.length] as Block;
-    sink += splitLinesFloor(block.text).length;
+    sink += splitAndUnfoldFloor(block.text).length;
   },
   MEASURE_MS,
 );
@@ -316,8 +339,8 @@ console.log(
         ">= 20,000 blocks/s",
         verdict(analysisRate >= 20_000),
       ],
-      ["floor: split into lines", fmt(floorRate), fmt(floorUs, 1), "", ""],
-      ["ratio to the floor", "", `${fmt(ratio, 1)}x`, "<= 10x", verdict(ratio <= 10)],
+      ["floor: split into lines, unfold", fmt(floorRate), fmt(floorUs, 1), "", ""],
+      ["ratio to the floor", "", `${fmt(ratio, 1)}x`, "<= 8x", verdict(ratio <= 8)],
     ],
   ),
 );
@@ -389,6 +412,44 @@ console.log(
   table(["block", "250 KB", "500 KB", "1 MB", "growth", "1 MB < 100 ms"], adversarialRows),
 );
 
+// Growth in Received hops: 100, 1,000 and 10,000 hops (the block reads at most 10,000 fields,
+// so the largest loses its last few hops to the sample's other fields above them).
+const hopCounts = [100, 1_000, 10_000];
+const hopRows: string[][] = [];
+const hopTimes = hopCounts.map((count) => {
+  const text = blockWithHops(blocks, count);
+  let read = 0;
+  const time = timeRuns(
+    () => {
+      read = analyzeHeaders(text).hops.length;
+      sink += read;
+    },
+    count >= 10_000 ? (quick ? 5 : 11) : quick ? 15 : 41,
+  );
+  notePeakHeap();
+  hopRows.push([
+    fmt(count),
+    fmt(read),
+    fmt(text.length / 1024),
+    fmt(time.min, 2),
+    fmt(time.median, 2),
+  ]);
+  return time;
+});
+// Growth from the fastest runs, as above.
+const hopGrowth = hopTimes
+  .slice(1)
+  .map((time, i) => time.min / Math.max((hopTimes[i] as Timing).min, 0.001));
+const worstHopGrowth = Math.max(...hopGrowth);
+console.log(
+  "\nReceived hops through analyzeHeaders (CPU ms; growth = fastest run / fastest run at a tenth of the hops, 10x when linear)",
+);
+console.log(table(["hops", "read", "KB", "fastest ms", "median ms"], hopRows));
+console.log(
+  `growth 100 -> 1,000: ${fmt(hopGrowth[0] as number, 1)}x, 1,000 -> 10,000: ${fmt(hopGrowth[1] as number, 1)}x` +
+    `  target <= 11x per 10x: ${verdict(worstHopGrowth <= 11)}`,
+);
+
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log("\nMemory");
 console.log(
@@ -407,7 +468,12 @@ console.log(
     ["target", "figure", "result"],
     [
       [">= 20,000 typical blocks/s", fmt(analysisRate), verdict(analysisRate >= 20_000)],
-      ["within 10x of the floor", `${fmt(ratio, 1)}x`, verdict(ratio <= 10)],
+      ["within 8x of the floor (split, unfold)", `${fmt(ratio, 1)}x`, verdict(ratio <= 8)],
+      [
+        "linear in hops to 10,000 (worst per x10)",
+        `${fmt(worstHopGrowth, 1)}x`,
+        verdict(worstHopGrowth <= 11),
+      ],
       ["1 MB adversarial < 100 ms (worst)", `${fmt(worstAt1Mb, 1)} ms`, verdict(worstAt1Mb < 100)],
       ["linear growth (worst 1 MB / 250 KB)", `${fmt(worstGrowth, 1)}x`, verdict(worstGrowth <= 6)],
     ],

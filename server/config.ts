@@ -39,6 +39,29 @@ export interface AuthConfig {
   clockToleranceSeconds: number;
 }
 
+/** The opt-in Junk sweep (server/sweep/, docs/sweep.md); null while VOUCH_SWEEP is off. */
+export interface SweepConfig {
+  /** The Entra tenant whose mailboxes are swept; sightings belong to this tenant. */
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Object id of the mail-enabled group whose members' Junk Email folders are read. */
+  groupId: string;
+  intervalMs: number;
+  /** How long after the service starts the first round waits. */
+  startDelayMs: number;
+  /** Microsoft Graph's base, e.g. https://graph.microsoft.com/v1.0 */
+  graphUrl: string;
+  /** The token endpoint; `{tid}` is replaced by tenantId. */
+  tokenUrl: string;
+  /** Mailboxes swept side by side. */
+  concurrency: number;
+  /** Messages per delta page asked for (Prefer: odata.maxpagesize). */
+  pageSize: number;
+  /** An authenticated sender junked in at least this many mailboxes is shown as seen in Junk. */
+  manyMailboxes: number;
+}
+
 export interface Config {
   nodeEnv: string;
   /** NODE_ENV is "production", in any letter case. */
@@ -79,6 +102,7 @@ export interface Config {
   officeJs: OfficeJsSource;
   /** Checking a shared-mailbox claim through Graph on the reporter's behalf; null: never verified. */
   mailboxCheck: MailboxCheckConfig | null;
+  sweep: SweepConfig | null;
 }
 
 /** Microsoft's CDN per cloud, or this service's copy of @microsoft/office-js (development, tests). */
@@ -106,6 +130,7 @@ export const DEFAULT_ENTRA_JWKS_URL = "https://login.microsoftonline.com/{tid}/d
 export const DEFAULT_ENTRA_ISSUER = "https://login.microsoftonline.com/{tid}/v2.0";
 export const DEFAULT_ENTRA_TOKEN_URL = "https://login.microsoftonline.com/{tid}/oauth2/v2.0/token";
 export const DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0";
+export const DEFAULT_SWEEP_TOKEN_URL = "https://login.microsoftonline.com/{tid}/oauth2/v2.0/token";
 /** Audience of development tokens when VOUCH_ENTRA_CLIENT_ID is not set. */
 export const DEV_CLIENT_ID = "vouch-dev-api";
 /**
@@ -313,6 +338,31 @@ const settings = {
     .string()
     .regex(/^https?:\/\/\S+[^/]$/, "must be an http(s) URL without a trailing slash")
     .default(DEFAULT_GRAPH_URL),
+  VOUCH_SWEEP: flag.default(false),
+  VOUCH_SWEEP_TENANT_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be a tenant id")
+    .optional(),
+  VOUCH_SWEEP_CLIENT_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be an application id")
+    .optional(),
+  VOUCH_SWEEP_CLIENT_SECRET: z.string().min(1).optional(),
+  VOUCH_SWEEP_GROUP_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, "must be a group object id")
+    .optional(),
+  VOUCH_SWEEP_INTERVAL: duration.default(15 * 60_000),
+  VOUCH_SWEEP_START_DELAY: duration.default(30_000),
+  VOUCH_SWEEP_GRAPH_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, "must be an http(s) URL without query")
+    .transform((value) => value.replace(/\/+$/, ""))
+    .default("https://graph.microsoft.com/v1.0"),
+  VOUCH_SWEEP_TOKEN_URL: template.default(DEFAULT_SWEEP_TOKEN_URL),
+  VOUCH_SWEEP_CONCURRENCY: positiveInt.refine((n) => n <= 64, "must be at most 64").default(4),
+  VOUCH_SWEEP_PAGE_SIZE: positiveInt.refine((n) => n <= 1000, "must be at most 1000").default(50),
+  VOUCH_SWEEP_MANY_MAILBOXES: positiveInt.default(5),
 };
 
 export const SETTING_NAMES = Object.keys(settings) as (keyof typeof settings)[];
@@ -374,6 +424,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const missing = s.VOUCH_TLS_CERT ? "VOUCH_TLS_KEY" : "VOUCH_TLS_CERT";
     throw new ConfigError(missing, "VOUCH_TLS_CERT and VOUCH_TLS_KEY go together");
   }
+
+  const sweep = sweepConfigOf(s);
 
   const dataDir = resolve(s.VOUCH_DATA_DIR);
   const tls: TlsSetting = s.VOUCH_HTTP
@@ -438,6 +490,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           graphBaseUrl: s.VOUCH_GRAPH_URL,
         }
       : null,
+    sweep,
+  };
+}
+
+/** The sweep's settings when VOUCH_SWEEP is on: all four identities are then required. */
+function sweepConfigOf(s: Parsed): SweepConfig | null {
+  if (!s.VOUCH_SWEEP) return null;
+  const required = {
+    VOUCH_SWEEP_TENANT_ID: s.VOUCH_SWEEP_TENANT_ID,
+    VOUCH_SWEEP_CLIENT_ID: s.VOUCH_SWEEP_CLIENT_ID,
+    VOUCH_SWEEP_CLIENT_SECRET: s.VOUCH_SWEEP_CLIENT_SECRET,
+    VOUCH_SWEEP_GROUP_ID: s.VOUCH_SWEEP_GROUP_ID,
+  };
+  for (const [name, value] of Object.entries(required)) {
+    if (!value) throw new ConfigError(name, "is required with VOUCH_SWEEP=1 (see docs/sweep.md)");
+  }
+  return {
+    tenantId: s.VOUCH_SWEEP_TENANT_ID as string,
+    clientId: s.VOUCH_SWEEP_CLIENT_ID as string,
+    clientSecret: s.VOUCH_SWEEP_CLIENT_SECRET as string,
+    groupId: s.VOUCH_SWEEP_GROUP_ID as string,
+    intervalMs: s.VOUCH_SWEEP_INTERVAL,
+    startDelayMs: s.VOUCH_SWEEP_START_DELAY,
+    graphUrl: s.VOUCH_SWEEP_GRAPH_URL,
+    tokenUrl: s.VOUCH_SWEEP_TOKEN_URL,
+    concurrency: s.VOUCH_SWEEP_CONCURRENCY,
+    pageSize: s.VOUCH_SWEEP_PAGE_SIZE,
+    manyMailboxes: s.VOUCH_SWEEP_MANY_MAILBOXES,
   };
 }
 

@@ -2,6 +2,7 @@ import type { FeaturePlugin } from "./feature-context";
 import { officePagesPlugin } from "./http/office-pages";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
+import { sweepPlugin } from "./sweep/routes";
 
 /**
  * Feature plugins, registered by buildApp (server/app.ts) in this order after authentication,
@@ -9,4 +10,9 @@ import { proposalsPlugin } from "./proposals/routes";
  * FeatureContext (server/feature-context.ts) for what `context` holds. Keep this a plain list:
  * append your plugin's import and entry.
  */
-export const featurePlugins: FeaturePlugin[] = [proposalsPlugin, manifestPlugin, officePagesPlugin];
+export const featurePlugins: FeaturePlugin[] = [
+  proposalsPlugin,
+  manifestPlugin,
+  sweepPlugin,
+  officePagesPlugin,
+];

@@ -14,6 +14,8 @@ export const SAMPLES_DIR = join(REPO_ROOT, "samples");
 const ICON_CACHE = "public, max-age=604800";
 /** Vite's bundles carry a content hash in their names. */
 const BUNDLE_CACHE = "public, max-age=31536000, immutable";
+/** Pages keep their names across releases: revalidated on every load (ETag), so a deploy shows. */
+const PAGE_CACHE = "no-cache";
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Vouch: pages not built</title></head>
@@ -40,8 +42,12 @@ export async function installStatic(app: FastifyInstance, options: StaticOptions
       index: false,
       wildcard: true,
       cacheControl: false,
+      // The build writes x.br and x.gz beside each file (scripts/precompress.ts): sent by the
+      // client's Accept-Encoding, with Vary: Accept-Encoding, and the file itself when a copy
+      // is missing or the client accepts neither.
+      preCompressed: true,
       setHeaders: (reply: FastifyReply, path: string) => {
-        reply.header("cache-control", path.includes("/static/") ? BUNDLE_CACHE : "no-cache");
+        reply.header("cache-control", path.includes("/static/") ? BUNDLE_CACHE : PAGE_CACHE);
       },
     });
   } else {

@@ -15,6 +15,7 @@ import { domainOfIdentity, isAligned, normalizeDomain } from "./alignment";
 import { parseDate } from "./dates";
 import { decodeEncodedWords } from "./encoded-words";
 import { deriveFindings } from "./findings";
+import { readGateways } from "./gateways";
 import { parseHeaderBlock } from "./header-block";
 import type { HeaderBlock } from "./header-block";
 import { authenticatedSender } from "./identity";
@@ -275,8 +276,25 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
   const hops = attempt(
     "received hops",
     failed,
-    () => buildHops(block.all("Received").map((field) => field.value)),
+    // Folded: the Received parser reads line breaks as spaces, so thousands of hops need no
+    // unfolded copies for the collector to carry.
+    () => buildHops(block.all("Received").map((field) => field.folded)),
     (): Hop[] => [],
+  );
+
+  const gateways = attempt(
+    "gateways",
+    failed,
+    () =>
+      readGateways({
+        block,
+        hops,
+        stamps,
+        auth,
+        trustedAuthservIds: options.trustedAuthservIds ?? [],
+        language,
+      }),
+    () => ({ gateways: [], gatewayInFront: null }),
   );
 
   const junked = attempt(
@@ -293,6 +311,8 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
     antispam: stamps,
     hops,
     verdict: { junked, findings: [] },
+    gateways: gateways.gateways,
+    gatewayInFront: gateways.gatewayInFront,
   };
 
   const authenticated = attempt(
@@ -326,6 +346,8 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
           replyToDomain: message.replyTo ? normalizeDomain(message.replyTo.domain) : null,
           authenticated,
           junked,
+          gateways: gateways.gateways,
+          gatewayInFront: gateways.gatewayInFront,
         },
         language,
       ),

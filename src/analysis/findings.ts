@@ -18,10 +18,20 @@ import {
 } from "./categories";
 import type { AuthenticatedSender } from "./identity";
 import type { Language } from "./language";
+import { gatewayFindings } from "./gateways/findings";
 import { findingTexts } from "./messages";
 import type { AnalysisPart, FindingId, FindingParams, RuleGroup } from "./messages/types";
 import type { TrustedAuth } from "./trusted-auth";
-import type { AntispamStamps, AuthSummary, Finding, FixableBy, Hop, Severity } from "./types";
+import type {
+  AntispamStamps,
+  AuthSummary,
+  Finding,
+  FixableBy,
+  GatewayInFront,
+  GatewayVerdict,
+  Hop,
+  Severity,
+} from "./types";
 
 export type { FindingId, FindingParams } from "./messages/types";
 
@@ -49,6 +59,8 @@ export const FINDING_CATALOGUE = [
   define("spoof-verdict", "error", null),
   define("intra-org-phishing", "error", null),
   define("dmarc-fail", "error", "sender"),
+  // A gateway in front of Microsoft 365: the organisation's routing, never an allow.
+  define("gateway-in-front", "warning", "admin"),
   define("high-confidence-spam", "error", "admin"),
   // Why it is in Junk, and who can change that.
   define("forged-auth-results", "warning", null),
@@ -58,6 +70,7 @@ export const FINDING_CATALOGUE = [
   define("blocked-sender", "warning", "user"),
   define("policy-blocked", "warning", "admin"),
   define("transport-rule-spam", "warning", "admin"),
+  define("gateway-junked", "warning", "admin"),
   define("asf-custom-spam", "warning", "admin"),
   define("bulk-bcl-high", "warning", "admin"),
   define("compauth-fail", "warning", "sender"),
@@ -84,6 +97,7 @@ export const FINDING_CATALOGUE = [
   define("first-contact", "info", null),
   define("sender-authenticated", "info", null),
   define("sender-tenant-stamps-ignored", "info", null),
+  define("gateway-stamps-ignored", "info", null),
   define("clock-skew", "info", null),
 ] as const satisfies readonly FindingDefinition[];
 
@@ -155,6 +169,9 @@ export interface FindingEvidence {
   replyToDomain: string | null;
   authenticated: AuthenticatedSender | null;
   junked: boolean | null;
+  /** Third-party gateways' verdicts and the gateway in front (src/analysis/gateways); optional for callers that predate them. */
+  gateways?: readonly GatewayVerdict[];
+  gatewayInFront?: GatewayInFront | null;
 }
 
 /** What a rule reports: a catalogued id and its parameters; the words are added in one place. */
@@ -461,6 +478,19 @@ const RULE_GROUPS: readonly [RuleGroup, (evidence: FindingEvidence, found: Found
   ["reply-to", replyToFindings],
   ["hops", hopFindings],
   ["coverage", coverageFindings],
+  [
+    "gateways",
+    (evidence, found) =>
+      gatewayFindings(
+        {
+          gateways: evidence.gateways ?? [],
+          gatewayInFront: evidence.gatewayInFront ?? null,
+          stamps: evidence.stamps,
+          junked: evidence.junked,
+        },
+        found,
+      ),
+  ],
 ];
 
 /**

@@ -12,6 +12,12 @@ export interface HeaderField {
   value: string;
   /** 0 = topmost field in the block. */
   position: number;
+  /**
+   * The value as it stands in the block, line breaks and all, untrimmed (or the value, when
+   * lines that are not part of it stand between its lines): for parsers to whom a line break is
+   * whitespace, without making the unfolded copy.
+   */
+  readonly folded: string;
 }
 
 export interface HeaderBlock {
@@ -89,12 +95,12 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
 }
 
 /**
- * Fields by name, indexed as names are asked for: the analysis asks for a few dozen names, and
- * a block built to hurt can carry a hundred thousand distinct ones, which an index of every name
- * made up front would spend most of its time (and memory) on.
+ * Fields by name, indexed in one pass when a name is first asked for. (The block reads at most
+ * MAX_FIELDS fields, so even a block of distinct names built to hurt keeps the index small; a
+ * scan of every field per name asked, as before, grew with names x fields.)
  */
 class IndexedHeaderBlock implements HeaderBlock {
-  readonly #byKey = new Map<string, readonly HeaderField[]>();
+  #byKey: Map<string, HeaderField[]> | null = null;
 
   constructor(
     readonly fields: readonly HeaderField[],
@@ -110,16 +116,25 @@ class IndexedHeaderBlock implements HeaderBlock {
   }
 
   #withKey(key: string): readonly HeaderField[] {
-    let found = this.#byKey.get(key);
-    if (found === undefined) {
-      const matching: HeaderField[] = [];
-      for (const field of this.fields) if (field.key === key) matching.push(field);
-      found = matching;
-      this.#byKey.set(key, found);
+    return this.#index().get(key) ?? NO_FIELDS;
+  }
+
+  #index(): Map<string, HeaderField[]> {
+    if (this.#byKey !== null) return this.#byKey;
+    const byKey = new Map<string, HeaderField[]>();
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as HeaderField;
+      const matching = byKey.get(field.key);
+      if (matching === undefined) byKey.set(field.key, [field]);
+      else matching.push(field);
     }
-    return found;
+    this.#byKey = byKey;
+    return byKey;
   }
 }
+
+const NO_FIELDS: readonly HeaderField[] = [];
 
 function note(problems: string[], problem: string): void {
   if (problems.length < MAX_PROBLEMS) problems.push(problem);
@@ -131,11 +146,15 @@ function note(problems: string[], problem: string): void {
  */
 class LazyField implements HeaderField {
   readonly #text: string;
-  /** Where the value stands on the field's first line: [start, end). */
+  /** Where the value starts on the field's first line. */
   readonly #start: number;
-  readonly #end: number;
-  /** [start, end) of each continuation line, or null while there is none. */
-  #continuations: number[] | null = null;
+  /** Where its last line ends: the value is text[start, end) without its line breaks. */
+  #end: number;
+  /**
+   * [start, end) of each stretch of lines, once a line that is not part of the field stood
+   * between two of its lines (a line that is not a header field); null while it is one stretch.
+   */
+  #stretches: number[] | null = null;
   #value: string | null = null;
 
   constructor(
@@ -152,17 +171,25 @@ class LazyField implements HeaderField {
   }
 
   addContinuation(start: number, end: number): void {
-    if (this.#continuations === null) this.#continuations = [start, end];
-    else this.#continuations.push(start, end);
+    if (this.#stretches !== null) this.#stretches.push(start, end);
+    else if (isLineBreak(this.#text, this.#end, start)) this.#end = end;
+    else this.#stretches = [this.#start, this.#end, start, end];
   }
 
   get value(): string {
     if (this.#value === null) {
-      let unfolded = this.#text.slice(this.#start, this.#end);
-      const continuations = this.#continuations;
-      if (continuations !== null) {
-        for (let i = 0; i < continuations.length; i += 2) {
-          unfolded += this.#text.slice(continuations[i], continuations[i + 1]);
+      const stretches = this.#stretches;
+      let unfolded: string;
+      if (stretches === null) {
+        unfolded = withoutLineBreaks(this.#text, this.#start, this.#end);
+      } else {
+        unfolded = "";
+        for (let i = 0; i < stretches.length; i += 2) {
+          unfolded += withoutLineBreaks(
+            this.#text,
+            stretches[i] as number,
+            stretches[i + 1] as number,
+          );
         }
       }
       this.#value = unfolded.trim();
@@ -170,10 +197,38 @@ class LazyField implements HeaderField {
     return this.#value;
   }
 
+  get folded(): string {
+    return this.#stretches === null ? this.#text.slice(this.#start, this.#end) : this.value;
+  }
+
   /** Serialised as the plain record the interface describes. */
-  toJSON(): HeaderField {
+  toJSON(): Omit<HeaderField, "folded"> {
     return { name: this.name, key: this.key, value: this.value, position: this.position };
   }
+}
+
+/** Whether text[from, to) is one line break: CRLF, LF or a lone CR. */
+function isLineBreak(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  if (to - from === 1) return first === 0x0d || first === 0x0a;
+  return to - from === 2 && first === 0x0d && text.charCodeAt(from + 1) === 0x0a;
+}
+
+/**
+ * text[from, to) without its CR and LF characters. Lines end at each of them, so within one
+ * stretch of a field's lines every one is part of a line break, and this is the unfolded text.
+ */
+export function withoutLineBreaks(text: string, from: number, to: number): string {
+  let unfolded = "";
+  let piece = from;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0d || code === 0x0a) {
+      unfolded += text.slice(piece, i);
+      piece = i + 1;
+    }
+  }
+  return piece === from ? text.slice(from, to) : unfolded + text.slice(piece, to);
 }
 
 /**

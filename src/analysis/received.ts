@@ -6,6 +6,7 @@
  * follows the last top-level semicolon. Every scanner moves forward only, so the work is linear.
  */
 import { isoUtc, parseDateMillis } from "./dates";
+import { withoutLineBreaks } from "./header-block";
 import type { Hop } from "./types";
 
 export interface ParsedReceived {
@@ -31,19 +32,20 @@ export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
   const hops: Hop[] = [];
   let previousMillis: number | null = null;
   for (let i = receivedTopmostFirst.length - 1; i >= 0; i--) {
-    const { parsed, millis } = readReceived(receivedTopmostFirst[i] ?? "");
+    const read = readReceived(receivedTopmostFirst[i] ?? "");
+    const millis = read.millis;
     const delaySeconds =
       hops.length === 0 || millis === null || previousMillis === null
         ? null
         : (millis - previousMillis) / 1000;
     hops.push({
       index: hops.length + 1,
-      from: parsed.from,
-      fromIp: parsed.fromIp,
-      by: parsed.by,
-      with: parsed.with,
-      id: parsed.id,
-      date: parsed.date,
+      from: read.from,
+      fromIp: read.fromIp,
+      by: read.by,
+      with: read.with,
+      id: read.id,
+      date: millis === null ? null : isoUtc(millis),
       delaySeconds,
     });
     previousMillis = millis;
@@ -53,27 +55,39 @@ export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
 
 /** One Received value (unfolded or not); never throws, unknown parts are null. */
 export function parseReceived(value: string): ParsedReceived {
-  return readReceived(value).parsed;
+  const read = readReceived(value);
+  return {
+    from: read.from,
+    fromIp: read.fromIp,
+    by: read.by,
+    with: read.with,
+    via: read.via,
+    id: read.id,
+    for: read.for,
+    date: read.millis === null ? null : isoUtc(read.millis),
+  };
 }
 
-function readReceived(value: string): { parsed: ParsedReceived; millis: number | null } {
+/** What one Received value says, before the date becomes text. */
+interface ReadReceived extends Clauses {
+  millis: number | null;
+}
+
+function readReceived(value: string): ReadReceived {
   const text = typeof value === "string" ? value : "";
-  const { tokens, lastSemicolon } = lex(text, true);
-  let clauseEnd = tokens.length;
-  while (
-    lastSemicolon >= 0 &&
-    clauseEnd > 0 &&
-    (tokens[clauseEnd - 1] as Token).start > lastSemicolon
-  )
+  const tokens = lex(text, true, TOP_LEVEL);
+  const lastSemicolon = tokens.lastSemicolon;
+  let clauseEnd = tokens.count;
+  while (lastSemicolon >= 0 && clauseEnd > 0 && tokens.startOf(clauseEnd - 1) > lastSemicolon)
     clauseEnd--;
-  const clauseTokens = clauseEnd === tokens.length ? tokens : tokens.slice(0, clauseEnd);
-  const clauses = readClauses(clauseTokens);
+  const clauses = readClauses(tokens, clauseEnd) as ReadReceived;
   if (!clauses.sawFrom) {
     // qmail's "(qmail 1234 invoked from network)", "(from user@localhost) by ...",
     // Postfix's "by host (Postfix, from userid 1002)": the origin is told inside a comment.
-    for (const token of clauseTokens) {
-      if (token.kind !== "comment") continue;
-      const inner = readClauses(lex(token.text, false).tokens);
+    for (let i = 0; i < clauseEnd; i++) {
+      if (tokens.kinds[i] !== COMMENT) continue;
+      const comment = tokens.textOf(i);
+      const inner = readClauses(lex(comment, false, new Tokens(comment)), Infinity);
       if (inner.sawFrom) {
         clauses.from = inner.from;
         clauses.fromIp = inner.fromIp;
@@ -81,28 +95,86 @@ function readReceived(value: string): { parsed: ParsedReceived; millis: number |
       }
     }
   }
-  const millis = lastSemicolon < 0 ? null : parseDateMillis(text.slice(lastSemicolon + 1));
-  const parsed: ParsedReceived = {
-    from: clauses.from,
-    fromIp: clauses.fromIp,
-    by: clauses.by,
-    with: clauses.with,
-    via: clauses.via,
-    id: clauses.id,
-    for: clauses.for,
-    date: millis === null ? null : isoUtc(millis),
-  };
-  return { parsed, millis };
+  clauses.millis =
+    lastSemicolon < 0
+      ? null
+      : parseDateMillis(withoutLineBreaks(text, lastSemicolon + 1, text.length));
+  return clauses;
 }
 
-type TokenKind = "word" | "comment" | "literal" | "angle" | "quoted";
+/** Token kinds, as small integers in `Tokens.kinds`. */
+const WORD = 0;
+const COMMENT = 1;
+const LITERAL = 2;
+const ANGLE = 3;
+const QUOTED = 4;
 
-interface Token {
-  kind: TokenKind;
-  /** The word, or the content inside the brackets / parentheses / quotes. */
+/**
+ * The tokens of one value as flat arrays of positions, not an object and a substring each: a
+ * block with thousands of Received fields made those the analysis's main allocation, and the
+ * collector's copying of what was still alive grew its cost faster than the input. The text of a
+ * token (the word, or the content inside the brackets / parentheses / quotes) is cut only when
+ * a clause takes it.
+ */
+class Tokens {
   text: string;
-  start: number;
+  count = 0;
+  /** The last semicolon outside any bracket, or -1. */
+  lastSemicolon = -1;
+  kinds = new Uint8Array(32);
+  /** Where each token starts (its bracket, for bracketed kinds). */
+  starts = new Int32Array(32);
+  /** Where each token's content ends (before its closing bracket). */
+  ends = new Int32Array(32);
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  reset(text: string): this {
+    this.text = text;
+    this.count = 0;
+    this.lastSemicolon = -1;
+    return this;
+  }
+
+  push(kind: number, start: number, end: number): void {
+    if (this.count === this.kinds.length) {
+      const grow = <T extends Uint8Array | Int32Array>(array: T, bigger: T): T => {
+        bigger.set(array);
+        return bigger;
+      };
+      this.kinds = grow(this.kinds, new Uint8Array(this.count * 2));
+      this.starts = grow(this.starts, new Int32Array(this.count * 2));
+      this.ends = grow(this.ends, new Int32Array(this.count * 2));
+    }
+    this.kinds[this.count] = kind;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+  startOf(index: number): number {
+    return this.starts[index] as number;
+  }
+
+  /** Where the token's content starts: after its opening bracket, parenthesis or quote. */
+  contentStart(index: number): number {
+    return (this.starts[index] as number) + (this.kinds[index] === WORD ? 0 : 1);
+  }
+
+  /** A word as it stands; bracketed content as in the unfolded value (words hold no line break). */
+  textOf(index: number): string {
+    const start = this.contentStart(index);
+    const end = this.ends[index] as number;
+    return this.kinds[index] === WORD
+      ? this.text.slice(start, end)
+      : withoutLineBreaks(this.text, start, end);
+  }
 }
+
+/** Reused for every top-level value: only the rare comment read as clauses needs its own. */
+const TOP_LEVEL = new Tokens("");
 
 const SPACE = 1;
 const WORD_STOP = 2; // ends a word and starts (or is) a token of its own
@@ -129,8 +201,8 @@ function isSpace(code: number): boolean {
  * Splits the value into tokens; remembers the last semicolon outside any bracket. With
  * `stopAtDate`, stops at that semicolon when no other semicolon follows: the rest is the date.
  */
-function lex(text: string, stopAtDate: boolean): { tokens: Token[]; lastSemicolon: number } {
-  const tokens: Token[] = [];
+function lex(text: string, stopAtDate: boolean, into: Tokens): Tokens {
+  const tokens = into.reset(text);
   let lastSemicolon = -1;
   let i = 0;
   while (i < text.length) {
@@ -145,28 +217,27 @@ function lex(text: string, stopAtDate: boolean): { tokens: Token[]; lastSemicolo
     } else if (code === 0x28) {
       const end = commentEnd(text, i);
       const contentEnd = text.charCodeAt(end - 1) === 0x29 ? end - 1 : end;
-      tokens.push({ kind: "comment", text: text.slice(i + 1, contentEnd), start });
+      tokens.push(COMMENT, start, contentEnd);
       i = end;
     } else if (code === 0x5b || code === 0x3c || code === 0x22) {
       const closer = code === 0x5b ? "]" : code === 0x3c ? ">" : '"';
       const close = text.indexOf(closer, i + 1);
       const end = close < 0 ? text.length : close;
-      const kind: TokenKind = code === 0x5b ? "literal" : code === 0x3c ? "angle" : "quoted";
-      tokens.push({ kind, text: text.slice(i + 1, end), start });
+      tokens.push(code === 0x5b ? LITERAL : code === 0x3c ? ANGLE : QUOTED, start, end);
       i = close < 0 ? text.length : close + 1;
     } else {
       do i++;
       while (i < text.length && (charClass(text.charCodeAt(i)) & (SPACE | WORD_STOP)) === 0);
-      tokens.push({ kind: "word", text: text.slice(start, i), start });
+      tokens.push(WORD, start, i);
     }
   }
-  if (lastSemicolon < 0 && tokens.length > 0) {
+  if (lastSemicolon < 0 && tokens.count > 0) {
     // An unclosed comment or bracket swallowed the rest: fall back to the last semicolon at all.
     const anywhere = text.lastIndexOf(";");
-    const lastToken = tokens[tokens.length - 1] as Token;
-    if (anywhere > lastToken.start) lastSemicolon = anywhere;
+    if (anywhere > tokens.startOf(tokens.count - 1)) lastSemicolon = anywhere;
   }
-  return { tokens, lastSemicolon };
+  tokens.lastSemicolon = lastSemicolon;
+  return tokens;
 }
 
 /** Index just past the ")" that closes the comment opened at `start` (nesting, escapes). */
@@ -192,22 +263,27 @@ const KEYWORD_BITS: Readonly<Record<Keyword, number>> = {
   for: 32,
 };
 
-function keywordOf(token: Token): Keyword | null {
-  if (token.kind !== "word") return null;
-  const text = token.text;
-  switch (text.length) {
+function keywordOf(tokens: Tokens, index: number): Keyword | null {
+  if (tokens.kinds[index] !== WORD) return null;
+  const text = tokens.text;
+  const at = tokens.starts[index] as number;
+  switch ((tokens.ends[index] as number) - at) {
     case 2:
-      return isWordIgnoringCase(text, "by") ? "by" : isWordIgnoringCase(text, "id") ? "id" : null;
+      return isWordIgnoringCase(text, at, "by")
+        ? "by"
+        : isWordIgnoringCase(text, at, "id")
+          ? "id"
+          : null;
     case 3:
-      return isWordIgnoringCase(text, "for")
+      return isWordIgnoringCase(text, at, "for")
         ? "for"
-        : isWordIgnoringCase(text, "via")
+        : isWordIgnoringCase(text, at, "via")
           ? "via"
           : null;
     case 4:
-      return isWordIgnoringCase(text, "from")
+      return isWordIgnoringCase(text, at, "from")
         ? "from"
-        : isWordIgnoringCase(text, "with")
+        : isWordIgnoringCase(text, at, "with")
           ? "with"
           : null;
     default:
@@ -215,10 +291,10 @@ function keywordOf(token: Token): Keyword | null {
   }
 }
 
-/** `text` is `lowerCaseWord` in any case (`lowerCaseWord` is ASCII letters of the same length). */
-function isWordIgnoringCase(text: string, lowerCaseWord: string): boolean {
+/** text[at...] is `lowerCaseWord` in any case (`lowerCaseWord` is ASCII letters). */
+function isWordIgnoringCase(text: string, at: number, lowerCaseWord: string): boolean {
   for (let i = 0; i < lowerCaseWord.length; i++) {
-    if ((text.charCodeAt(i) | 0x20) !== lowerCaseWord.charCodeAt(i)) return false;
+    if ((text.charCodeAt(at + i) | 0x20) !== lowerCaseWord.charCodeAt(i)) return false;
   }
   return true;
 }
@@ -229,8 +305,11 @@ interface Clauses extends Omit<ParsedReceived, "date"> {
   sawFrom: boolean;
 }
 
-/** Reads the clauses; the first occurrence of each keyword wins ("by alpha by uid 7791"). */
-function readClauses(tokens: readonly Token[]): Clauses {
+/**
+ * Reads the clauses from the first `end` tokens; the first occurrence of each keyword wins
+ * ("by alpha by uid 7791").
+ */
+function readClauses(tokens: Tokens, end: number): Clauses {
   const clauses: Clauses = {
     sawFrom: false,
     from: null,
@@ -241,16 +320,24 @@ function readClauses(tokens: readonly Token[]): Clauses {
     id: null,
     for: null,
   };
+  const count = Math.min(end, tokens.count);
   let seen = 0; // KEYWORD_BITS of the keywords met so far
   let current: Keyword | null = null;
   let expectingValue = false;
   let fromHostIsIp = false;
-  const fromPart: Token[] = [];
-  const withWords: string[] = [];
+  // The tokens after "from" up to the next keyword: [fromPartStart, fromPartEnd).
+  let fromPartStart = 0;
+  let fromPartEnd = 0;
+  // The words after "with": text[withStart, withEnd), or joined when not one space apart.
+  let withWords = 0;
+  let withStart = 0;
+  let withEnd = 0;
+  let withJoined: string | null = null;
   let withOpen = false;
+  const text = tokens.text;
 
-  for (const token of tokens) {
-    const keyword = keywordOf(token);
+  for (let i = 0; i < count; i++) {
+    const keyword = keywordOf(tokens, i);
     if (keyword !== null) {
       const bit = KEYWORD_BITS[keyword];
       current = (seen & bit) !== 0 ? null : keyword;
@@ -261,57 +348,78 @@ function readClauses(tokens: readonly Token[]): Clauses {
       continue;
     }
     if (current === null) continue;
+    const kind = tokens.kinds[i];
     if (expectingValue) {
       expectingValue = false;
       if (current === "from") {
-        const host = hostOf(token);
-        clauses.from = host.name;
-        fromHostIsIp = host.isIp;
-        if (token.kind === "comment") fromPart.push(token);
+        const host = hostOf(tokens, i);
+        clauses.from = host;
+        fromHostIsIp = host !== null && host === lastHostIp;
+        fromPartStart = kind === COMMENT ? i : i + 1;
+        fromPartEnd = i + 1;
       } else if (current === "by") {
-        clauses.by = hostOf(token).name;
+        clauses.by = hostOf(tokens, i);
       } else if (current === "with") {
-        if (token.kind === "word") {
-          withWords.push(token.text);
+        if (kind === WORD) {
+          withStart = tokens.startOf(i);
+          withEnd = tokens.ends[i] as number;
+          withWords = 1;
           withOpen = true;
         }
       } else if (current === "via") {
-        clauses.via = token.kind === "word" ? token.text : null;
+        clauses.via = kind === WORD ? tokens.textOf(i) : null;
       } else if (current === "id") {
-        clauses.id = valueOf(token);
+        clauses.id = valueOf(tokens, i);
       } else if (current === "for") {
-        clauses.for = valueOf(token);
+        clauses.for = valueOf(tokens, i);
       }
       continue;
     }
-    if (current === "from") fromPart.push(token);
+    if (current === "from") fromPartEnd = i + 1;
     else if (current === "with" && withOpen) {
-      if (token.kind === "word" && withWords.length < MAX_WITH_WORDS) withWords.push(token.text);
-      else withOpen = false;
+      if (kind === WORD && withWords < MAX_WITH_WORDS) {
+        // One space between the words keeps them one slice of the text; any other gap is joined.
+        if (
+          withJoined === null &&
+          (tokens.startOf(i) !== withEnd + 1 || text.charCodeAt(withEnd) !== 0x20)
+        )
+          withJoined = text.slice(withStart, withEnd);
+        if (withJoined !== null) withJoined += ` ${tokens.textOf(i)}`;
+        withEnd = tokens.ends[i] as number;
+        withWords++;
+      } else withOpen = false;
     }
   }
 
-  if (withWords.length > 0) clauses.with = withWords.join(" ");
-  clauses.fromIp = firstIpIn(fromPart) ?? (fromHostIsIp ? clauses.from : null);
+  if (withWords > 0) clauses.with = withJoined ?? text.slice(withStart, withEnd);
+  clauses.fromIp =
+    firstIpIn(tokens, fromPartStart, fromPartEnd) ?? (fromHostIsIp ? clauses.from : null);
   return clauses;
 }
 
-/** The host a "from" or "by" names: a word (cut at "/", which no host name holds) or an IP literal. */
-function hostOf(token: Token): { name: string | null; isIp: boolean } {
-  if (token.kind === "literal") {
-    const ip = ipFromLiteral(token.text);
-    return { name: ip, isIp: ip !== null };
-  }
-  if (token.kind === "angle") return { name: nonEmpty(token.text.trim()), isIp: false };
-  if (token.kind !== "word") return { name: null, isIp: false };
-  const ip = ipFromWord(token.text);
-  if (ip) return { name: ip, isIp: true };
-  const slash = token.text.indexOf("/");
-  return { name: nonEmpty(slash >= 0 ? token.text.slice(0, slash) : token.text), isIp: false };
+/** The IP hostOf last found, so readClauses can tell an IP host from a name without an object. */
+let lastHostIp: string | null = null;
+
+/**
+ * The host a "from" or "by" names: a word (cut at "/", which no host name holds) or an IP
+ * literal. When it is an IP, `lastHostIp` is that same string.
+ */
+function hostOf(tokens: Tokens, index: number): string | null {
+  lastHostIp = null;
+  const kind = tokens.kinds[index];
+  if (kind === LITERAL) return (lastHostIp = ipFromLiteral(tokens.textOf(index)));
+  if (kind === ANGLE) return nonEmpty(tokens.textOf(index).trim());
+  if (kind !== WORD) return null;
+  const word = tokens.textOf(index);
+  const ip = ipFromWord(word);
+  if (ip) return (lastHostIp = ip);
+  const slash = word.indexOf("/");
+  return nonEmpty(slash >= 0 ? word.slice(0, slash) : word);
 }
 
-function valueOf(token: Token): string | null {
-  if (token.kind === "word" || token.kind === "angle") return nonEmpty(token.text.trim());
+function valueOf(tokens: Tokens, index: number): string | null {
+  const kind = tokens.kinds[index];
+  if (kind === WORD || kind === ANGLE) return nonEmpty(tokens.textOf(index).trim());
   return null;
 }
 
@@ -320,15 +428,16 @@ function nonEmpty(text: string): string | null {
 }
 
 /** The first IP the from-part names: in comments, [literals] or bare words, in order. */
-function firstIpIn(fromPart: readonly Token[]): string | null {
-  for (const token of fromPart) {
+function firstIpIn(tokens: Tokens, from: number, to: number): string | null {
+  for (let i = from; i < to; i++) {
+    const kind = tokens.kinds[i];
     const ip =
-      token.kind === "comment"
-        ? firstIpInText(token.text)
-        : token.kind === "literal"
-          ? ipFromLiteral(token.text)
-          : token.kind === "word"
-            ? ipFromWord(token.text)
+      kind === COMMENT
+        ? firstIpInText(tokens.textOf(i))
+        : kind === LITERAL
+          ? ipFromLiteral(tokens.textOf(i))
+          : kind === WORD
+            ? ipFromWord(tokens.textOf(i))
             : null;
     if (ip) return ip;
   }

@@ -12,6 +12,49 @@ export const addressSchema = z.strictObject({
 
 const authResultSchema = z.string();
 
+const gatewayVendorSchema = z.enum([
+  "spamassassin",
+  "proofpoint",
+  "cisco",
+  "mimecast",
+  "barracuda",
+  "trendmicro",
+]);
+
+/** docs/analysis-contract.md, "Gateways". */
+export const gatewayVerdictSchema = z.strictObject({
+  vendor: gatewayVendorSchema,
+  headers: z.array(z.string()),
+  verdict: z.enum([
+    "spam",
+    "suspect",
+    "bulk",
+    "phishing",
+    "malware",
+    "impersonation",
+    "blocked",
+    "allowed",
+    "not-spam",
+    "scanned",
+    "unknown",
+  ]),
+  score: z.number().nullable(),
+  threshold: z.number().nullable(),
+  rules: z.array(z.string()).max(50),
+  meaning: z.string(),
+  placement: z.enum(["receiving", "before-entry", "unplaced"]),
+  counted: z.boolean(),
+});
+
+export const gatewayInFrontSchema = z.strictObject({
+  vendor: gatewayVendorSchema,
+  host: z.string(),
+  ip: nullableString,
+  authFailed: z.boolean(),
+  enhancedFiltering: z.boolean(),
+  arcSealer: nullableString,
+});
+
 export const headerAnalysisSchema = z.strictObject({
   schema: z.literal("vouch.analysis/1"),
   message: z.strictObject({
@@ -101,4 +144,6 @@ export const headerAnalysisSchema = z.strictObject({
       }),
     ),
   }),
+  gateways: z.array(gatewayVerdictSchema),
+  gatewayInFront: gatewayInFrontSchema.nullable(),
 }) satisfies z.ZodType<HeaderAnalysis>;

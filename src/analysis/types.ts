@@ -136,6 +136,65 @@ export interface Verdict {
   findings: Finding[];
 }
 
+/** The third-party gateways whose verdict stamps the analysis reads (src/analysis/gateways). */
+export type GatewayVendor =
+  "spamassassin" | "proofpoint" | "cisco" | "mimecast" | "barracuda" | "trendmicro";
+
+/** What a gateway's stamp says of the message, in the contract's words. */
+export type GatewayVerdictKind =
+  | "spam"
+  | "suspect"
+  | "bulk"
+  | "phishing"
+  | "malware"
+  | "impersonation"
+  | "blocked"
+  | "allowed"
+  | "not-spam"
+  /** Scanned, but the stamp does not say the outcome in a readable form (Cisco's encoded result). */
+  | "scanned"
+  | "unknown";
+
+/**
+ * Where a stamp sits against the hop that entered the receiving organisation: "receiving"
+ * (written after it, by the organisation's own gateway), "before-entry" (written before the
+ * message reached the organisation: the sender's own filter, or forged), "unplaced" (the
+ * route does not show where the organisation begins).
+ */
+export type GatewayPlacement = "receiving" | "before-entry" | "unplaced";
+
+export interface GatewayVerdict {
+  vendor: GatewayVendor;
+  /** The stamps read, by name as written, topmost first. */
+  headers: string[];
+  verdict: GatewayVerdictKind;
+  score: number | null;
+  /** The score at which the gateway acts, when the stamp states it. */
+  threshold: number | null;
+  /** Rules, tests or detections hit, as the gateway names them (at most 50). */
+  rules: string[];
+  /** The verdict in plain words, in the analysis's language. */
+  meaning: string;
+  placement: GatewayPlacement;
+  /** True only for placement "receiving": the receiving organisation's own gateway wrote it. */
+  counted: boolean;
+}
+
+/** A gateway in front of Exchange Online: the hop into Microsoft 365 came from its infrastructure. */
+export interface GatewayInFront {
+  vendor: GatewayVendor;
+  /** The host that handed the message to Microsoft 365 (Microsoft's PTR, else the hop's name). */
+  host: string;
+  /** The connecting IP Microsoft saw (CIP), when stamped. */
+  ip: string | null;
+  /** Microsoft's SPF, DMARC or composite authentication failed. */
+  authFailed: boolean;
+  /** Microsoft says it skipped the gateway (Enhanced Filtering for Connectors). */
+  enhancedFiltering: boolean;
+  /** The gateway's ARC-Seal signing domain (d=), when it sealed the message. */
+  arcSealer: string | null;
+}
+
 export interface HeaderAnalysis {
   schema: "vouch.analysis/1";
   message: MessageFields;
@@ -143,6 +202,9 @@ export interface HeaderAnalysis {
   antispam: AntispamStamps;
   hops: Hop[];
   verdict: Verdict;
+  /** Third-party gateways' verdict stamps, topmost first (docs/analysis-contract.md, "Gateways"). */
+  gateways: GatewayVerdict[];
+  gatewayInFront: GatewayInFront | null;
 }
 
 export interface AnalyzeOptions {

@@ -172,5 +172,7 @@ export function analysisFor(sketch: AnalysisSketch = {}): HeaderAnalysis {
         fixableBy: null,
       })),
     },
+    gateways: [],
+    gatewayInFront: null,
   };
 }

@@ -46,6 +46,8 @@ function analysis(address: string, authenticated = true): HeaderAnalysis {
     },
     hops: [],
     verdict: { junked: true, findings: [] },
+    gateways: [],
+    gatewayInFront: null,
   } as HeaderAnalysis;
 }
 

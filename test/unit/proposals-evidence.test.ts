@@ -46,6 +46,8 @@ function analysis(): HeaderAnalysis {
         { id: "compauth-fail", severity: "warning", title: "", detail: "", fixableBy: "sender" },
       ],
     },
+    gateways: [],
+    gatewayInFront: null,
   };
 }
 

@@ -7,6 +7,8 @@ import {
   proposalsMigration,
   proposalsStaleIndexMigration,
 } from "../../proposals/migration";
+import { sweepMigration } from "../../sweep/migration";
+import { watchSendersMigration } from "../../watch/migration";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -24,4 +26,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0100-proposals": proposalsMigration,
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
+  "0200-watch-senders": watchSendersMigration,
+  "0220-sweep": sweepMigration,
 };

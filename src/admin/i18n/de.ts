@@ -410,6 +410,9 @@ export const de: AdminStrings = {
     "first-contact": "Erste Nachricht dieses Absenders",
     "reply-to-differs": "Antworten gehen an eine andere Domäne",
     "clock-skew": "Uhrzeitabweichung",
+    "gateway-junked": "Das Gateway der Organisation hat sie als Spam markiert",
+    "gateway-in-front": "Ein Gateway vor Microsoft 365 lässt die Authentifizierung scheitern",
+    "gateway-stamps-ignored": "Gateway-Stempel nicht gewertet",
   },
   stamps: {
     junked: "In Junk-E-Mail verschoben",

@@ -401,6 +401,9 @@ export const en = {
     "first-contact": "First message from this sender",
     "reply-to-differs": "Replies go to another domain",
     "clock-skew": "Clock skew",
+    "gateway-junked": "The organisation's gateway marked it as spam",
+    "gateway-in-front": "A gateway in front of Microsoft 365 breaks authentication",
+    "gateway-stamps-ignored": "Gateway stamps not counted",
   } satisfies Record<FindingId, string>,
   stamps: {
     junked: "Sent to Junk",

@@ -15,6 +15,7 @@ import {
 } from "../meanings";
 import { clip, durationParts } from "./text";
 import type { AnalysisPart, FindingTexts, RuleGroup, StampEvidence } from "./types";
+import { gatewayTextsDe } from "../gateways/texts";
 
 /** Zitierter Kopfzeilentext, gekürzt, damit eine feindliche Kopfzeile den Bereich nicht flutet. */
 function quote(value: string | null | undefined): string {
@@ -82,6 +83,7 @@ const PARTS: Record<AnalysisPart, string> = {
   "received hops": "Received-Stationen",
   verdict: "Urteil",
   "sender identity": "Absenderidentität",
+  gateways: "Gateways",
   findings: "Befunde",
 };
 
@@ -93,6 +95,7 @@ const GROUPS: Record<RuleGroup, string> = {
   "reply-to": "die Antwortadresse",
   hops: "Stationen",
   coverage: "Vollständigkeit",
+  gateways: "Gateways",
 };
 
 export const de: FindingTexts = {
@@ -400,4 +403,5 @@ export const de: FindingTexts = {
         )
         .join(", ")}. Ihre Uhren gehen falsch; die angezeigten Verzögerungen sind Näherungswerte.`,
   },
+  ...gatewayTextsDe,
 };

@@ -15,6 +15,7 @@ import {
 } from "../meanings";
 import { clip, durationParts } from "./text";
 import type { FindingTexts, StampEvidence } from "./types";
+import { gatewayTextsEn } from "../gateways/texts";
 
 /** Header text quoted into a detail, cut short so a hostile header cannot flood the pane. */
 function quote(value: string | null | undefined): string {
@@ -349,4 +350,5 @@ export const en: FindingTexts = {
         )
         .join(", ")}. Their clocks are off; the delays shown are approximate.`,
   },
+  ...gatewayTextsEn,
 };

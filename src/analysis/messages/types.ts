@@ -5,6 +5,7 @@
  * detail reads a parameter the rule does not give, fails the type-check.
  */
 import type { VouchedBy } from "../identity";
+import type { GatewayPlacement, GatewayVendor, GatewayVerdictKind } from "../types";
 
 /** A stamp such as "SFV:SPM" or "SCL 5", as Microsoft spells it; empty when none was stamped. */
 export type StampEvidence = readonly string[];
@@ -23,6 +24,7 @@ export type AnalysisPart =
   | "received hops"
   | "verdict"
   | "sender identity"
+  | "gateways"
   | "findings";
 
 /** The rule groups of findings.ts, each applied on its own. */
@@ -33,7 +35,8 @@ export type RuleGroup =
   | "forged headers"
   | "reply-to"
   | "hops"
-  | "coverage";
+  | "coverage"
+  | "gateways";
 
 /** What the threat rules saw: the CAT code (its meaning is looked up in the reader's language). */
 interface CategoryStamp {
@@ -106,6 +109,26 @@ export interface FindingParams {
   "sender-authenticated": { via: VouchedBy; domain: string; address: string };
   "sender-tenant-stamps-ignored": { headers: readonly string[] };
   "clock-skew": { hops: readonly { index: number; by: string | null; seconds: number }[] };
+  "gateway-junked": {
+    vendor: GatewayVendor;
+    verdict: GatewayVerdictKind;
+    score: number | null;
+    threshold: number | null;
+    rules: readonly string[];
+  };
+  "gateway-in-front": {
+    vendor: GatewayVendor;
+    host: string;
+    ip: string | null;
+    arcSealer: string | null;
+  };
+  "gateway-stamps-ignored": {
+    stamps: readonly {
+      vendor: GatewayVendor;
+      verdict: GatewayVerdictKind;
+      placement: GatewayPlacement;
+    }[];
+  };
 }
 
 export type FindingId = keyof FindingParams;

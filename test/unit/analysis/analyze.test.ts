@@ -28,7 +28,16 @@ describe("analyzeHeaders", () => {
     expect(headerAnalysisSchema.parse(analysis)).toEqual(analysis);
     expect(analysis.schema).toBe("vouch.analysis/1");
     expect(Object.keys(analysis).sort()).toEqual(
-      ["antispam", "auth", "hops", "message", "schema", "verdict"].sort(),
+      [
+        "antispam",
+        "auth",
+        "gatewayInFront",
+        "gateways",
+        "hops",
+        "message",
+        "schema",
+        "verdict",
+      ].sort(),
     );
   });
 

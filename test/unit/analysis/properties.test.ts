@@ -426,6 +426,44 @@ describe("Received parsing", () => {
     );
   });
 
+  it("reads a folded value exactly as its unfolded text (the analysis passes folded values)", () => {
+    const piece = fc.constantFrom(
+      "from",
+      "by",
+      "with",
+      "id",
+      "for",
+      "(",
+      ")",
+      "[",
+      "]",
+      "<",
+      ">",
+      '"',
+      ";",
+      "\\",
+      "a.example",
+      "192.0.2.1",
+      "IPv6:::1",
+      "Mon, 1 Jan 2024 10:00:00 +0000",
+      "(PDT)",
+      "x".repeat(390),
+    );
+    const lineBreak = fc.constantFrom("\r\n", "\n", "\r");
+    // A fold is a line break before whitespace; the unfolded text is the same without it.
+    const part = fc.tuple(piece, fc.constantFrom(" ", "\t"), fc.option(lineBreak));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 24 }), (parts) => {
+        const unfolded = parts.map(([text, space]) => text + space).join("");
+        const folded = parts.map(([text, space, fold]) => text + (fold ?? "") + space).join("");
+        expect(parseReceived(folded)).toEqual(parseReceived(unfolded));
+        const block = `Received: ${folded}\r\nReceived: ${folded}\r\nSubject: x\r\n`;
+        expect(analyzeHeaders(block).hops).toEqual(buildHops([unfolded, unfolded]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("builds one hop per header, oldest first, with consistent delays", () => {
     const header = fc.oneof(
       anyText,

@@ -1,0 +1,279 @@
+import { sql } from "kysely";
+import type { Store } from "../storage";
+import {
+  sweepDb,
+  type MailboxState,
+  type SweepDb,
+  type SweepMailboxesTable,
+  type SweepTables,
+} from "./schema";
+
+/** A message of an authenticated sender seen in Junk, as the sweep keeps it. */
+export interface SightingInput {
+  mailboxKey: string;
+  messageKey: string;
+  senderKey: string;
+  critical: { name: string } | null;
+  verdict: Record<string, unknown>;
+  receivedAt: string;
+}
+
+export interface PageResult {
+  /** Sightings new to the store (a page read again adds none). */
+  added: number;
+}
+
+export type MailboxRow = Pick<
+  SweepMailboxesTable,
+  "user_id" | "address" | "state" | "next_link" | "delta_link" | "retry_at"
+>;
+
+/** The sweep's writes, each one transaction of the store (group commit on SQLite). */
+export class SweepRepository {
+  readonly db: SweepDb;
+
+  constructor(private readonly store: Store) {
+    this.db = sweepDb(store.db);
+  }
+
+  private write<T>(work: (db: SweepDb) => Promise<T>): Promise<T> {
+    return this.store.write((trx) => work(trx.withTables<SweepTables>()));
+  }
+
+  /** The group's members as one listing page found them; a member back in the group restarts. */
+  upsertMembers(
+    tenantId: string,
+    members: { userId: string; address: string | null }[],
+    round: string,
+  ): Promise<void> {
+    if (members.length === 0) return Promise.resolve();
+    const now = new Date().toISOString();
+    return this.write(async (db) => {
+      await db
+        .insertInto("sweep_mailboxes")
+        .values(
+          members.map((member) => ({
+            tenant_id: tenantId,
+            user_id: member.userId,
+            address: member.address,
+            state: "pending" as const,
+            seen_round: round,
+            updated_at: now,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict.columns(["tenant_id", "user_id"]).doUpdateSet({
+            address: sql`excluded.address`,
+            seen_round: sql`excluded.seen_round`,
+            state: sql`case when sweep_mailboxes.state = 'left-group' then 'pending' else sweep_mailboxes.state end`,
+          }),
+        )
+        .execute();
+    });
+  }
+
+  /** Members the round's listing did not see have left the group: no longer read. */
+  markLeft(tenantId: string, round: string): Promise<void> {
+    return this.write(async (db) => {
+      await db
+        .updateTable("sweep_mailboxes")
+        .set({ state: "left-group", message: null, updated_at: new Date().toISOString() })
+        .where("tenant_id", "=", tenantId)
+        .where("seen_round", "<>", round)
+        .where("state", "<>", "left-group")
+        .execute();
+    });
+  }
+
+  /** Mailboxes still in the group, by user id after `after`: the round walks them in pages. */
+  mailboxesAfter(tenantId: string, after: string, limit: number): Promise<MailboxRow[]> {
+    return this.db
+      .selectFrom("sweep_mailboxes")
+      .select(["user_id", "address", "state", "next_link", "delta_link", "retry_at"])
+      .where("tenant_id", "=", tenantId)
+      .where("state", "<>", "left-group")
+      .where("user_id", ">", after)
+      .orderBy("user_id")
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * One delta page, in one transaction: its sightings (each new one also counted in its day),
+   * the mailbox's counters and where to continue. Stored together, so a restart resumes after
+   * the last page stored and a page is never half counted.
+   */
+  recordPage(
+    tenantId: string,
+    userId: string,
+    page: {
+      sightings: SightingInput[];
+      messages: number;
+      next: string | null;
+      delta: string | null;
+    },
+  ): Promise<PageResult> {
+    const now = new Date().toISOString();
+    return this.write(async (db) => {
+      let added = 0;
+      for (const sighting of page.sightings) {
+        const day = sighting.receivedAt.slice(0, 10);
+        const critical = sighting.critical ? 1 : 0;
+        const inserted = await db
+          .insertInto("sweep_sightings")
+          .values({
+            tenant_id: tenantId,
+            mailbox_key: sighting.mailboxKey,
+            message_key: sighting.messageKey,
+            sender_key: sighting.senderKey,
+            critical,
+            critical_name: sighting.critical?.name ?? null,
+            verdict: JSON.stringify(sighting.verdict),
+            received_at: sighting.receivedAt,
+            day,
+            created_at: now,
+          })
+          .onConflict((conflict) =>
+            conflict.columns(["tenant_id", "mailbox_key", "message_key"]).doNothing(),
+          )
+          .returning("message_key")
+          .executeTakeFirst();
+        if (!inserted) continue;
+        added++;
+        await db
+          .insertInto("sweep_daily")
+          .values({
+            tenant_id: tenantId,
+            sender_key: sighting.senderKey,
+            day,
+            messages: 1,
+            critical,
+          })
+          .onConflict((conflict) =>
+            conflict.columns(["tenant_id", "sender_key", "day"]).doUpdateSet({
+              messages: sql`sweep_daily.messages + 1`,
+              critical: sql`case when excluded.critical > sweep_daily.critical then excluded.critical else sweep_daily.critical end`,
+            }),
+          )
+          .execute();
+      }
+      await db
+        .updateTable("sweep_mailboxes")
+        .set({
+          state: "ok",
+          message: null,
+          retry_at: null,
+          next_link: page.next,
+          ...(page.delta ? { delta_link: page.delta, last_success_at: now } : {}),
+          messages: sql`messages + ${page.messages}`,
+          sightings: sql`sightings + ${added}`,
+          last_swept_at: now,
+          updated_at: now,
+        })
+        .where("tenant_id", "=", tenantId)
+        .where("user_id", "=", userId)
+        .execute();
+      return { added };
+    });
+  }
+
+  /** A mailbox that could not be read this time; its links stay unless `forgetLinks`. */
+  setMailboxState(
+    tenantId: string,
+    userId: string,
+    state: MailboxState,
+    message: string | null,
+    options: { retryAt?: string | null; forgetLinks?: boolean } = {},
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    return this.write(async (db) => {
+      await db
+        .updateTable("sweep_mailboxes")
+        .set({
+          state,
+          message: message?.slice(0, 500) ?? null,
+          retry_at: options.retryAt ?? null,
+          ...(options.forgetLinks ? { next_link: null, delta_link: null } : {}),
+          last_swept_at: now,
+          updated_at: now,
+        })
+        .where("tenant_id", "=", tenantId)
+        .where("user_id", "=", userId)
+        .execute();
+    });
+  }
+
+  /**
+   * Takes the tenant's round for `owner` until `until`, unless another process holds it: with
+   * several service processes on one PostgreSQL, one sweeps and the others skip the round.
+   */
+  takeRound(tenantId: string, owner: string, until: Date): Promise<boolean> {
+    const now = new Date().toISOString();
+    return this.write(async (db) => {
+      await db
+        .insertInto("sweep_tenant")
+        .values({ tenant_id: tenantId, state: "idle", updated_at: now })
+        .onConflict((conflict) => conflict.column("tenant_id").doNothing())
+        .execute();
+      const taken = await db
+        .updateTable("sweep_tenant")
+        .set({
+          lease_owner: owner,
+          lease_until: until.toISOString(),
+          state: "running",
+          message: null,
+          round_started_at: now,
+          round_finished_at: null,
+          round_messages: 0,
+          round_sightings: 0,
+          updated_at: now,
+        })
+        .where("tenant_id", "=", tenantId)
+        .where((eb) =>
+          eb.or([
+            eb("lease_owner", "is", null),
+            eb("lease_owner", "=", owner),
+            eb("lease_until", "<", now),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(taken.numUpdatedRows) > 0;
+    });
+  }
+
+  finishRound(
+    tenantId: string,
+    owner: string,
+    outcome: { state: "ok" | "error"; message: string | null; messages: number; sightings: number },
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    return this.write(async (db) => {
+      await db
+        .updateTable("sweep_tenant")
+        .set({
+          state: outcome.state,
+          message: outcome.message?.slice(0, 500) ?? null,
+          round_finished_at: now,
+          round_messages: outcome.messages,
+          round_sightings: outcome.sightings,
+          lease_owner: null,
+          lease_until: null,
+          updated_at: now,
+        })
+        .where("tenant_id", "=", tenantId)
+        .where("lease_owner", "=", owner)
+        .execute();
+    });
+  }
+
+  /** Drops sightings stored before `olderThan` (the daily counts stay); returns how many. */
+  purgeSightings(olderThan: Date): Promise<number> {
+    return this.write(async (db) => {
+      const result = await db
+        .deleteFrom("sweep_sightings")
+        .where("created_at", "<", olderThan.toISOString())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
+  }
+}
