@@ -194,6 +194,10 @@ export function hiddenAddinIds(manifest: Json): string[] {
 function hideProblems(manifest: Json): Problem[] {
   const id = typeof manifest.id === "string" ? manifest.id.toLowerCase() : "";
   return hiddenAddinIds(manifest).includes(id)
-    ? [problem(`id ${id} hides itself: the unified manifest needs its own id, not the XML add-in's`)]
+    ? [
+        problem(
+          `id ${id} hides itself: the unified manifest needs its own id, not the XML add-in's`,
+        ),
+      ]
     : [];
 }

@@ -26,9 +26,7 @@ export const DIALOG_SIZE = { widthPercent: 40, heightPercent: 60 };
 
 /** What an Office dialog ended with (the host's DialogOutcome). */
 export type DialogAnswer =
-  | { kind: "message"; message: string }
-  | { kind: "closed" }
-  | { kind: "error"; message: string };
+  { kind: "message"; message: string } | { kind: "closed" } | { kind: "error"; message: string };
 
 export type DialogOpener = (url: string) => Promise<DialogAnswer>;
 

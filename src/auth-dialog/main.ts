@@ -8,7 +8,13 @@ async function start(): Promise<void> {
   const config = await loadRuntimeConfig();
   const send = (message: string) => Office.context.ui.messageParent(message);
   if (config?.auth !== "entra") {
-    await runAuthDialog({ msal: null as never, config: null, search: "", storage: sessionStorage, send });
+    await runAuthDialog({
+      msal: null as never,
+      config: null,
+      search: "",
+      storage: sessionStorage,
+      send,
+    });
     return;
   }
   const msal = await import("@azure/msal-browser");

@@ -1,4 +1,10 @@
-import type { GraphHeadersResult, GraphMailbox, RescueOutcome, ReportQueue, ReportRequest } from "../api";
+import type {
+  GraphHeadersResult,
+  GraphMailbox,
+  RescueOutcome,
+  ReportQueue,
+  ReportRequest,
+} from "../api";
 import type { HeadersResult, HostNotification, ItemMailbox, MailHost } from "../office/host";
 import { analyzeHeaders } from "../analysis/analyze";
 import { languageOf } from "../analysis/language";

@@ -45,9 +45,7 @@ export type ItemMailbox = { kind: "own" } | { kind: "shared"; owner: string; per
 
 /** What an Office dialog (displayDialogAsync) ended with. */
 export type DialogOutcome =
-  | { kind: "message"; message: string }
-  | { kind: "closed" }
-  | { kind: "error"; message: string };
+  { kind: "message"; message: string } | { kind: "closed" } | { kind: "error"; message: string };
 
 export type NotificationKind = "info" | "error";
 
@@ -86,7 +84,10 @@ export interface MailHost {
    * Opens `url` (same origin, HTTPS) in an Office dialog and resolves with its first message
    * (messageParent), or when it is closed or fails; the dialog is closed either way.
    */
-  openDialog(url: string, size: { widthPercent: number; heightPercent: number }): Promise<DialogOutcome>;
+  openDialog(
+    url: string,
+    size: { widthPercent: number; heightPercent: number },
+  ): Promise<DialogOutcome>;
 }
 
 /**

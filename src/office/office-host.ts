@@ -107,7 +107,8 @@ function itemMailbox(
     try {
       item.getSharedPropertiesAsync((result) => {
         clearTimeout(timer);
-        const owner = result.status === office.AsyncResultStatus.Succeeded ? result.value?.owner : "";
+        const owner =
+          result.status === office.AsyncResultStatus.Succeeded ? result.value?.owner : "";
         if (!owner || owner.toLowerCase() === me) resolve(own);
         else
           resolve({
@@ -165,7 +166,9 @@ function openDialog(
         });
         dialog.addEventHandler(office.EventType.DialogEventReceived, (arg) => {
           const code = "error" in arg ? Number(arg.error) : 0;
-          finish(code === 12006 ? { kind: "closed" } : { kind: "error", message: `dialog ${code}` });
+          finish(
+            code === 12006 ? { kind: "closed" } : { kind: "error", message: `dialog ${code}` },
+          );
         });
       },
     );

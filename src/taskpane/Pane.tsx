@@ -182,7 +182,8 @@ function MessageView(props: {
 }) {
   const { services, remedy, analysis, raw, internetMessageId, mailbox } = props;
   const t = useStrings();
-  const restItemId = useMemo(() => services.host.restItemId(), [services.host, internetMessageId]);
+  // MessageView is keyed by the item, so the id is read once per item.
+  const restItemId = useMemo(() => services.host.restItemId(), [services.host]);
   const target = useMemo(() => ({ restItemId, mailbox }), [restItemId, mailbox]);
   const { report, colleagues, rescue, submit, retract, dismiss } = useReport(
     services,

@@ -22,7 +22,10 @@ export function loadAnalyzer() {
 if (typeof window !== "undefined") void loadAnalyzer().catch(() => undefined);
 
 /** Headers from Graph, in the mailbox the item is in (/me or /users/{owner}). */
-export type GraphFetcher = (restItemId: string, mailbox: ItemMailbox) => Promise<GraphHeadersResult>;
+export type GraphFetcher = (
+  restItemId: string,
+  mailbox: ItemMailbox,
+) => Promise<GraphHeadersResult>;
 
 /** Why Graph could not help: its own answer, or that it could not even be asked here. */
 export type GraphAttempt = { tried: false } | { tried: true; result: GraphHeadersResult };

@@ -506,7 +506,8 @@ describe("telling Microsoft", () => {
     await createReportNotSpam(
       deps(office, {
         reportToMicrosoftEnabled: async () => true,
-        rescue: (restId, mailbox, tell) => rescueFromJunk(restId, mailbox, graphToken, { tellMicrosoft: tell }),
+        rescue: (restId, mailbox, tell) =>
+          rescueFromJunk(restId, mailbox, graphToken, { tellMicrosoft: tell }),
       }),
     )(fakeEvent());
     expect(notifications.map((n) => n.message)).toEqual([

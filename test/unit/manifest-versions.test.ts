@@ -76,7 +76,9 @@ describe("both manifests kept", () => {
     expect(parsed.id).not.toBe(values.id);
     expect(parsed.id).toBe(unifiedIdFor(values.id));
     expect(unifiedIdFor(values.id)).toBe(unifiedIdFor(values.id.toUpperCase()));
-    expect(parsed.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(parsed.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     const hidden = parsed.extensions[0]!.alternates.map((a) => a.hide?.customOfficeAddin);
     expect(hidden).toContainEqual({ officeAddinId: values.id });
     expect(parsed.version).toBe("1.2.304");
@@ -85,20 +87,26 @@ describe("both manifests kept", () => {
 
   it("finds a shared id, a missing hide and a version that is not the XML one", () => {
     const sameId = unified.replace(parsed.id, values.id);
-    expect(checkManifestPair(xml, sameId).map((p) => p.message).join("\n")).toMatch(
-      /both manifests use the id/,
-    );
+    expect(
+      checkManifestPair(xml, sameId)
+        .map((p) => p.message)
+        .join("\n"),
+    ).toMatch(/both manifests use the id/);
     const noHide = JSON.stringify({
       ...parsed,
       extensions: [{ ...parsed.extensions[0], alternates: [] }],
     });
-    expect(checkManifestPair(xml, noHide).map((p) => p.message).join("\n")).toMatch(
-      /does not hide the XML add-in/,
-    );
+    expect(
+      checkManifestPair(xml, noHide)
+        .map((p) => p.message)
+        .join("\n"),
+    ).toMatch(/does not hide the XML add-in/);
     const oldVersion = unified.replace('"version": "1.2.304"', '"version": "1.2.3"');
-    expect(checkManifestPair(xml, oldVersion).map((p) => p.message).join("\n")).toMatch(
-      /expected 1\.2\.304/,
-    );
+    expect(
+      checkManifestPair(xml, oldVersion)
+        .map((p) => p.message)
+        .join("\n"),
+    ).toMatch(/expected 1\.2\.304/);
   });
 });
 
@@ -123,10 +131,7 @@ describe("the unified manifest's own rules", () => {
 
   it("refuses a manifest that hides its own id", async () => {
     const own = (JSON.parse(text) as { id: string }).id;
-    const broken = text.replace(
-      /"officeAddinId": "[^"]+"/,
-      `"officeAddinId": "${own}"`,
-    );
+    const broken = text.replace(/"officeAddinId": "[^"]+"/, `"officeAddinId": "${own}"`);
     const problems = (await checkUnifiedManifest(broken, options)).map((p) => p.message);
     expect(problems.join("\n")).toMatch(/hides itself/);
   });

@@ -70,7 +70,10 @@ describe("serving the Office pages", () => {
     ["gcc", "https://appsforoffice.gcc.cdn.office.net/appsforoffice/lib/1/hosted/office.js"],
     ["gcch", "https://appsforoffice.gcch.cdn.office.net/appsforoffice/lib/1/hosted/office.js"],
     ["dod", "https://appsforoffice.dod.cdn.office.net/appsforoffice/lib/1/hosted/office.js"],
-    ["china", "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js"],
+    [
+      "china",
+      "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js",
+    ],
   ] as const)("swaps in the %s cloud's CDN, which the CSP allows", async (source, url) => {
     const response = await (await serve(source)).inject({ url: "/taskpane.html" });
     expect(response.body).toContain(`<script src="${url}"></script>`);
