@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -103,6 +104,19 @@ export interface Config {
   /** Checking a shared-mailbox claim through Graph on the reporter's behalf; null: never verified. */
   mailboxCheck: MailboxCheckConfig | null;
   sweep: SweepConfig | null;
+  /** The live reputation facts (server/reputation). */
+  reputation: ReputationConfig;
+}
+
+export interface ReputationConfig {
+  /** DNS servers ("1.1.1.1", "127.0.0.1:5300", "[::1]:53"); empty: the system's. */
+  dnsServers: readonly string[];
+  /** DNS blocklist zones to ask about the sending IP; none by default (their terms of use bind). */
+  dnsBlocklists: readonly string[];
+  /** IANA's RDAP bootstrap file for DNS (RFC 9224). */
+  rdapBootstrapUrl: string;
+  /** Each live fact's deadline, in ms: past it the fact says "not checked". */
+  factTimeoutMs: number;
 }
 
 /** Microsoft's CDN per cloud, or this service's copy of @microsoft/office-js (development, tests). */
@@ -283,6 +297,57 @@ const template = z
   .refine((value) => value.includes("{tid}"), "must contain {tid}")
   .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL");
 
+/** "1.1.1.1", "2606:4700::1111", "127.0.0.1:5300", "[::1]:5300", comma-separated. */
+const dnsServerList = z.string().transform((value, ctx) => {
+  const servers = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const server of servers) {
+    const match = /^\[([^\]]+)\](?::(\d{1,5}))?$|^([^:]+)(?::(\d{1,5}))?$/.exec(server);
+    const host = match?.[1] ?? match?.[3] ?? server;
+    const port = Number(match?.[2] ?? match?.[4] ?? "53");
+    if (!isIP(host) || port < 1 || port > 65535) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${server}" is not a DNS server address like 1.1.1.1, 127.0.0.1:5300 or [::1]:53`,
+      });
+      return z.NEVER;
+    }
+  }
+  return servers;
+});
+
+/** DNS zones, comma-separated: "zen.spamhaus.org,bl.spamcop.net". */
+const zoneList = z.string().transform((value, ctx) => {
+  const zones = value
+    .split(",")
+    .map((part) => part.trim().toLowerCase().replace(/\.$/, ""))
+    .filter(Boolean);
+  for (const zone of zones) {
+    if (
+      !/^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)+$/.test(
+        zone,
+      )
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${zone}" is not a DNS zone like zen.spamhaus.org`,
+      });
+      return z.NEVER;
+    }
+  }
+  return zones;
+});
+
+const httpUrl = z.string().refine((value) => {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}, "must be an http(s) URL");
+
 /** Each setting: its env var and the schema that turns the text into a value. */
 const settings = {
   NODE_ENV: z.string().default("development"),
@@ -363,6 +428,12 @@ const settings = {
   VOUCH_SWEEP_CONCURRENCY: positiveInt.refine((n) => n <= 64, "must be at most 64").default(4),
   VOUCH_SWEEP_PAGE_SIZE: positiveInt.refine((n) => n <= 1000, "must be at most 1000").default(50),
   VOUCH_SWEEP_MANY_MAILBOXES: positiveInt.default(5),
+  VOUCH_DNS_SERVERS: dnsServerList.optional(),
+  VOUCH_DNS_BLOCKLISTS: zoneList.optional(),
+  VOUCH_RDAP_BOOTSTRAP_URL: httpUrl.default("https://data.iana.org/rdap/dns.json"),
+  VOUCH_LIVE_FACT_TIMEOUT: duration
+    .refine((ms) => ms <= 2000, "must be at most 2s: the pane's reputation answer waits no longer")
+    .default(1800),
 };
 
 export const SETTING_NAMES = Object.keys(settings) as (keyof typeof settings)[];
@@ -490,6 +561,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           graphBaseUrl: s.VOUCH_GRAPH_URL,
         }
       : null,
+    reputation: {
+      dnsServers: s.VOUCH_DNS_SERVERS ?? [],
+      dnsBlocklists: s.VOUCH_DNS_BLOCKLISTS ?? [],
+      rdapBootstrapUrl: s.VOUCH_RDAP_BOOTSTRAP_URL,
+      factTimeoutMs: s.VOUCH_LIVE_FACT_TIMEOUT,
+    },
     sweep,
   };
 }

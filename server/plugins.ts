@@ -2,6 +2,7 @@ import type { FeaturePlugin } from "./feature-context";
 import { officePagesPlugin } from "./http/office-pages";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
+import { reputationPlugin } from "./reputation/routes";
 import { sweepPlugin } from "./sweep/routes";
 
 /**
@@ -15,4 +16,5 @@ export const featurePlugins: FeaturePlugin[] = [
   manifestPlugin,
   sweepPlugin,
   officePagesPlugin,
+  reputationPlugin,
 ];

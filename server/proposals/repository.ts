@@ -4,6 +4,8 @@ import type { ProposalDto } from "../../src/api/admin-contract";
 import { prepareQuery, type PreparedQuery } from "../storage/prepared";
 import type { Database } from "../storage/schema";
 import type { SenderEvidence } from "../identity/evidence";
+import { canonicalDomain } from "../identity/domain-name";
+import { registrationOf } from "../reputation/registrations";
 import {
   expiresAt as expiryFrom,
   EXPIRING_STATUSES,
@@ -249,7 +251,10 @@ export async function reassessSender(
     evidence.firstSeen < since.toISOString() &&
     evidence.reporters >= settings.minReporters &&
     evidence.mailboxes >= settings.minMailboxes;
-  const [window, siblings, existing] = await Promise.all([
+  // The domain's age as the service's own RDAP lookup recorded it (server/reputation).
+  const canonical = canonicalDomain(domain);
+  const registrable = canonical.ok ? canonical.registrable : null;
+  const [window, siblings, existing, registration] = await Promise.all([
     needsWindow
       ? windowCounts(db, tenantId, senderKey, since)
       : Promise.resolve({ reporters: evidence.reporters, mailboxes: evidence.mailboxes }),
@@ -257,12 +262,14 @@ export async function reassessSender(
       ? sameDomainAddressEntries(db, tenantId, domain, senderKey)
       : Promise.resolve(0),
     statements.proposalOf.run(db, { tenantId, senderKey }).then(({ rows }) => rows[0]),
+    registrable ? registrationOf(db, registrable) : Promise.resolve(undefined),
   ]);
   const assessment = assess(evidence, {
     settings,
     now,
     window,
     sameDomainAddressEntries: siblings,
+    ...(registrable && registration ? { domainAge: { domain: registrable, ...registration } } : {}),
   });
   const current = (existing?.status ?? null) as ProposalStatus | null;
   // An approved entry is compared, never rewritten: what turned since the admin decided.

@@ -2,6 +2,13 @@ import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
 import { infrastructuresIn, type Infrastructure } from "../identity/infrastructure";
 import { isSharedMailDomain } from "../identity/shared-mail";
 import { identityRefusalFor, refusalKindOf } from "../identity/validate";
+import {
+  EXPLAINED_BY_GATEWAY,
+  GATEWAY_SETTING,
+  gatewayCommands,
+  gatewayInsightOf,
+  gatewaySetting,
+} from "./gateway-insight";
 import type { TenantSettings } from "./settings";
 
 /**
@@ -9,7 +16,7 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.3.0";
+export const RULES_VERSION = "vouch.rules/1.5.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
@@ -19,6 +26,8 @@ export const ROLL_UP_WARN_AT = 5;
 export const SPOOF_PAIR_MIN_SHARE = 0.8;
 /** Share of reports a cause an allow cannot fix must reach to make the sender an insight. */
 export const INSIGHT_MIN_SHARE = 0.5;
+/** A registrable domain registered fewer days ago than this is never allowed (issue 14). */
+export const YOUNG_DOMAIN_DAYS = 30;
 
 export type ProposalEntry =
   | { type: "sender"; kind: "domain" | "address"; value: string }
@@ -34,6 +43,7 @@ export type RefusalCode =
   | "look-alike"
   | "invalid-identity"
   | "freemail-roll-up"
+  | "young-domain"
   | "unverified-identity";
 
 export interface Refusal {
@@ -52,13 +62,17 @@ export type InsightCause =
   | "bulk-threshold"
   | "advanced-spam-filter"
   | "transport-rule"
-  | "own-domain";
+  | "own-domain"
+  /** A gateway in front of Exchange Online fails Microsoft's authentication (gateway-insight.ts). */
+  | "gateway-in-front";
 
 export interface Insight {
   cause: InsightCause;
   reports: number;
   /** Which setting to look at, in one sentence. */
   setting: string;
+  /** The fix in Exchange Online PowerShell, where one applies (the gateway insight). */
+  commands?: string[];
 }
 
 export type WarningCode = "roll-up" | "spoof-entries-never-expire" | "minor-cause" | "bulk";
@@ -101,6 +115,12 @@ export interface RulesContext {
    * every active report, which is exact only while the sender's first report is in the window.
    */
   window?: { reporters: number; mailboxes: number };
+  /**
+   * When the sender's registrable domain was registered, as the service's own RDAP lookup found
+   * it (server/reputation/registrations.ts), never from the headers. Absent: not checked yet,
+   * and no refusal on age.
+   */
+  domainAge?: { domain: string; registeredAt: string | null };
 }
 
 const UNVERIFIED = "unverified:";
@@ -111,7 +131,7 @@ const UNVERIFIED = "unverified:";
  * Microsoft's stamps and the finding ids stay as well for reports stored before it.
  */
 const REFUSAL_SIGNALS: Record<
-  Exclude<RefusalCode, "unverified-identity" | "freemail-roll-up">,
+  Exclude<RefusalCode, "unverified-identity" | "freemail-roll-up" | "young-domain">,
   readonly string[]
 > = {
   "high-confidence-phishing": ["threat-high-confidence-phishing", "cat-hphsh", "cat-hphish"],
@@ -171,6 +191,7 @@ const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
   "invalid-identity":
     "The sender's identity is not a valid domain or address for an entry (an IP or address literal, a bare public suffix, or characters no entry may hold).",
   "freemail-roll-up": `This would be the ${ROLL_UP_AT}th allowed address at a free-mail domain: Microsoft would roll them into an allow for the whole domain, and everyone there.`,
+  "young-domain": `The sender's domain was registered less than ${YOUNG_DOMAIN_DAYS} days ago: new domains are what phishing campaigns use, so Vouch never allows one.`,
   "unverified-identity":
     "No SPF, DKIM or DMARC pass (nor a trusted ARC sealer) vouches for the From line, and Microsoft's failure is not only implicit from one sending infrastructure: no allow entry fits.",
 };
@@ -185,6 +206,7 @@ const REFUSAL_ORDER: readonly RefusalCode[] = [
   "authentication-failed",
   "spoof",
   "invalid-identity",
+  "young-domain",
   "freemail-roll-up",
   "unverified-identity",
 ];
@@ -198,7 +220,7 @@ const REFUSAL_ORDER: readonly RefusalCode[] = [
  * allowed, with the bulk threshold as a warning (`bulk` below); remedy.ts says the same.
  */
 const INSIGHT_SIGNALS: Record<
-  Exclude<InsightCause, "own-domain" | "bulk-threshold">,
+  Exclude<InsightCause, "own-domain" | "bulk-threshold" | "gateway-in-front">,
   readonly string[]
 > = {
   "user-junk-settings": ["junk-by-user-settings"],
@@ -234,6 +256,7 @@ export const INSIGHT_SETTINGS: Record<InsightCause, string> = {
     "A mail flow rule set the spam level (SFV:SKS): review the tenant's transport rules.",
   "own-domain":
     "It comes from one of your own domains: fix SPF, DKIM and DMARC for the service sending as you, or add an internal spoofed-sender entry; never allow your own domain.",
+  "gateway-in-front": GATEWAY_SETTING,
 };
 
 const DAY_MS = 86_400_000;
@@ -328,11 +351,34 @@ function tenantIdentityRefusals(
   return found;
 }
 
+/**
+ * A domain younger than YOUNG_DOMAIN_DAYS at `now`, with its age in the message. The age is
+ * counted at every assessment, so the refusal lifts by itself once the domain is old enough.
+ */
+export function youngDomainRefusal(
+  evidence: SenderEvidence,
+  context: RulesContext,
+): Refusal | null {
+  const registeredAt = context.domainAge?.registeredAt;
+  if (!context.domainAge || !registeredAt) return null;
+  const age = Math.floor((context.now.getTime() - Date.parse(registeredAt)) / DAY_MS);
+  if (!Number.isFinite(age) || age >= YOUNG_DOMAIN_DAYS) return null;
+  const days = plural(Math.max(0, age), "day");
+  return {
+    code: "young-domain",
+    reports: evidence.reports,
+    people: Math.max(1, evidence.reporters),
+    message: `${REFUSAL_MESSAGES["young-domain"]} ${context.domainAge.domain} was registered on ${registeredAt.slice(0, 10)}, ${days} ago (RDAP).`,
+  };
+}
+
 function refusalsOf(evidence: SenderEvidence): Refusal[] {
   const refusals: Refusal[] = [];
   const { counts } = peopleShares(evidence);
   for (const code of REFUSAL_ORDER) {
-    if (code === "unverified-identity" || code === "freemail-roll-up") continue;
+    if (code === "unverified-identity" || code === "freemail-roll-up" || code === "young-domain") {
+      continue;
+    }
     const reports = countOf(evidence.signals, REFUSAL_SIGNALS[code]);
     // At least one person stands behind any report.
     const people = Math.max(reports > 0 ? 1 : 0, countOf(counts, REFUSAL_SIGNALS[code]));
@@ -346,7 +392,7 @@ function insightsOf(evidence: SenderEvidence): (Insight & { people: number })[] 
   const insights: (Insight & { people: number })[] = [];
   const { counts } = peopleShares(evidence);
   for (const [cause, names] of Object.entries(INSIGHT_SIGNALS) as [
-    Exclude<InsightCause, "own-domain" | "bulk-threshold">,
+    Exclude<InsightCause, "own-domain" | "bulk-threshold" | "gateway-in-front">,
     readonly string[],
   ][]) {
     const count = (signals: Record<string, number>) => {
@@ -485,6 +531,8 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   // A spoof verdict is what a spoofed-sender pair answers; everything else refuses outright.
   const blocking = refusals.filter((refusal) => !(spoofPair && refusal.code === "spoof"));
   blocking.push(...tenantIdentityRefusals(evidence, context, blocking));
+  const young = youngDomainRefusal(evidence, context);
+  if (young) blocking.push(young);
   // A sender allow needs a sender something vouches for: no passing SPF, DKIM or DMARC, no
   // sender allow, whatever the key says (issue 10 §5).
   const unvouched = evidence.reports > 0 && (unverified ? !spoofPair : !anyAuthPassed(evidence));
@@ -497,6 +545,35 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
     });
   }
   blocking.sort((a, b) => REFUSAL_ORDER.indexOf(a.code) - REFUSAL_ORDER.indexOf(b.code));
+  // A gateway in front explains failed authentication: an insight with Microsoft's fix, never an
+  // allow; a threat or a look-alike still refuses.
+  const { counts: peopleCounts, total: peopleTotal } = peopleShares(evidence);
+  const gateway = gatewayInsightOf(evidence, peopleCounts);
+  if (
+    gateway &&
+    peopleTotal > 0 &&
+    gateway.people >= peopleTotal * INSIGHT_MIN_SHARE &&
+    blocking.every((refusal) => EXPLAINED_BY_GATEWAY.has(refusal.code))
+  ) {
+    const setting = gatewaySetting(gateway);
+    return {
+      ...base,
+      outcome: "insight",
+      entry: null,
+      strength: 0,
+      reason: `An allow would not fix it. ${setting}`,
+      refusals: blocking,
+      insights: [
+        {
+          cause: "gateway-in-front",
+          reports: gateway.reports,
+          setting,
+          commands: gatewayCommands(gateway),
+        },
+        ...insights,
+      ],
+    };
+  }
   if (blocking.length > 0) {
     const lead = blocking[0]!;
     return {

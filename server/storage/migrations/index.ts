@@ -7,6 +7,7 @@ import {
   proposalsMigration,
   proposalsStaleIndexMigration,
 } from "../../proposals/migration";
+import { domainRegistrationsMigration } from "../../reputation/registrations";
 import { sweepMigration } from "../../sweep/migration";
 import { watchSendersMigration } from "../../watch/migration";
 
@@ -28,4 +29,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
   "0200-watch-senders": watchSendersMigration,
   "0220-sweep": sweepMigration,
+  "0240-domain-registrations": domainRegistrationsMigration,
 };

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from "fastify";
+import { API_PREFIX } from "../../src/api/contract";
+import { reputationQuerySchema, reputationResponseSchema } from "../../src/api/reputation-contract";
+import { callerOf } from "../auth/plugin";
+import type { FeatureContext } from "../feature-context";
+import { parseOr400 } from "../http/errors";
+import { ProposalService } from "../proposals/service";
+import { createReputationChecker } from "./checker";
+
+export const REPUTATION_PATH = `${API_PREFIX}/reputation`;
+
+/**
+ * GET /api/v1/reputation: the pane's reputation section (issue 14 §1). Authenticated like the
+ * pane's other reads, scoped to the caller's tenant; answers within VOUCH_LIVE_FACT_TIMEOUT
+ * with each fact checked or "not checked". Also checks each reported sender's domain age in
+ * the background, for the rules (checker.ts).
+ */
+export async function reputationPlugin(
+  app: FastifyInstance,
+  context: FeatureContext,
+): Promise<void> {
+  const { store } = context;
+  const checker = createReputationChecker({
+    config: context.config.reputation,
+    store,
+    proposals: new ProposalService(store),
+    onError: (error) => app.log.warn({ err: error }, "reputation check failed"),
+  });
+  const detach = store.onAggregateChanged(async (_trx, evidence, change) => {
+    if (change.cause === "recorded")
+      checker.checkSenderLater(evidence.tenantId, evidence.senderKey);
+  });
+  app.addHook("onClose", async () => {
+    detach();
+    await checker.idle();
+  });
+
+  app.get(REPUTATION_PATH, { preHandler: app.authenticate }, async (request) => {
+    const user = callerOf(request);
+    const query = parseOr400(reputationQuerySchema, request.query, "query");
+    const senderKey =
+      query.sender !== undefined
+        ? query.sender.trim().toLowerCase()
+        : query.internetMessageId !== undefined
+          ? await store.senders.keyOfMessage(user.tenantId, query.internetMessageId)
+          : null;
+    return checker.answer(user.tenantId, query, senderKey);
+  });
+  context.openapi.add({
+    method: "get",
+    path: REPUTATION_PATH,
+    summary:
+      "The sender's reputation: the organisation's reports and decisions, and live DNS and RDAP facts, each checked or not checked.",
+    query: reputationQuerySchema,
+    responses: {
+      200: { description: "The reputation facts.", schema: reputationResponseSchema },
+      400: { description: "A malformed query.", schema: null },
+      401: { description: "No valid token.", schema: null },
+    },
+  });
+}
