@@ -9,12 +9,12 @@ import {
 import type { ChannelConfig, GraphMailConfig } from "./channels";
 import { OutboundError, post, type OutboundPolicy } from "./outbound";
 
-/** Where Microsoft's endpoints are: the real ones, or a test's local fakes. */
+/** Where Microsoft's endpoints are (the service's VOUCH_ENTRA_TOKEN_URL and VOUCH_GRAPH_URL). */
 export interface GraphEndpoints {
-  /** https://login.microsoftonline.com */
-  login: string;
-  /** https://graph.microsoft.com */
-  graph: string;
+  /** https://login.microsoftonline.com/{tid}/oauth2/v2.0/token */
+  tokenUrlTemplate: string;
+  /** https://graph.microsoft.com/v1.0 */
+  graphBase: string;
 }
 
 export interface DeliveryContext {
@@ -64,12 +64,12 @@ async function graphToken(
   if (cached) return cached;
   // Client credentials (RFC 6749 §4.4) against the Microsoft identity platform v2.0 endpoint.
   const url = new URL(
-    `${context.endpoints.login.replace(/\/$/, "")}/${encodeURIComponent(config.directoryId)}/oauth2/v2.0/token`,
+    context.endpoints.tokenUrlTemplate.replace("{tid}", encodeURIComponent(config.directoryId)),
   );
   const form = new URLSearchParams({
     client_id: config.clientId,
     client_secret: config.clientSecret,
-    scope: `${context.endpoints.graph.replace(/\/$/, "")}/.default`,
+    scope: `${new URL(context.endpoints.graphBase).origin}/.default`,
     grant_type: "client_credentials",
   }).toString();
   const answer = await post(
@@ -104,7 +104,7 @@ async function sendMail(
   // POST /users/{id | userPrincipalName}/sendMail answers 202 Accepted.
   // https://learn.microsoft.com/en-us/graph/api/user-sendmail
   const url = new URL(
-    `${context.endpoints.graph.replace(/\/$/, "")}/v1.0/users/${encodeURIComponent(config.from)}/sendMail`,
+    `${context.endpoints.graphBase.replace(/\/$/, "")}/users/${encodeURIComponent(config.from)}/sendMail`,
   );
   const body = JSON.stringify({
     message: {

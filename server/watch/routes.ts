@@ -72,7 +72,10 @@ export async function watchPlugin(app: FastifyInstance, context: FeatureContext)
   const deliverer = new Deliverer(store.db, {
     retry: config.watch.retry,
     policy: { allowPrivate: config.watch.allowPrivateTargets, timeoutMs: config.watch.timeoutMs },
-    endpoints: { login: config.watch.graphLoginUrl, graph: config.watch.graphUrl },
+    endpoints: {
+      tokenUrlTemplate: config.watch.graphTokenUrlTemplate,
+      graphBase: config.watch.graphBaseUrl,
+    },
   });
   // Errors of the store only: delivery failures are recorded on the delivery, never thrown.
   const onError = (error: unknown) =>

@@ -41,8 +41,8 @@ beforeAll(async () => {
     VOUCH_WATCH_POLL: "50ms",
     VOUCH_WATCH_RETRY_BASE: "50ms",
     VOUCH_WATCH_MAX_ATTEMPTS: "3",
-    VOUCH_GRAPH_LOGIN_URL: graph.url,
-    VOUCH_GRAPH_URL: graph.url,
+    VOUCH_ENTRA_TOKEN_URL: `${graph.url}/{tid}/oauth2/v2.0/token`,
+    VOUCH_GRAPH_URL: `${graph.url}/v1.0`,
   });
   api = new ApiClient(service);
 });

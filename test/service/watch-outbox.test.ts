@@ -31,7 +31,10 @@ describe("the alert outbox", () => {
     new Deliverer(db, {
       retry: RETRY,
       policy: { allowPrivate: true, timeoutMs: 5_000 },
-      endpoints: { login: "http://127.0.0.1:9", graph: "http://127.0.0.1:9" },
+      endpoints: {
+        tokenUrlTemplate: "http://127.0.0.1:9/{tid}/oauth2/v2.0/token",
+        graphBase: "http://127.0.0.1:9/v1.0",
+      },
       clock: () => now,
     });
   const at = (ms: number) => {
