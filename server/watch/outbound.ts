@@ -168,6 +168,9 @@ export function post(
         method: "POST",
         headers: { ...headers, "content-length": Buffer.byteLength(body).toString() },
         lookup: guardedLookup(policy.allowPrivate) as never,
+        // A fresh connection per delivery: alerts are rare, and a kept-alive socket the other
+        // side has just closed would fail the attempt for nothing (ECONNRESET).
+        agent: false,
         timeout: policy.timeoutMs,
       },
       (response) => {
