@@ -24,6 +24,7 @@ import { gatewayMeaning } from "./meanings";
 import { mimecast } from "./mimecast";
 import { proofpoint } from "./proofpoint";
 import { placementOf, readRoute, type Route } from "./route";
+import { MAX_RULES } from "./words";
 import { spamAssassin } from "./spamassassin";
 import { trendMicro } from "./trendmicro";
 
@@ -133,7 +134,7 @@ export function readGateways(input: GatewayInput): Gateways {
       verdict: decoded.verdict,
       score: decoded.score,
       threshold: decoded.threshold,
-      rules: decoded.rules,
+      rules: decoded.rules.slice(0, MAX_RULES),
       meaning: gatewayMeaning(
         decoder.vendor,
         decoded.verdict,
