@@ -13,7 +13,13 @@ export default defineConfig({
   root: pages,
   base: "/",
   publicDir: false,
-  plugins: [react(), precompressPlugin()],
+  plugins: [
+    react(),
+    precompressPlugin({
+      sourceDir: resolve(import.meta.dirname, "node_modules/@microsoft/office-js/dist"),
+      outDir: resolve(import.meta.dirname, "dist/office-js"),
+    }),
+  ],
   build: {
     outDir: resolve(import.meta.dirname, "dist/web"),
     emptyOutDir: true,
@@ -25,6 +31,8 @@ export default defineConfig({
         commands: resolve(pages, "commands.html"),
         harness: resolve(pages, "harness.html"),
         admin: resolve(pages, "admin.html"),
+        // The sign-in dialog where nested app authentication is missing (src/auth-dialog).
+        "auth-dialog": resolve(pages, "auth-dialog.html"),
       },
     },
   },
