@@ -163,6 +163,9 @@ export const de: Strings = {
       country: "Land des sendenden Servers",
       connectingIp: "Verbindende IP-Adresse",
     },
+    gateways: "E-Mail-Gateways",
+    gatewayInFront: (product: string, host: string) =>
+      `${product} hat diese Nachricht an Microsoft 365 übergeben (${host}).`,
   },
 
   route: {

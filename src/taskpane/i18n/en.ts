@@ -164,6 +164,9 @@ export const en = {
       country: "Country of the sending server",
       connectingIp: "Connecting IP address",
     },
+    gateways: "Email gateways",
+    gatewayInFront: (product: string, host: string) =>
+      `${product} handed this message to Microsoft 365 (${host}).`,
   },
 
   route: {
