@@ -19,6 +19,7 @@ import { ReportSection, type NothingToReport } from "./ReportSection";
 import { MissingHeaders } from "./MissingHeaders";
 import { useSectionStyles } from "./styles";
 import { SectionBoundary } from "./SectionBoundary";
+import { reputationQueryOf, remedyWithLivePolicy, useReputation } from "./use-reputation";
 
 /**
  * A chunk loader that starts at once (while the pane is surely online) and, should that fail,
@@ -37,6 +38,7 @@ function prefetched<T>(load: () => Promise<T>): () => Promise<T> {
 
 const RouteSection = lazy(prefetched(() => import("./RouteSection")));
 const RawHeaders = lazy(prefetched(() => import("./RawHeaders")));
+const ReputationSection = lazy(prefetched(() => import("./ReputationSection")));
 
 export interface PaneServices {
   host: MailHost;
@@ -169,8 +171,25 @@ function MessageView(props: {
   raw: string;
   internetMessageId: string | null;
 }) {
-  const { services, remedy, analysis, raw, internetMessageId } = props;
+  const { services, analysis, raw, internetMessageId } = props;
   const t = useStrings();
+  // The verdict paints first; the detail sections follow in a deferred render a frame later.
+  const details = useDeferredValue<HeaderAnalysis | null>(analysis, null);
+  // Asked once the verdict is on screen; the live DMARC policy may turn a failure into a threat.
+  const reputationQuery = useMemo(
+    () => reputationQueryOf(analysis, props.remedy, internetMessageId),
+    [analysis, props.remedy, internetMessageId],
+  );
+  const reputation = useReputation(services.api, reputationQuery, details !== null);
+  const remedy = useMemo(
+    () =>
+      remedyWithLivePolicy(
+        analysis,
+        props.remedy,
+        reputation.phase === "ready" ? reputation.value : null,
+      ),
+    [analysis, props.remedy, reputation],
+  );
   const { report, colleagues, submit, retract, dismiss } = useReport(
     services,
     internetMessageId,
@@ -184,8 +203,6 @@ function MessageView(props: {
         : "other";
   const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
   const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
-  // The verdict paints first; the detail sections follow in a deferred render a frame later.
-  const details = useDeferredValue<HeaderAnalysis | null>(analysis, null);
 
   return (
     <>
@@ -214,6 +231,17 @@ function MessageView(props: {
         </>
       ) : null}
       <ColleaguesSection colleagues={colleagues} />
+      {details ? (
+        <SectionBoundary fallback={<p>{t.sectionFailed(t.reputation.heading)}</p>}>
+          <Suspense fallback={<Spinner size="tiny" label={t.reputation.heading} />}>
+            <ReputationSection
+              state={reputation}
+              analysis={details}
+              liveThreat={remedy !== props.remedy}
+            />
+          </Suspense>
+        </SectionBoundary>
+      ) : null}
       {details ? (
         <SectionBoundary fallback={<p>{t.sectionFailed(t.raw.heading)}</p>}>
           <Suspense fallback={null}>
