@@ -13,7 +13,13 @@ export default defineConfig({
   root: pages,
   base: "/",
   publicDir: false,
-  plugins: [react(), precompressPlugin()],
+  plugins: [
+    react(),
+    precompressPlugin({
+      sourceDir: resolve(import.meta.dirname, "node_modules/@microsoft/office-js/dist"),
+      outDir: resolve(import.meta.dirname, "dist/office-js"),
+    }),
+  ],
   build: {
     outDir: resolve(import.meta.dirname, "dist/web"),
     emptyOutDir: true,

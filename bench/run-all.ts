@@ -5,7 +5,16 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 
-const ALL = ["analyze", "ingest", "taskpane", "proposals", "identity", "slowloris"] as const;
+const ALL = [
+  "analyze",
+  "ingest",
+  "taskpane",
+  "coldopen",
+  "proposals",
+  "identity",
+  "slowloris",
+  "sweep",
+] as const;
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(ALL as readonly string[]).includes(name));

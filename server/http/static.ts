@@ -8,6 +8,8 @@ export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 export const WEB_DIR = join(REPO_ROOT, "dist/web");
 export const ASSETS_DIR = join(REPO_ROOT, "assets");
 export const OFFICE_JS_DIR = join(REPO_ROOT, "node_modules/@microsoft/office-js/dist");
+/** Brotli and gzip copies of the Office.js files pages load offline (written by the build). */
+export const OFFICE_JS_COMPRESSED_DIR = join(REPO_ROOT, "dist/office-js");
 export const SAMPLES_DIR = join(REPO_ROOT, "samples");
 
 /** Icons: Office caches them and shows a default icon when told not to; never no-cache. */
@@ -31,6 +33,8 @@ export interface StaticOptions {
   /** Serve samples/ at /samples/ (the harness reads catalog.json and the .eml files). */
   samples: boolean;
   webDir?: string;
+  /** Office.js as served at /office-js/: the copy, and the build's compressed copies of it. */
+  officeJs?: { dir: string; compressedDir: string };
 }
 
 export async function installStatic(app: FastifyInstance, options: StaticOptions): Promise<void> {
@@ -83,11 +87,18 @@ export async function installStatic(app: FastifyInstance, options: StaticOptions
       },
     });
   }
-  if (existsSync(OFFICE_JS_DIR)) {
+  const officeJs = options.officeJs ?? {
+    dir: OFFICE_JS_DIR,
+    compressedDir: OFFICE_JS_COMPRESSED_DIR,
+  };
+  if (existsSync(officeJs.dir)) {
+    // The compressed copies first (only .br and .gz there), then the copy itself.
+    const compressed = existsSync(officeJs.compressedDir);
     await app.register(fastifyStatic, {
-      root: OFFICE_JS_DIR,
+      root: compressed ? [officeJs.compressedDir, officeJs.dir] : officeJs.dir,
       prefix: "/office-js/",
       decorateReply: false,
+      preCompressed: compressed,
       maxAge: "1d",
     });
   }

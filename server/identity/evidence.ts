@@ -1,6 +1,7 @@
 import type { HeaderAnalysis } from "../../src/analysis/types";
 import { authenticatedSender } from "../../src/analysis/identity";
 import { remedyOf, remedySignals } from "../../src/analysis/remedy";
+import { gatewaySignalsOf } from "../../src/analysis/gateways/signals";
 import { infrastructureOf, infrastructureSignal } from "./infrastructure";
 import { identitySignal, senderKeyOf } from "./sender-key";
 
@@ -73,6 +74,8 @@ export function stampSignalsOf(analysis: HeaderAnalysis): Signal[] {
   if (dmarc) signals.push(`dmarc-${token(dmarc.result)}`);
   const infrastructure = infrastructureOf(analysis);
   if (infrastructure) signals.push(infrastructureSignal(infrastructure));
+  // The gateway in front of Exchange Online (src/analysis/gateways), for the insight's fix.
+  signals.push(...gatewaySignalsOf(analysis));
   return signals;
 }
 

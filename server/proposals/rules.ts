@@ -2,6 +2,13 @@ import { AUTH_SIGNALS, type SenderEvidence } from "../identity/evidence";
 import { infrastructuresIn, type Infrastructure } from "../identity/infrastructure";
 import { isSharedMailDomain } from "../identity/shared-mail";
 import { identityRefusalFor, refusalKindOf } from "../identity/validate";
+import {
+  EXPLAINED_BY_GATEWAY,
+  GATEWAY_SETTING,
+  gatewayCommands,
+  gatewayInsightOf,
+  gatewaySetting,
+} from "./gateway-insight";
 import type { TenantSettings } from "./settings";
 
 /**
@@ -9,7 +16,7 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.4.0";
+export const RULES_VERSION = "vouch.rules/1.5.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
@@ -55,13 +62,17 @@ export type InsightCause =
   | "bulk-threshold"
   | "advanced-spam-filter"
   | "transport-rule"
-  | "own-domain";
+  | "own-domain"
+  /** A gateway in front of Exchange Online fails Microsoft's authentication (gateway-insight.ts). */
+  | "gateway-in-front";
 
 export interface Insight {
   cause: InsightCause;
   reports: number;
   /** Which setting to look at, in one sentence. */
   setting: string;
+  /** The fix in Exchange Online PowerShell, where one applies (the gateway insight). */
+  commands?: string[];
 }
 
 export type WarningCode = "roll-up" | "spoof-entries-never-expire" | "minor-cause" | "bulk";
@@ -209,7 +220,7 @@ const REFUSAL_ORDER: readonly RefusalCode[] = [
  * allowed, with the bulk threshold as a warning (`bulk` below); remedy.ts says the same.
  */
 const INSIGHT_SIGNALS: Record<
-  Exclude<InsightCause, "own-domain" | "bulk-threshold">,
+  Exclude<InsightCause, "own-domain" | "bulk-threshold" | "gateway-in-front">,
   readonly string[]
 > = {
   "user-junk-settings": ["junk-by-user-settings"],
@@ -245,6 +256,7 @@ export const INSIGHT_SETTINGS: Record<InsightCause, string> = {
     "A mail flow rule set the spam level (SFV:SKS): review the tenant's transport rules.",
   "own-domain":
     "It comes from one of your own domains: fix SPF, DKIM and DMARC for the service sending as you, or add an internal spoofed-sender entry; never allow your own domain.",
+  "gateway-in-front": GATEWAY_SETTING,
 };
 
 const DAY_MS = 86_400_000;
@@ -380,7 +392,7 @@ function insightsOf(evidence: SenderEvidence): (Insight & { people: number })[] 
   const insights: (Insight & { people: number })[] = [];
   const { counts } = peopleShares(evidence);
   for (const [cause, names] of Object.entries(INSIGHT_SIGNALS) as [
-    Exclude<InsightCause, "own-domain" | "bulk-threshold">,
+    Exclude<InsightCause, "own-domain" | "bulk-threshold" | "gateway-in-front">,
     readonly string[],
   ][]) {
     const count = (signals: Record<string, number>) => {
@@ -533,6 +545,35 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
     });
   }
   blocking.sort((a, b) => REFUSAL_ORDER.indexOf(a.code) - REFUSAL_ORDER.indexOf(b.code));
+  // A gateway in front explains failed authentication: an insight with Microsoft's fix, never an
+  // allow; a threat or a look-alike still refuses.
+  const { counts: peopleCounts, total: peopleTotal } = peopleShares(evidence);
+  const gateway = gatewayInsightOf(evidence, peopleCounts);
+  if (
+    gateway &&
+    peopleTotal > 0 &&
+    gateway.people >= peopleTotal * INSIGHT_MIN_SHARE &&
+    blocking.every((refusal) => EXPLAINED_BY_GATEWAY.has(refusal.code))
+  ) {
+    const setting = gatewaySetting(gateway);
+    return {
+      ...base,
+      outcome: "insight",
+      entry: null,
+      strength: 0,
+      reason: `An allow would not fix it. ${setting}`,
+      refusals: blocking,
+      insights: [
+        {
+          cause: "gateway-in-front",
+          reports: gateway.reports,
+          setting,
+          commands: gatewayCommands(gateway),
+        },
+        ...insights,
+      ],
+    };
+  }
   if (blocking.length > 0) {
     const lead = blocking[0]!;
     return {

@@ -62,8 +62,17 @@ function exportable(proposal: ProposalDetail): boolean {
 
 /** Taken-back entries export as their removal script (and as data), never as a rule. */
 function exportFormatsFor(status: AdminProposalStatus): ExportFormatDto[] {
-  const all: ExportFormatDto[] = ["powershell", "transport-rule", "csv", "json"];
-  return STANDING.has(status) ? all : all.filter((format) => format !== "transport-rule");
+  const all: ExportFormatDto[] = [
+    "powershell",
+    "transport-rule",
+    "csv",
+    "json",
+    "mimecast",
+    "proofpoint",
+  ];
+  // A rule and a gateway's permitted list can only add an entry; taking one back is by hand.
+  const addOnly = new Set<ExportFormatDto>(["transport-rule", "mimecast", "proofpoint"]);
+  return STANDING.has(status) ? all : all.filter((format) => !addOnly.has(format));
 }
 
 /** A revoked proposal may be approved again only once people reported after the revocation. */
@@ -233,6 +242,9 @@ export function ProposalDetailView(props: {
           <MessageBarBody>
             <strong>{causeLabel(t, insight.cause)}:</strong>{" "}
             {t.causeSettings[insight.cause] ?? insight.setting}
+            {insight.commands && insight.commands.length > 0 && (
+              <pre className={styles.breakable}>{insight.commands.join("\n")}</pre>
+            )}
           </MessageBarBody>
         </MessageBar>
       ))}

@@ -9,20 +9,27 @@
 import { parseMailbox, parseReturnPath } from "./addresses";
 import { emptyStamps, isJunked, parseAntispam } from "./antispam";
 import type { AntispamExtras } from "./antispam";
-import { attributeOf, dkimSignatureDomainAndSelector, propertyOf, resultsOf } from "./auth-results";
-import type { AuthResultEntry } from "./auth-results";
+import {
+  attributeOf,
+  dkimSignatureDomainAndSelector,
+  parseAuthenticationResults,
+  propertyOf,
+  resultsOf,
+} from "./auth-results";
+import type { AuthResultEntry, ParsedAuthResults } from "./auth-results";
 import { domainOfIdentity, isAligned, normalizeDomain } from "./alignment";
 import { parseDate } from "./dates";
 import { decodeEncodedWords } from "./encoded-words";
 import { deriveFindings } from "./findings";
 import { readGateways } from "./gateways";
 import { parseHeaderBlock } from "./header-block";
-import type { HeaderBlock } from "./header-block";
+import type { HeaderBlock, HeaderField } from "./header-block";
 import { authenticatedSender } from "./identity";
 import type { Language } from "./language";
 import { compauthMeaning } from "./meanings";
 import type { AnalysisPart } from "./messages/types";
 import { buildHops } from "./received";
+import { readReceivedSpf } from "./received-spf";
 import { chooseTrustedAuth } from "./trusted-auth";
 import type { TrustedAuth } from "./trusted-auth";
 import type {
@@ -34,6 +41,7 @@ import type {
   HeaderAnalysis,
   Hop,
   MessageFields,
+  OriginalAuth,
 } from "./types";
 
 const EMPTY_MESSAGE: MessageFields = {
@@ -46,7 +54,16 @@ const EMPTY_MESSAGE: MessageFields = {
 };
 
 function emptyAuth(): AuthSummary {
-  return { source: null, spf: null, dkim: [], dmarc: null, compauth: null, arc: null };
+  return {
+    source: null,
+    spf: null,
+    dkim: [],
+    dmarc: null,
+    compauth: null,
+    arc: null,
+    receivedSpf: null,
+    original: null,
+  };
 }
 
 /** Runs one part; on failure records its name and returns the fallback. */
@@ -162,10 +179,48 @@ function readAuth(
 ): AuthSummary {
   const auth = emptyAuth();
   auth.arc = trustedAuth.arc ? { result: trustedAuth.arc.result } : null;
+  auth.receivedSpf = readReceivedSpf(field(block, "Received-SPF"));
+  auth.original = readOriginal(block.first("Authentication-Results-Original"), block, language);
   const trusted = trustedAuth.trusted;
-  if (!trusted) return auth;
-  const parsed = trusted.parsed;
-  auth.source = { header: trusted.value, authservId: parsed.authservId };
+  if (!trusted || !trustedAuth.verdict) return auth;
+  auth.source = {
+    header: trusted.value,
+    authservId: trusted.parsed.authservId,
+    headers: trustedAuth.group.map((header) => header.value),
+  };
+  Object.assign(auth, readResults(trustedAuth.verdict, fromDomain, block, language));
+  return auth;
+}
+
+/** Topmost Authentication-Results-Original, read like a verdict but only shown. */
+function readOriginal(
+  original: HeaderField | undefined,
+  block: HeaderBlock,
+  language: Language,
+): OriginalAuth | null {
+  if (!original || original.value.trim().length === 0) return null;
+  const parsed = parseAuthenticationResults(original.value.slice(0, MAX_ORIGINAL_LENGTH));
+  if (parsed.results.length === 0) return null;
+  return {
+    header: original.value,
+    authservId: parsed.authservId,
+    ...readResults(parsed, null, block, language),
+  };
+}
+
+/** Longer than any real Authentication-Results; the rest of a longer one is not read. */
+const MAX_ORIGINAL_LENGTH = 16 * 1024;
+
+type Results = Pick<AuthSummary, "spf" | "dkim" | "dmarc" | "compauth">;
+
+/** spf, dkim, dmarc and compauth of one server's results, aligned with the From domain. */
+function readResults(
+  parsed: ParsedAuthResults,
+  fromDomain: string | null,
+  block: HeaderBlock,
+  language: Language,
+): Results {
+  const auth: Results = { spf: null, dkim: [], dmarc: null, compauth: null };
 
   const dmarcEntry = resultsOf(parsed, "dmarc")[0];
   const dmarc: DmarcResult | null = dmarcEntry
@@ -322,9 +377,8 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
     () => null,
   );
   const valueProblems = [
-    ...(trustedAuth?.trusted?.parsed.problems.map(
-      (problem) => `Authentication-Results: ${problem}`,
-    ) ?? []),
+    ...(trustedAuth?.verdict?.problems.map((problem) => `Authentication-Results: ${problem}`) ??
+      []),
     ...(antispam.extras?.problems ?? []),
   ];
   analysis.verdict.findings = attempt(

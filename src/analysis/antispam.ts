@@ -1,8 +1,10 @@
 /**
  * Microsoft's anti-spam stamps: X-Forefront-Antispam-Report, X-Microsoft-Antispam,
- * X-MS-Exchange-Organization-SCL, X-Microsoft-Antispam-Mailbox-Delivery, X-CustomSpam and
- * X-MS-Exchange-Organization-AuthAs. The `-Untrusted` copies (carried over from a sending
- * Microsoft 365 tenant) are never read as this tenant's verdict; only their presence is noted.
+ * X-MS-Exchange-Organization-SCL and -PCL, X-Microsoft-Antispam-Mailbox-Delivery, X-CustomSpam,
+ * X-MS-Exchange-Organization-AuthAs and X-MS-Exchange-Transport-EndToEndLatency. The
+ * `-Untrusted` copies (carried over from a sending Microsoft 365 tenant) and a sending
+ * organisation's own outbound report (see `isSenderOutbound`) are never read as this
+ * recipient's verdict; only their presence is noted.
  * Field meanings: ../shared/reference/platform-facts.md §4.
  */
 import type { HeaderBlock } from "./header-block";
@@ -152,20 +154,97 @@ function mailboxDeliveryOf(pairs: Map<string, string>): MailboxDelivery {
     ucf: parseInteger(pairs.get("UCF")),
     jmr: parseInteger(pairs.get("JMR")),
     auth: parseInteger(pairs.get("AUTH")),
+    ofr: textOrNull(pairs.get("OFR")),
+    rf: textOrNull(pairs.get("RF")),
+    wl: parseInteger(pairs.get("WL")),
+    pcwl: parseInteger(pairs.get("PCWL")),
   };
+}
+
+/**
+ * Exchange's TimeSpan as X-MS-Exchange-Transport-EndToEndLatency writes it, `[d.]hh:mm:ss[.f]`
+ * (e.g. "00:00:02.1934717", "1.02:03:04"), in seconds; null for anything else.
+ */
+export function parseTimeSpan(text: string | undefined | null): number | null {
+  if (typeof text !== "string") return null;
+  const value = text.trim();
+  if (value.length === 0 || value.length > 40) return null;
+  const firstColon = value.indexOf(":");
+  if (firstColon < 0) return null;
+  const head = value.slice(0, firstColon);
+  const dot = head.indexOf(".");
+  const days = dot < 0 ? 0 : parseUnsigned(head.slice(0, dot));
+  const hours = parseUnsigned(dot < 0 ? head : head.slice(dot + 1));
+  const rest = value.slice(firstColon + 1);
+  const secondColon = rest.indexOf(":");
+  if (secondColon < 0) return null;
+  const minutes = parseUnsigned(rest.slice(0, secondColon));
+  const secondsText = rest.slice(secondColon + 1);
+  const fractionAt = secondsText.indexOf(".");
+  const seconds = parseUnsigned(fractionAt < 0 ? secondsText : secondsText.slice(0, fractionAt));
+  const fraction = fractionAt < 0 ? "" : secondsText.slice(fractionAt + 1);
+  if (days === null || hours === null || minutes === null || seconds === null) return null;
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  if (fraction.length > 0 && parseUnsigned(fraction) === null) return null;
+  const fractionSeconds = fraction.length > 0 ? Number(`0.${fraction.slice(0, 7)}`) : 0;
+  const total = ((days * 24 + hours) * 60 + minutes) * 60 + seconds + fractionSeconds;
+  return Math.round(total * 1000) / 1000;
+}
+
+function parseUnsigned(text: string): number | null {
+  if (text.length === 0 || text.length > 9) return null;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return null;
+  }
+  return Number(text);
+}
+
+/** The connecting IP Exchange Online stamps on mail submitted inside the organisation. */
+const SUBMITTED_INSIDE = "255.255.255.255";
+
+/**
+ * Whether the Forefront report is the sending organisation's own, stamped on its way out: its
+ * direction says outbound, or it names no connecting server (CIP:255.255.255.255, a submission
+ * from a mailbox) without saying it was internal, and no `X-MS-Exchange-Organization-` header
+ * is present (Exchange strips those when mail leaves an organisation, so in a recipient's
+ * mailbox on Microsoft 365 they are the recipient's own). A list archive or a recipient on
+ * another system keeps such stamps as they left the sender; they are not the recipient's verdict.
+ */
+/** Whether the block's X-Forefront-Antispam-Report is the sending organisation's own. */
+export function hasSenderOutboundReport(block: HeaderBlock): boolean {
+  const value = block.first("X-Forefront-Antispam-Report")?.value;
+  return value !== undefined && isSenderOutbound(parseStampPairs(value, [], ""), block);
+}
+
+function isSenderOutbound(forefront: Map<string, string>, block: HeaderBlock): boolean {
+  const dir = codeOrNull(forefront.get("DIR"));
+  if (dir === "OUT") return true;
+  if (dir !== null || textOrNull(forefront.get("CIP")) !== SUBMITTED_INSIDE) return false;
+  return !block.fields.some((field) => field.key.startsWith("x-ms-exchange-organization-"));
 }
 
 export function parseAntispam(block: HeaderBlock): ParsedAntispam {
   const problems: string[] = [];
   const forefrontValue = block.first("X-Forefront-Antispam-Report")?.value;
-  const forefront = forefrontValue
+  let forefront = forefrontValue
     ? parseStampPairs(forefrontValue, problems, "X-Forefront-Antispam-Report")
     : new Map<string, string>();
   const antispamValue = block.first("X-Microsoft-Antispam")?.value;
-  const antispam = antispamValue
+  let antispam = antispamValue
     ? parseStampPairs(antispamValue, problems, "X-Microsoft-Antispam")
     : new Map<string, string>();
+  const senderOutbound: string[] = [];
+  if (forefrontValue && isSenderOutbound(forefront, block)) {
+    // The sending organisation's verdict on its own mail, not this recipient's: not read.
+    senderOutbound.push("X-Forefront-Antispam-Report");
+    if (antispamValue) senderOutbound.push("X-Microsoft-Antispam");
+    forefront = new Map<string, string>();
+    antispam = new Map<string, string>();
+  }
   const orgScl = parseInteger(block.first("X-MS-Exchange-Organization-SCL")?.value);
+  const orgPcl = parseInteger(block.first("X-MS-Exchange-Organization-PCL")?.value);
+  const authAs = textOrNull(block.first("X-MS-Exchange-Organization-AuthAs")?.value);
   const deliveryValue = block.first("X-Microsoft-Antispam-Mailbox-Delivery")?.value;
   const deliveryPairs = deliveryValue
     ? parseStampPairs(deliveryValue, problems, "X-Microsoft-Antispam-Mailbox-Delivery")
@@ -175,7 +254,8 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
     // The organisation header is written by this tenant's transport and wins when present.
     scl: orgScl ?? parseInteger(forefront.get("SCL")),
     bcl: parseInteger(antispam.get("BCL")),
-    pcl: parseInteger(antispam.get("PCL")),
+    // As for SCL, the organisation header (on-premises Exchange's stamp) wins when present.
+    pcl: orgPcl ?? parseInteger(antispam.get("PCL")),
     sfv: codeOrNull(forefront.get("SFV")),
     cat: codeOrNull(forefront.get("CAT")),
     ipv: codeOrNull(forefront.get("IPV")),
@@ -189,15 +269,19 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
     ptr: textOrNull(forefront.get("PTR")),
     sfs: parseSfsList(forefront.get("SFS")),
     mailboxDelivery: deliveryPairs ? mailboxDeliveryOf(deliveryPairs) : null,
+    authAs,
+    endToEndLatencySeconds: parseTimeSpan(
+      block.first("X-MS-Exchange-Transport-EndToEndLatency")?.value,
+    ),
   };
 
   const extras: AntispamExtras = {
     customSpam: textOrNull(block.first("X-CustomSpam")?.value),
     arcField: textOrNull(forefront.get("ARC")),
-    ofr: textOrNull(deliveryPairs?.get("OFR")),
-    rf: textOrNull(deliveryPairs?.get("RF")),
-    authAs: textOrNull(block.first("X-MS-Exchange-Organization-AuthAs")?.value),
-    untrustedCopies: untrustedCopiesIn(block),
+    ofr: stamps.mailboxDelivery?.ofr ?? null,
+    rf: stamps.mailboxDelivery?.rf ?? null,
+    authAs,
+    untrustedCopies: [...untrustedCopiesIn(block), ...senderOutbound],
     unknownFields: [...forefront.keys()].filter((key) => !FOREFRONT_FIELDS.has(key)),
     problems,
   };
@@ -220,24 +304,24 @@ const MARKED_SPAM = new Set(["SPM", "SKS", "SKB", "BLK"]);
 
 /**
  * Did the filter send the message to Junk?
- * - true: the mailbox put it in Junk (dest:J); or SFV says spam or blocked (SPM, SKS, SKB, BLK);
- *   or SCL is 5 or more, unless SFV says filtering was skipped or the sender allowed (SFE, SKA,
- *   SKN, SKI, SKQ) and the mailbox put it in the Inbox (dest:I).
- * - false: the mailbox put it in the Inbox (dest:I); or SFV says not spam or skipped/allowed
- *   (NSPM, SFE, SKA, SKN, SKI, SKQ) with an SCL under 5 or none, and no dest:J.
+ * - the mailbox's own stamp decides when there is one: dest:J is true, dest:I is false whatever
+ *   SFV and SCL say (a Safe Senders entry or an allow rescued it);
+ * - otherwise true when SFV says spam or blocked (SPM, SKS, SKB, BLK) or SCL is 5 or more;
+ * - false when SFV says not spam or skipped/allowed (NSPM, SFE, SKA, SKN, SKI, SKQ) with an SCL
+ *   under 5 or none;
  * - null: the headers do not say.
  */
 export function isJunked(stamps: AntispamStamps): boolean | null {
   const dest = stamps.mailboxDelivery?.dest ?? null;
   const sfv = stamps.sfv;
   const scl = stamps.scl;
+  // The mailbox's folder decision comes last and is final: a safe sender can rescue a message
+  // the filter called spam (dest:I, OFR:TrustedSenderList), and personal rules can junk one it
+  // passed.
   if (dest === "J") return true;
-  if (sfv !== null && MARKED_SPAM.has(sfv)) return true;
-  if (scl !== null && scl >= 5) {
-    const allowedIntoInbox = sfv !== null && SKIPPED_OR_ALLOWED.has(sfv) && dest === "I";
-    if (!allowedIntoInbox) return true;
-  }
   if (dest === "I") return false;
+  if (sfv !== null && MARKED_SPAM.has(sfv)) return true;
+  if (scl !== null && scl >= 5) return true;
   if (sfv !== null && (sfv === "NSPM" || SKIPPED_OR_ALLOWED.has(sfv)) && (scl === null || scl < 5))
     return false;
   return null;
@@ -261,5 +345,7 @@ export function emptyStamps(): AntispamStamps {
     ptr: null,
     sfs: [],
     mailboxDelivery: null,
+    authAs: null,
+    endToEndLatencySeconds: null,
   };
 }

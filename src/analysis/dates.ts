@@ -81,6 +81,20 @@ function digitOf(value: number, place: number): number {
 
 /** The same, as milliseconds since the epoch; null when the text is not a readable date. */
 export function parseDateMillis(text: string): number | null {
+  return readDate(text)?.millis ?? null;
+}
+
+export interface ReadDate {
+  millis: number;
+  /**
+   * False when the text names no zone, or only one nobody can place ("MEZ", "CEST"): the clock
+   * was then read as if it were UTC (RFC 5322 §4.3's -0000), which may be hours off.
+   */
+  zoneKnown: boolean;
+}
+
+/** The instant a date names, and whether its zone was known; null when it cannot be read. */
+export function readDate(text: string): ReadDate | null {
   if (typeof text !== "string" || text.length === 0) return null;
   const { plain, commentZone } = stripComments(text.length > 400 ? text.slice(0, 400) : text);
   const trimmed = plain.trim();
@@ -89,8 +103,13 @@ export function parseDateMillis(text: string): number | null {
     ? readIso(trimmed)
     : (readCommonRfc(trimmed) ?? readRfc(trimmed));
   if (!parts) return null;
-  if (parts.offsetMinutes === null) parts.offsetMinutes = commentZone ?? 0;
-  return toMillis(parts);
+  let zoneKnown = parts.offsetMinutes !== null && parts.zoneNamedOnly !== true;
+  if (parts.offsetMinutes === null || parts.zoneNamedOnly === true) {
+    if (commentZone !== null) zoneKnown = true;
+    parts.offsetMinutes = commentZone ?? parts.offsetMinutes ?? 0;
+  }
+  const millis = toMillis(parts);
+  return millis === null ? null : { millis, zoneKnown };
 }
 
 interface DateParts {
@@ -103,6 +122,8 @@ interface DateParts {
   millisecond: number;
   /** East of UTC; null when the text names no zone (read as -0000, i.e. UTC). */
   offsetMinutes: number | null;
+  /** The zone was a name nobody can place ("CEST"), read as -0000. */
+  zoneNamedOnly?: boolean;
 }
 
 /**
@@ -213,7 +234,7 @@ function readIso(text: string): DateParts | null {
   parts.millisecond = time.millisecond;
   const zoneText = rest.slice(time.length).trim();
   if (zoneText.length > 0) {
-    const zone = readZone(zoneText.split(/\s/)[0] as string, true);
+    const zone = readZone(zoneCore(zoneText.split(/\s/)[0] as string), true);
     if (zone === null) return null;
     parts.offsetMinutes = zone;
   }
@@ -263,6 +284,25 @@ function digitRun(text: string, from: number, max: number): number {
     i++;
   }
   return i - from;
+}
+
+/**
+ * The zone a token begins with, without trailing junk ("+0000." -> "+0000", "GMT," -> "GMT"):
+ * a sign and the digits and colons after it, or a run of letters.
+ */
+function zoneCore(token: string): string {
+  const first = token.charCodeAt(0);
+  const signed = first === 0x2b || first === 0x2d;
+  let end = signed ? 1 : 0;
+  while (end < token.length) {
+    const code = token.charCodeAt(end);
+    const fits = signed
+      ? (code >= 0x30 && code <= 0x39) || code === 0x3a
+      : (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+    if (!fits) break;
+    end++;
+  }
+  return end === token.length || end === 0 ? token : token.slice(0, end);
 }
 
 /**
@@ -368,6 +408,7 @@ function readRfc(text: string): DateParts | null {
   let year: number | null = null;
   let time: TimeOfDay | null = null;
   let zone: number | null = null;
+  let zoneNamedOnly = false;
   let start = nextTokenStart(text, 0);
   while (start < text.length) {
     const end = tokenEnd(text, start);
@@ -394,7 +435,7 @@ function readRfc(text: string): DateParts | null {
     }
     if (token[0] === "+" || token[0] === "-") {
       if (zone === null && time !== null && token.length >= 3) {
-        zone = readZone(token, false);
+        zone = readZone(zoneCore(token), false);
         if (zone === null) return null; // "+2500": a zone, but not a possible one
       }
       continue;
@@ -407,13 +448,17 @@ function readRfc(text: string): DateParts | null {
     }
     if (WEEKDAYS.indexOf(lower.slice(0, 3)) >= 0 && lower.length <= 9) continue;
     if (zone === null && time !== null) {
-      const named = readZone(token, false);
+      const core = zoneCore(token);
+      const named = readZone(core, false);
       if (named !== null) zone = named;
-      else if (isUnknownZoneName(token)) zone = 0;
+      else if (isUnknownZoneName(core)) {
+        zone = 0;
+        zoneNamedOnly = true;
+      }
     }
   }
   if (day === null || month === null || year === null || time === null) return null;
-  return { year, month, day, ...time, offsetMinutes: zone };
+  return { year, month, day, ...time, offsetMinutes: zone, zoneNamedOnly };
 }
 
 /**

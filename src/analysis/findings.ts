@@ -92,11 +92,13 @@ export const FINDING_CATALOGUE = [
   define("bulk-bcl-elevated", "info", "admin"),
   define("arc-override", "info", null),
   define("allowed-by-user", "info", "user"),
+  define("safe-senders-rescued", "info", "user"),
   define("allowed-by-policy", "info", "admin"),
   define("released-from-quarantine", "info", "admin"),
   define("first-contact", "info", null),
   define("sender-authenticated", "info", null),
   define("sender-tenant-stamps-ignored", "info", null),
+  define("sender-own-auth-results", "info", null),
   define("gateway-stamps-ignored", "info", null),
   define("clock-skew", "info", null),
 ] as const satisfies readonly FindingDefinition[];
@@ -347,7 +349,17 @@ function spamFindings(evidence: FindingEvidence, found: Found): void {
   }
 
   const spamVerdict = sfv === "SPM" || (scl !== null && scl >= 5 && !skipped);
-  if (spamVerdict && !threat && !markedBefore && !skipped && !bulkStamped && !extras?.customSpam) {
+  // Delivered to the Inbox (dest:I): the filter's spam verdict did not junk it.
+  const delivered = evidence.junked === false;
+  if (
+    spamVerdict &&
+    !delivered &&
+    !threat &&
+    !markedBefore &&
+    !skipped &&
+    !bulkStamped &&
+    !extras?.customSpam
+  ) {
     const compauth = evidence.auth.compauth;
     const compauthOk = compauth === null || compauth.result === "pass";
     if (evidence.authenticated && compauthOk) {
@@ -366,6 +378,19 @@ function spamFindings(evidence: FindingEvidence, found: Found): void {
   }
 
   if (sfv === "SFE") found("allowed-by-user", {});
+  const delivery = stamps.mailboxDelivery;
+  const personalList = delivery?.pcwl === 1;
+  if (
+    dest === "I" &&
+    sfv !== "SFE" &&
+    (delivery?.ofr?.toLowerCase() === "trustedsenderlist" || personalList)
+  ) {
+    found("safe-senders-rescued", {
+      stamps: spamVerdict || bulkStamped ? evidenceStamps : [],
+      ofr: delivery?.ofr ?? null,
+      personalList,
+    });
+  }
   if (sfv === "SKA" || sfv === "SKN" || stamps.ipv === "CAL") {
     found("allowed-by-policy", {
       sfv: sfv === "SKA" || sfv === "SKN" ? sfv : null,
@@ -411,6 +436,12 @@ function hopFindings(evidence: FindingEvidence, found: Found): void {
 }
 
 function forgedFindings(evidence: FindingEvidence, found: Found): void {
+  const senderOwn = evidence.trustedAuth?.senderOwn ?? [];
+  if (senderOwn.length > 0) {
+    found("sender-own-auth-results", {
+      authservIds: senderOwn.slice(0, 4).map((header) => header.parsed.authservId),
+    });
+  }
   const trusted = evidence.trustedAuth;
   if (!trusted || trusted.unconfirmedClaims.length === 0) return;
   found("forged-auth-results", {
@@ -445,22 +476,25 @@ function internalMail(evidence: FindingEvidence): boolean {
 function coverageFindings(evidence: FindingEvidence, found: Found): void {
   if (evidence.noTransportHeaders) {
     found("no-transport-headers", {});
-  } else if (!evidence.trustedAuth?.trusted) {
+  } else if (!evidence.trustedAuth?.trusted || !evidence.trustedAuth.verdict) {
     const untrusted = evidence.trustedAuth?.untrusted.length ?? 0;
+    const senderOwn = evidence.trustedAuth?.senderOwn.length ?? 0;
     found(
       "no-authentication-results",
       untrusted > 0
         ? { case: "untrusted", count: untrusted }
         : internalMail(evidence)
           ? { case: "internal" }
-          : { case: "absent" },
+          : senderOwn > 0
+            ? { case: "sender-own" }
+            : { case: "absent" },
     );
-  } else if (evidence.trustedAuth.trusted.parsed.results.length === 0) {
-    const trusted = evidence.trustedAuth.trusted.parsed;
+  } else if (evidence.trustedAuth.verdict.results.length === 0) {
+    const verdict = evidence.trustedAuth.verdict;
     found("no-authentication-results", {
       case: "empty",
-      authservId: trusted.authservId,
-      saysNone: trusted.noResults,
+      authservId: verdict.authservId,
+      saysNone: verdict.noResults,
     });
   }
   const problems = [...evidence.headerProblems, ...evidence.valueProblems];

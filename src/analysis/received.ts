@@ -3,9 +3,10 @@
  * Exchange Online, Gmail, SendGrid, Amazon SES, IBM, CommuniGate, MDaemon...). The value is
  * split once into words, comments, [literals], <angles>, "quoted strings" and semicolons; the
  * clauses (from, by, via, with, id, for) are read from that token list, and the date is what
- * follows the last top-level semicolon. Every scanner moves forward only, so the work is linear.
+ * follows the last top-level semicolon (or, without one, a date standing plainly at the end).
+ * Every scanner moves forward only, so the work is linear.
  */
-import { isoUtc, parseDateMillis } from "./dates";
+import { isoUtc, readDate } from "./dates";
 import { withoutLineBreaks } from "./header-block";
 import type { Hop } from "./types";
 
@@ -30,12 +31,15 @@ export interface ParsedReceived {
  */
 export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
   const hops: Hop[] = [];
+  // The previous hop's instant, null when it had none or its zone was unknown (a delay against
+  // a clock read in an unknown zone could be hours off, so none is given).
   let previousMillis: number | null = null;
   for (let i = receivedTopmostFirst.length - 1; i >= 0; i--) {
     const read = readReceived(receivedTopmostFirst[i] ?? "");
     const millis = read.millis;
+    const zoneKnown = read.zoneKnown;
     const delaySeconds =
-      hops.length === 0 || millis === null || previousMillis === null
+      hops.length === 0 || millis === null || !zoneKnown || previousMillis === null
         ? null
         : (millis - previousMillis) / 1000;
     hops.push({
@@ -46,9 +50,10 @@ export function buildHops(receivedTopmostFirst: readonly string[]): Hop[] {
       with: read.with,
       id: read.id,
       date: millis === null ? null : isoUtc(millis),
+      dateZoneKnown: millis === null ? null : zoneKnown,
       delaySeconds,
     });
-    previousMillis = millis;
+    previousMillis = zoneKnown ? millis : null;
   }
   return hops;
 }
@@ -71,6 +76,8 @@ export function parseReceived(value: string): ParsedReceived {
 /** What one Received value says, before the date becomes text. */
 interface ReadReceived extends Clauses {
   millis: number | null;
+  /** Whether the date named its zone (false without a date). */
+  zoneKnown: boolean;
 }
 
 function readReceived(value: string): ReadReceived {
@@ -80,26 +87,90 @@ function readReceived(value: string): ReadReceived {
   let clauseEnd = tokens.count;
   while (lastSemicolon >= 0 && clauseEnd > 0 && tokens.startOf(clauseEnd - 1) > lastSemicolon)
     clauseEnd--;
-  const clauses = readClauses(tokens, clauseEnd) as ReadReceived;
-  if (!clauses.sawFrom) {
-    // qmail's "(qmail 1234 invoked from network)", "(from user@localhost) by ...",
-    // Postfix's "by host (Postfix, from userid 1002)": the origin is told inside a comment.
-    for (let i = 0; i < clauseEnd; i++) {
-      if (tokens.kinds[i] !== COMMENT) continue;
-      const comment = tokens.textOf(i);
-      const inner = readClauses(lex(comment, false, new Tokens(comment)), Infinity);
-      if (inner.sawFrom) {
-        clauses.from = inner.from;
-        clauses.fromIp = inner.fromIp;
-        break;
-      }
+  let dateStart = lastSemicolon < 0 ? -1 : lastSemicolon + 1;
+  if (lastSemicolon < 0) {
+    // No ";" before the date: a date standing plainly at the end is still read.
+    const at = unseparatedDateToken(tokens);
+    if (at >= 0) {
+      clauseEnd = at;
+      dateStart = tokens.startOf(at);
     }
   }
-  clauses.millis =
-    lastSemicolon < 0
-      ? null
-      : parseDateMillis(withoutLineBreaks(text, lastSemicolon + 1, text.length));
+  // The origin is only ever read from a top-level "from": comments such as Postfix's "(Postfix,
+  // from userid 0)" or qmail's "(qmail 1234 invoked from network)" name no host.
+  const clauses = readClauses(tokens, clauseEnd) as ReadReceived;
+  const date = dateStart < 0 ? null : readDate(withoutLineBreaks(text, dateStart, text.length));
+  clauses.millis = date?.millis ?? null;
+  clauses.zoneKnown = date?.zoneKnown ?? false;
   return clauses;
+}
+
+/**
+ * Where a date begins in a Received value written without the ";" before it: the one word
+ * that is a weekday followed by a day number, or a day number followed by a month name and a
+ * year, after at least one clause. -1 when there is none, or more than one (then it is not
+ * clear which words are the date).
+ */
+function unseparatedDateToken(tokens: Tokens): number {
+  let found = -1;
+  for (let i = 1; i < tokens.count; i++) {
+    if (tokens.kinds[i] !== WORD) continue;
+    const weekdayStart = isNameWord(tokens, i, WEEKDAY_WORDS) && isNumberWord(tokens, i + 1, 2);
+    const dayStart =
+      isNumberWord(tokens, i, 2) &&
+      isNameWord(tokens, i + 1, MONTH_WORDS) &&
+      isNumberWord(tokens, i + 2, 4) &&
+      !isNameWord(tokens, i - 1, WEEKDAY_WORDS);
+    if (!weekdayStart && !dayStart) continue;
+    if (found >= 0) return -1;
+    found = i;
+  }
+  return found;
+}
+
+const WEEKDAY_WORDS: ReadonlySet<string> = new Set([
+  "mon",
+  "tue",
+  "wed",
+  "thu",
+  "fri",
+  "sat",
+  "sun",
+]);
+const MONTH_WORDS: ReadonlySet<string> = new Set([
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+]);
+
+/** Token `index` is a three-letter word of `names` (lower case), in any case. */
+function isNameWord(tokens: Tokens, index: number, names: ReadonlySet<string>): boolean {
+  if (index < 0 || index >= tokens.count || tokens.kinds[index] !== WORD) return false;
+  const start = tokens.starts[index] as number;
+  if ((tokens.ends[index] as number) - start !== 3) return false;
+  return names.has(tokens.text.slice(start, start + 3).toLowerCase());
+}
+
+/** Token `index` is a word of one to `maxDigits` digits. */
+function isNumberWord(tokens: Tokens, index: number, maxDigits: number): boolean {
+  if (index >= tokens.count || tokens.kinds[index] !== WORD) return false;
+  const start = tokens.starts[index] as number;
+  const end = tokens.ends[index] as number;
+  if (end - start > maxDigits) return false;
+  for (let i = start; i < end; i++) {
+    const code = tokens.text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 /** Token kinds, as small integers in `Tokens.kinds`. */

@@ -25,7 +25,7 @@ import { authenticatedSender, type AuthenticatedSender } from "./identity";
 import type { FixableBy, HeaderAnalysis } from "./types";
 
 /** Bump when the answer for the same headers could change. */
-export const REMEDY_VERSION = "vouch.remedy/1.0.0";
+export const REMEDY_VERSION = "vouch.remedy/1.1.0";
 
 export type Situation =
   /** Do not trust it; nothing may report it as wanted. */
@@ -160,7 +160,9 @@ function situationOf(analysis: HeaderAnalysis, identity: AuthenticatedSender | n
     return "policy";
   }
   if (junked === false) {
-    return hasFinding(analysis, "allowed-by-policy", "allowed-by-user") ? "allowed" : "not-junked";
+    return hasFinding(analysis, "allowed-by-policy", "allowed-by-user", "safe-senders-rescued")
+      ? "allowed"
+      : "not-junked";
   }
   if (junked === null) return "unknown";
   if (hasFinding(analysis, "bulk-bcl-high")) return "bulk";

@@ -12,6 +12,32 @@ export const addressSchema = z.strictObject({
 
 const authResultSchema = z.string();
 
+const spfSchema = z.strictObject({
+  result: authResultSchema,
+  domain: nullableString,
+  aligned: z.boolean().nullable(),
+});
+
+const dkimSchema = z.strictObject({
+  result: authResultSchema,
+  domain: nullableString,
+  selector: nullableString,
+  aligned: z.boolean().nullable(),
+});
+
+const dmarcSchema = z.strictObject({
+  result: authResultSchema,
+  domain: nullableString,
+  action: nullableString,
+  policy: nullableString,
+});
+
+const compauthSchema = z.strictObject({
+  result: z.string(),
+  reason: nullableString,
+  meaning: z.string(),
+});
+
 const gatewayVendorSchema = z.enum([
   "spamassassin",
   "proofpoint",
@@ -66,34 +92,36 @@ export const headerAnalysisSchema = z.strictObject({
     returnPath: nullableString,
   }),
   auth: z.strictObject({
-    source: z.strictObject({ header: z.string(), authservId: nullableString }).nullable(),
-    spf: z
+    source: z
       .strictObject({
-        result: authResultSchema,
-        domain: nullableString,
-        aligned: z.boolean().nullable(),
+        header: z.string(),
+        authservId: nullableString,
+        headers: z.array(z.string()).min(1),
       })
       .nullable(),
-    dkim: z.array(
-      z.strictObject({
-        result: authResultSchema,
-        domain: nullableString,
-        selector: nullableString,
-        aligned: z.boolean().nullable(),
-      }),
-    ),
-    dmarc: z
-      .strictObject({
-        result: authResultSchema,
-        domain: nullableString,
-        action: nullableString,
-        policy: nullableString,
-      })
-      .nullable(),
-    compauth: z
-      .strictObject({ result: z.string(), reason: nullableString, meaning: z.string() })
-      .nullable(),
+    spf: spfSchema.nullable(),
+    dkim: z.array(dkimSchema),
+    dmarc: dmarcSchema.nullable(),
+    compauth: compauthSchema.nullable(),
     arc: z.strictObject({ result: authResultSchema }).nullable(),
+    receivedSpf: z
+      .strictObject({
+        result: authResultSchema,
+        domain: nullableString,
+        clientIp: nullableString,
+        receiver: nullableString,
+      })
+      .nullable(),
+    original: z
+      .strictObject({
+        header: z.string(),
+        authservId: nullableString,
+        spf: spfSchema.nullable(),
+        dkim: z.array(dkimSchema),
+        dmarc: dmarcSchema.nullable(),
+        compauth: compauthSchema.nullable(),
+      })
+      .nullable(),
   }),
   antispam: z.strictObject({
     scl: z.number().int().nullable(),
@@ -117,8 +145,14 @@ export const headerAnalysisSchema = z.strictObject({
         ucf: z.number().int().nullable(),
         jmr: z.number().int().nullable(),
         auth: z.number().int().nullable(),
+        ofr: nullableString,
+        rf: nullableString,
+        wl: z.number().int().nullable(),
+        pcwl: z.number().int().nullable(),
       })
       .nullable(),
+    authAs: nullableString,
+    endToEndLatencySeconds: z.number().nonnegative().nullable(),
   }),
   hops: z.array(
     z.strictObject({
@@ -129,6 +163,7 @@ export const headerAnalysisSchema = z.strictObject({
       with: nullableString,
       id: nullableString,
       date: nullableString,
+      dateZoneKnown: z.boolean().nullable(),
       delaySeconds: z.number().nullable(),
     }),
   ),

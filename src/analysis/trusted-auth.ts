@@ -5,13 +5,20 @@
  * - trusted authserv-ids configured: the topmost header whose authserv-id is one of them, or
  *   that has none at all (Exchange Online writes none);
  * - none configured: the topmost header, whatever its authserv-id.
+ * The headers just below the trusted one with the same authserv-id, up to the next Received
+ * header or another authserv-id, are the same server's verdict (kernel.org's and ProtonMail's
+ * servers write one header per method) and are read with it. A header written by the sending
+ * organisation's own server as the message was submitted (`senderOwn`, see `isSenderOwn`) is
+ * never the recipient's verdict, whatever else is trusted.
  * Every other Authentication-Results header is left out, and reported when it claims a pass
- * the trusted one does not. `Authentication-Results-Original` is never trusted: it is a copy
+ * the trusted ones do not. `Authentication-Results-Original` is never trusted: it is a copy
  * some gateways keep of an upstream verdict.
  */
+import { hasSenderOutboundReport } from "./antispam";
 import { parseAuthenticationResults, resultsOf } from "./auth-results";
 import type { ParsedAuthResults } from "./auth-results";
-import type { HeaderBlock } from "./header-block";
+import type { HeaderBlock, HeaderField } from "./header-block";
+import { parseReceived } from "./received";
 
 export interface AuthHeader {
   /** The header name as written. */
@@ -38,9 +45,16 @@ export interface ArcVerdict {
 }
 
 export interface TrustedAuth {
+  /** The topmost trusted header. */
   trusted: AuthHeader | null;
-  /** Every other Authentication-Results header, topmost first. */
+  /** The trusted header and the same server's headers read with it, topmost first. */
+  group: AuthHeader[];
+  /** The results of `group` together, topmost first (null when nothing is trusted). */
+  verdict: ParsedAuthResults | null;
+  /** Every other Authentication-Results header, topmost first (not `senderOwn`). */
   untrusted: AuthHeader[];
+  /** Headers the sending organisation's own server wrote at submission, topmost first. */
+  senderOwn: AuthHeader[];
   unconfirmedClaims: UnconfirmedClaim[];
   arc: ArcVerdict | null;
   /** Authentication-Results-Original headers present (never trusted, counted for findings). */
@@ -82,24 +96,124 @@ export function chooseTrustedAuth(
 ): TrustedAuth {
   const ids = trustedAuthservIds.filter((id) => id.trim().length > 0);
   const headers = readAuthHeaders(block, "Authentication-Results");
-  const trusted = headers.find((header) => isTrustedId(header.parsed.authservId, ids)) ?? null;
-  const untrusted = headers.filter((header) => header !== trusted);
+  const received = headers.length > 0 ? block.all("Received") : [];
+  const senderOwn = headers.filter((header) => isSenderOwn(header, received, block));
+  const candidates =
+    senderOwn.length === 0 ? headers : headers.filter((header) => !senderOwn.includes(header));
+  const trusted = candidates.find((header) => isTrustedId(header.parsed.authservId, ids)) ?? null;
+  const group = trusted ? sameServerGroup(trusted, candidates, received) : [];
+  const verdict = group.length === 0 ? null : mergedResults(group);
+  const untrusted = candidates.filter((header) => !group.includes(header));
 
   const unconfirmedClaims: UnconfirmedClaim[] = [];
   for (const header of untrusted) {
     const methods = CLAIM_METHODS.filter(
-      (method) => passes(header.parsed, method) && !passes(trusted?.parsed ?? null, method),
+      (method) => passes(header.parsed, method) && !passes(verdict, method),
     );
     if (methods.length > 0) unconfirmedClaims.push({ header, methods: [...methods] });
   }
 
   return {
     trusted,
+    group,
+    verdict,
     untrusted,
+    senderOwn,
     unconfirmedClaims,
-    arc: arcVerdict(block, trusted, ids),
+    arc: arcVerdict(block, verdict, ids),
     originalCopies: block.all("Authentication-Results-Original").length,
   };
+}
+
+/**
+ * The trusted header and the headers right below it that name the same authserv-id, up to
+ * the next Received header (another hop) or a header naming another server. Exchange
+ * Online's headers name no server and are never grouped.
+ */
+function sameServerGroup(
+  trusted: AuthHeader,
+  candidates: readonly AuthHeader[],
+  received: readonly HeaderField[],
+): AuthHeader[] {
+  const id = trusted.parsed.authservId;
+  if (id === null) return [trusted];
+  const nextReceived = received.find((field) => field.position > trusted.position);
+  const end = nextReceived ? nextReceived.position : Number.POSITIVE_INFINITY;
+  const group = [trusted];
+  for (const header of candidates) {
+    if (header.position <= trusted.position) continue;
+    if (header.position > end || header.parsed.authservId !== id) break;
+    group.push(header);
+  }
+  return group;
+}
+
+function mergedResults(group: readonly AuthHeader[]): ParsedAuthResults {
+  const [first] = group as [AuthHeader, ...AuthHeader[]];
+  if (group.length === 1) return first.parsed;
+  return {
+    ...first.parsed,
+    noResults: group.every((header) => header.parsed.noResults),
+    results: group.flatMap((header) => header.parsed.results),
+    strays: group.flatMap((header) => header.parsed.strays),
+    problems: group.flatMap((header) => header.parsed.problems),
+  };
+}
+
+/** At most this many Received headers below a header that the sender's server wrote. */
+const MAX_SUBMISSION_HOPS = 2;
+
+/**
+ * Whether a header was written inside the sending organisation as the message was submitted,
+ * so that it cannot be the recipient's verdict:
+ * - one or two Received headers lie below it, and each is a submission hop; or
+ * - it is in Exchange Online's dialect (no authserv-id), no Received header lies below it, some
+ *   lie above, and the Forefront report beside it is the sending organisation's outbound one:
+ *   the sender's Exchange Online stamps its own mail so at submission, while the recipient's
+ *   lies above the hop that brought the message in.
+ * Below a recipient's own header lies at least the hop into the recipient, never a submission.
+ */
+function isSenderOwn(
+  header: AuthHeader,
+  received: readonly HeaderField[],
+  block: HeaderBlock,
+): boolean {
+  let below = 0;
+  for (const field of received) if (field.position > header.position) below++;
+  if (below === 0) {
+    return (
+      header.parsed.authservId === null && received.length > 0 && hasSenderOutboundReport(block)
+    );
+  }
+  if (below > MAX_SUBMISSION_HOPS) return false;
+  return received.every(
+    (field) => field.position < header.position || isSubmissionHop(field.value),
+  );
+}
+
+/**
+ * `with` words that name a submission by a person (RFC 3848's authenticated SMTP and LMTP,
+ * Exchange's MAPI and HTTPS from Outlook and Outlook on the web).
+ */
+const SUBMISSION_PROTOCOLS = new Set([
+  "esmtpa",
+  "esmtpsa",
+  "utf8smtpa",
+  "utf8smtpsa",
+  "lmtpa",
+  "lmtpsa",
+  "mapi",
+  "https",
+  "http",
+]);
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
+
+function isSubmissionHop(value: string): boolean {
+  const hop = parseReceived(value);
+  const protocol = hop.with?.split(" ")[0]?.toLowerCase() ?? null;
+  if (protocol !== null && SUBMISSION_PROTOCOLS.has(protocol)) return true;
+  const from = hop.fromIp ?? hop.from?.toLowerCase() ?? null;
+  return from !== null && LOOPBACK.has(from);
 }
 
 /**
@@ -111,10 +225,10 @@ export function chooseTrustedAuth(
  */
 function arcVerdict(
   block: HeaderBlock,
-  trusted: AuthHeader | null,
+  verdict: ParsedAuthResults | null,
   ids: readonly string[],
 ): ArcVerdict | null {
-  const own = trusted ? resultsOf(trusted.parsed, "arc")[0] : undefined;
+  const own = verdict ? resultsOf(verdict, "arc")[0] : undefined;
   if (own && own.result.length > 0) {
     return { result: own.result, from: "authentication-results", instance: null };
   }

@@ -37,6 +37,11 @@ export interface MessageFields {
 export interface AuthSource {
   header: string;
   authservId: string | null;
+  /**
+   * Every Authentication-Results value read as this server's verdict, topmost first (`header`
+   * is the first): a server such as kernel.org's or ProtonMail's writes one header per method.
+   */
+  headers: string[];
 }
 
 export interface SpfResult {
@@ -69,6 +74,28 @@ export interface ArcResult {
   result: AuthResult;
 }
 
+/** The topmost Received-SPF header (RFC 7208 §9.1): read and shown, never the verdict. */
+export interface ReceivedSpf {
+  result: AuthResult;
+  /** The envelope-from's domain (or the HELO name's when there is none), lower case. */
+  domain: string | null;
+  clientIp: string | null;
+  receiver: string | null;
+}
+
+/**
+ * The topmost Authentication-Results-Original: what a server before a forwarder (or a gateway
+ * that renamed it) said. Read and shown, never trusted; alignment is against its own header.from.
+ */
+export interface OriginalAuth {
+  header: string;
+  authservId: string | null;
+  spf: SpfResult | null;
+  dkim: DkimResult[];
+  dmarc: DmarcResult | null;
+  compauth: CompauthResult | null;
+}
+
 export interface AuthSummary {
   source: AuthSource | null;
   spf: SpfResult | null;
@@ -76,6 +103,8 @@ export interface AuthSummary {
   dmarc: DmarcResult | null;
   compauth: CompauthResult | null;
   arc: ArcResult | null;
+  receivedSpf: ReceivedSpf | null;
+  original: OriginalAuth | null;
 }
 
 export interface MailboxDelivery {
@@ -83,6 +112,14 @@ export interface MailboxDelivery {
   ucf: number | null;
   jmr: number | null;
   auth: number | null;
+  /** `OFR:` the reason of the folder decision, as written (e.g. "TrustedSenderList"). */
+  ofr: string | null;
+  /** `RF:` the folder it was routed to, as written (e.g. "JunkEmail"). */
+  rf: string | null;
+  /** `wl:` 1 when an allow (safe) list let it through. */
+  wl: number | null;
+  /** `pcwl:` 1 when the recipient's own (personal) safe list matched. */
+  pcwl: number | null;
 }
 
 export interface AntispamStamps {
@@ -102,6 +139,10 @@ export interface AntispamStamps {
   ptr: string | null;
   sfs: string[];
   mailboxDelivery: MailboxDelivery | null;
+  /** X-MS-Exchange-Organization-AuthAs: Anonymous, Internal, Partner... as written. */
+  authAs: string | null;
+  /** X-MS-Exchange-Transport-EndToEndLatency in seconds (Exchange's TimeSpan). */
+  endToEndLatencySeconds: number | null;
 }
 
 export interface Hop {
@@ -114,7 +155,15 @@ export interface Hop {
   id: string | null;
   /** ISO 8601 UTC. */
   date: string | null;
-  /** Since the previous hop; null for the first; negative under clock skew. */
+  /**
+   * Whether the date named its zone: false when it did not (or named one nobody can place,
+   * such as "MEZ"), and `date` then reads the clock as if it were UTC; null without a date.
+   */
+  dateZoneKnown: boolean | null;
+  /**
+   * Since the previous hop; null for the first, and when either date's zone is unknown;
+   * negative under clock skew.
+   */
   delaySeconds: number | null;
 }
 

@@ -35,6 +35,8 @@ export const insightSchema = z.object({
   cause: z.string(),
   reports: z.number(),
   setting: z.string(),
+  /** Exchange Online PowerShell for the fix, where one applies (the gateway insight). */
+  commands: z.array(z.string()).optional(),
 });
 export const warningSchema = z.object({ code: z.string(), message: z.string() });
 
@@ -213,7 +215,14 @@ export const decisionResultSchema = proposalSchema.extend({
 });
 export type DecisionResultDto = z.infer<typeof decisionResultSchema>;
 
-export const exportFormatSchema = z.enum(["powershell", "transport-rule", "csv", "json"]);
+export const exportFormatSchema = z.enum([
+  "powershell",
+  "transport-rule",
+  "csv",
+  "json",
+  "mimecast",
+  "proofpoint",
+]);
 export type ExportFormatDto = z.infer<typeof exportFormatSchema>;
 
 export const exportQuerySchema = z.strictObject({ format: exportFormatSchema });

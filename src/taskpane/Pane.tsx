@@ -22,23 +22,22 @@ import { SectionBoundary } from "./SectionBoundary";
 import { reputationQueryOf, remedyWithLivePolicy, useReputation } from "./use-reputation";
 
 /**
- * A chunk loader that starts at once (while the pane is surely online) and, should that fail,
- * tries again the next time it is asked instead of remembering the failure.
+ * A chunk loader that starts when its section first renders, a frame after the verdict (so the
+ * verdict's own bytes go first on a slow network) and, should that fail, tries again the next
+ * time it is asked instead of remembering the failure.
  */
-function prefetched<T>(load: () => Promise<T>): () => Promise<T> {
+function retrying<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | null = null;
-  const get = () =>
+  return () =>
     (pending ??= load().catch((error: unknown) => {
       pending = null;
       throw error;
     }));
-  if (typeof window !== "undefined") void get().catch(() => undefined);
-  return get;
 }
 
-const RouteSection = lazy(prefetched(() => import("./RouteSection")));
-const RawHeaders = lazy(prefetched(() => import("./RawHeaders")));
-const ReputationSection = lazy(prefetched(() => import("./ReputationSection")));
+const RouteSection = lazy(retrying(() => import("./RouteSection")));
+const RawHeaders = lazy(retrying(() => import("./RawHeaders")));
+const ReputationSection = lazy(retrying(() => import("./ReputationSection")));
 
 export interface PaneServices {
   host: MailHost;

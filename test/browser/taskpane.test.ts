@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, SCREENSHOT_DIR } from "../support/browser";
+import { outlookStandIn } from "../support/outlook-standin";
 import { sampleHeaders } from "../support/samples";
 import { startTestService, type TestService } from "../support/service";
 
@@ -305,59 +306,6 @@ describe("keyboard", () => {
     await context.close();
   });
 });
-
-/** Appended to the real office.js: Outlook's side of the pane, which we do not own. */
-function outlookStandIn(items: { headers: string; messageId: string; subject: string }[]): string {
-  return `
-;(function () {
-  var items = ${JSON.stringify(items)};
-  var handlers = {};
-  function item(i) {
-    var it = items[i];
-    return {
-      itemId: "EWS-" + i,
-      internetMessageId: it.messageId,
-      subject: it.subject,
-      from: { emailAddress: "someone@example.com", displayName: "Someone" },
-      getAllInternetHeadersAsync: function (cb) {
-        setTimeout(function () { cb({ status: "succeeded", value: it.headers }); }, 5);
-      },
-      notificationMessages: { replaceAsync: function (k, d, cb) { cb && cb({ status: "succeeded" }); } },
-    };
-  }
-  function install() {
-    // Outlook's own event names: office.js outside Outlook does not define them.
-    Office.EventType.ItemChanged = Office.EventType.ItemChanged || "olkItemSelectedChanged";
-    Office.EventType.OfficeThemeChanged = Office.EventType.OfficeThemeChanged || "officeThemeChanged";
-    Office.MailboxEnums = Office.MailboxEnums || {};
-    Office.MailboxEnums.RestVersion = { v2_0: "v2.0" };
-    Office.context.displayLanguage = "en-US";
-    Office.context.requirements = {
-      isSetSupported: function (set, version) { return set === "Mailbox" && Number(version.split(".")[1]) <= 14; },
-    };
-    Office.context.officeTheme = { bodyBackgroundColor: "#1f1f1f" };
-    Office.context.mailbox = {
-      item: item(0),
-      userProfile: { emailAddress: "dana@example.com" },
-      addHandlerAsync: function (type, handler) { handlers[type] = handler; },
-      removeHandlerAsync: function () {},
-      convertToRestId: function (id) { return "rest-" + id; },
-    };
-  }
-  window.__selectItem = function (i) {
-    Office.context.mailbox.item = i === null ? null : item(i);
-    var handler = handlers[Office.EventType.ItemChanged];
-    if (handler) handler({ type: "olkItemSelectedChanged" });
-  };
-  // Outside Outlook the real onReady reports no host: install Outlook's side once it has run.
-  var info = { host: Office.HostType.Outlook, platform: Office.PlatformType.OfficeOnline };
-  var ready = Office.onReady().then(function () { install(); return info; });
-  Office.onReady = function (callback) {
-    return ready.then(function (value) { if (callback) callback(value); return value; });
-  };
-})();
-`;
-}
 
 describe("task pane page inside Outlook (Office.js host)", () => {
   it("reads the item through Office.js, reports it, and follows the pinned item", async () => {

@@ -143,3 +143,48 @@ describe("precompressed pages and bundles", () => {
     }
   });
 });
+
+describe("the local Office.js (harness, tests, benchmarks)", () => {
+  it("is sent compressed from the build's copies, and as it is without them", async () => {
+    const { default: Fastify } = await import("fastify");
+    const { installStatic } = await import("../../server/http/static");
+    const { precompressOfficeJs } = await import("../../scripts/precompress");
+    const officeDir = join(webDir, "office-js-copy");
+    const compressedDir = join(webDir, "office-js-compressed");
+    mkdirSync(officeDir);
+    const officeJs = `var Office = {}; ${"/* Microsoft's library */ ".repeat(200)}`;
+    writeFileSync(join(officeDir, "office.js"), officeJs);
+    writeFileSync(join(officeDir, "outlook-web-16.01.js"), officeJs);
+    await precompressOfficeJs(officeDir, compressedDir);
+
+    for (const compressed of [true, false]) {
+      const bare = Fastify();
+      await installStatic(bare, {
+        samples: false,
+        webDir,
+        officeJs: { dir: officeDir, compressedDir: compressed ? compressedDir : "/nonexistent" },
+      });
+      try {
+        const br = await bare.inject({
+          url: "/office-js/office.js",
+          headers: { "accept-encoding": "br" },
+        });
+        expect(br.statusCode).toBe(200);
+        expect(br.headers["content-encoding"]).toBe(compressed ? "br" : undefined);
+        const body = compressed ? brotliDecompressSync(br.rawPayload).toString("utf8") : br.body;
+        expect(body).toBe(officeJs);
+        expect(br.headers["content-type"]).toMatch(/javascript/);
+        // A file the build did not compress comes from the copy itself.
+        const other = await bare.inject({
+          url: "/office-js/outlook-web-16.01.js",
+          headers: { "accept-encoding": "br, gzip" },
+        });
+        expect(other.statusCode).toBe(200);
+        expect(other.headers["content-encoding"]).toBeUndefined();
+        expect(other.body).toBe(officeJs);
+      } finally {
+        await bare.close();
+      }
+    }
+  });
+});

@@ -159,6 +159,8 @@ export function analysisFor(sketch: AnalysisSketch = {}): HeaderAnalysis {
         : null,
       compauth: null,
       arc: null,
+      receivedSpf: null,
+      original: null,
     },
     antispam: { ...emptyStamps(), scl: sketch.scl ?? null },
     hops: [],

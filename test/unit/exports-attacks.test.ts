@@ -72,7 +72,14 @@ function hostileProposal(overrides: Partial<ExportProposal> = {}): ExportProposa
   });
 }
 
-const FORMATS: ExportFormat[] = ["powershell", "transport-rule", "csv", "json"];
+const FORMATS: ExportFormat[] = [
+  "powershell",
+  "transport-rule",
+  "csv",
+  "json",
+  "mimecast",
+  "proofpoint",
+];
 
 function exportAll(format: ExportFormat, proposals: ExportProposal[]): string {
   return exportProposals(format, proposals, { ...opts, single: false, baseName: "all" }).body;

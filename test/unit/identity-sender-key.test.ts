@@ -25,6 +25,8 @@ function analysis(address: string, authenticated = true): HeaderAnalysis {
         : { result: "none", domain, action: null, policy: null },
       compauth: null,
       arc: null,
+      receivedSpf: null,
+      original: null,
     },
     antispam: {
       scl: 5,
@@ -43,6 +45,8 @@ function analysis(address: string, authenticated = true): HeaderAnalysis {
       ptr: null,
       sfs: [],
       mailboxDelivery: null,
+      authAs: null,
+      endToEndLatencySeconds: null,
     },
     hops: [],
     verdict: { junked: true, findings: [] },

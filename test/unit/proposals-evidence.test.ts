@@ -20,6 +20,8 @@ function analysis(): HeaderAnalysis {
       dmarc: { result: "none", domain: "vendor.example", action: null, policy: null },
       compauth: { result: "fail", reason: "001", meaning: "implicit" },
       arc: null,
+      receivedSpf: null,
+      original: null,
     },
     antispam: {
       scl: 5,
@@ -37,7 +39,18 @@ function analysis(): HeaderAnalysis {
       helo: null,
       ptr: "out-4.smtp.mailer.example",
       sfs: [],
-      mailboxDelivery: { dest: "J", ucf: 0, jmr: 0, auth: 0 },
+      mailboxDelivery: {
+        dest: "J",
+        ucf: 0,
+        jmr: 0,
+        auth: 0,
+        ofr: null,
+        rf: null,
+        wl: null,
+        pcwl: null,
+      },
+      authAs: null,
+      endToEndLatencySeconds: null,
     },
     hops: [],
     verdict: {

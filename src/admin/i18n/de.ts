@@ -175,6 +175,8 @@ export const de: AdminStrings = {
     "transport-rule": "Nachrichtenflussregel (PowerShell)",
     csv: "CSV",
     json: "JSON",
+    mimecast: "Mimecast: zugelassene Absender (API-Anfrage)",
+    proofpoint: "Proofpoint: Liste sicherer Absender",
   },
 
   escaped: {
@@ -253,6 +255,7 @@ export const de: AdminStrings = {
     "advanced-spam-filter": "Option des erweiterten Spamfilters",
     "transport-rule": "Eine Nachrichtenflussregel",
     "own-domain": "Ihre eigene Domäne",
+    "gateway-in-front": "Ein Gateway vor Microsoft 365",
   },
   causeSettings: {
     "user-junk-settings":
@@ -269,6 +272,8 @@ export const de: AdminStrings = {
       "Eine Nachrichtenflussregel hat die Spamstufe gesetzt (SFV:SKS): Prüfen Sie die Transportregeln des Mandanten.",
     "own-domain":
       "Sie kommt von einer Ihrer eigenen Domänen: Reparieren Sie SPF, DKIM und DMARC für den Dienst, der in Ihrem Namen sendet, oder fügen Sie einen internen Eintrag für gefälschte Absender hinzu; lassen Sie nie Ihre eigene Domäne zu.",
+    "gateway-in-front":
+      "Ein Gateway eines Drittanbieters vor Exchange Online übergibt die Mail, daher prüft Microsoft SPF und DMARC gegen die IP des Gateways, und sie scheitern: Schalten Sie die erweiterte Filterung für Connectors am eingehenden Connector ein (Set-InboundConnector -EFSkipLastIP $true) oder tragen Sie das Gateway als vertrauenswürdigen ARC-Versiegler ein (Set-ArcConfig -ArcTrustedSealers); lassen Sie den Absender nie zu.",
   },
 
   insights: {
@@ -402,9 +407,11 @@ export const de: AdminStrings = {
     "bulk-bcl-elevated": "Erhöhte Massenmail-Stufe",
     "arc-override": "ARC hat einen Fehlschlag aufgehoben",
     "allowed-by-user": "Von der Person zugelassen",
+    "safe-senders-rescued": "Von der Liste sicherer Absender der Person gerettet",
     "allowed-by-policy": "Von einer Richtlinie zugelassen",
     "sender-authenticated": "Absender authentifiziert",
     "sender-tenant-stamps-ignored": "Eigene Stempel des Absenders ignoriert",
+    "sender-own-auth-results": "Eigene Authentifizierungsergebnisse des Absenders ignoriert",
     "blocked-sender": "Bei den blockierten Absendern der Person",
     "spf-error": "SPF konnte nicht geprüft werden",
     "dmarc-error": "DMARC konnte nicht geprüft werden",

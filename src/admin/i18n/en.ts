@@ -176,6 +176,8 @@ export const en = {
     "transport-rule": "Mail flow rule (PowerShell)",
     csv: "CSV",
     json: "JSON",
+    mimecast: "Mimecast permitted senders (API request)",
+    proofpoint: "Proofpoint safe sender list",
   } satisfies Record<ExportFormatDto, string>,
 
   escaped: {
@@ -243,6 +245,7 @@ export const en = {
     "advanced-spam-filter": "Advanced Spam Filter option",
     "transport-rule": "A mail flow rule",
     "own-domain": "Your own domain",
+    "gateway-in-front": "A gateway in front of Microsoft 365",
   } as Record<string, string>,
   causeSettings: {
     "user-junk-settings":
@@ -259,6 +262,8 @@ export const en = {
       "A mail flow rule set the spam level (SFV:SKS): review the tenant's transport rules.",
     "own-domain":
       "It comes from one of your own domains: fix SPF, DKIM and DMARC for the service sending as you, or add an internal spoofed-sender entry; never allow your own domain.",
+    "gateway-in-front":
+      "A third-party gateway in front of Exchange Online hands the mail over, so Microsoft checks SPF and DMARC against the gateway's IP and they fail: turn on Enhanced Filtering for Connectors on its inbound connector (Set-InboundConnector -EFSkipLastIP $true), or add the gateway as a trusted ARC sealer (Set-ArcConfig -ArcTrustedSealers); never allow the sender.",
   } as Record<string, string>,
 
   insights: {
@@ -393,9 +398,11 @@ export const en = {
     "bulk-bcl-elevated": "Elevated bulk level",
     "arc-override": "ARC overrode a failure",
     "allowed-by-user": "Allowed by the person",
+    "safe-senders-rescued": "Rescued by the person's Safe Senders",
     "allowed-by-policy": "Allowed by a policy",
     "sender-authenticated": "Sender authenticated",
     "sender-tenant-stamps-ignored": "Sender's own stamps ignored",
+    "sender-own-auth-results": "Sender's own authentication results ignored",
     "blocked-sender": "On the person's blocked senders",
     "spf-error": "SPF could not be checked",
     "dmarc-error": "DMARC could not be checked",

@@ -314,6 +314,8 @@ export const de: FindingTexts = {
           return "Keine Authentication-Results-Kopfzeile: SPF, DKIM und DMARC sind unbekannt. Exchange hat diese Nachricht als innerhalb Ihrer Organisation gesendet gekennzeichnet, und solche E-Mails tragen normalerweise keine.";
         case "absent":
           return "Keine Authentication-Results-Kopfzeile: SPF, DKIM und DMARC sind unbekannt. E-Mails zwischen Postfächern derselben Organisation haben oft keine; E-Mails von außerhalb sollten eine haben.";
+        case "sender-own":
+          return "Die einzige Authentication-Results-Kopfzeile wurde beim Einliefern der Nachricht innerhalb der sendenden Organisation geschrieben; wie die Empfängerseite SPF, DKIM und DMARC geprüft hat, ist daher unbekannt.";
         case "empty":
           return `Die vertrauenswürdige Authentication-Results-Kopfzeile${params.authservId ? ` von ${quote(params.authservId)}` : ""} ${params.saysNone ? "meldet „none“: Es wurde nicht authentifiziert" : "enthält keine lesbaren Ergebnisse"}; daher sind SPF, DKIM und DMARC unbekannt.`;
       }
@@ -361,6 +363,11 @@ export const de: FindingTexts = {
       "Dieser Absender steht auf Ihrer eigenen Liste sicherer Absender, daher wurde die Spamfilterung übersprungen.",
     detail: () => stamped("SFE"),
   },
+  "safe-senders-rescued": {
+    title: "Ihre Liste sicherer Absender hat diese Nachricht vor dem Junk-E-Mail-Ordner bewahrt.",
+    detail: ({ stamps: evidence, ofr, personalList }) =>
+      `${evidence.length > 0 ? `Der Filter von Microsoft hat sie als Spam eingestuft (${stamps(evidence)}), aber das` : "Das"} Postfach hat sie in den Posteingang zugestellt (dest:I${ofr ? `, OFR:${ofr}` : ""}${personalList ? ", pcwl:1" : ""}), weil der Absender auf Ihrer eigenen Liste sicherer Absender steht. Es ist nichts zu beheben; entfernen Sie den Absender aus der Liste sicherer Absender, wenn Sie ihm nicht mehr vertrauen.`,
+  },
   "allowed-by-policy": {
     title:
       "Ihre Organisation lässt diesen Absender zu, daher wurde die Spamfilterung übersprungen.",
@@ -391,6 +398,12 @@ export const de: FindingTexts = {
       "Die Nachricht trägt das eigene Spamurteil der sendenden Organisation; es wurde nicht beachtet.",
     detail: ({ headers }) =>
       `${headers.join(", ")} ${headers.length === 1 ? "enthält" : "enthalten"} das Urteil des eigenen Microsoft 365 der sendenden Organisation. Das sagt nichts darüber, wie Ihre Organisation die Nachricht gefiltert hat, und Vouch liest es nicht.`,
+  },
+  "sender-own-auth-results": {
+    title:
+      "Die eigene Authentication-Results-Kopfzeile der sendenden Organisation wurde nicht beachtet: Sie zeigt nicht, wie Ihr E-Mail-System die Nachricht geprüft hat.",
+    detail: ({ authservIds }) =>
+      `${authservIds.some((id) => id !== null) ? `Die Authentication-Results-Kopfzeile von ${authservIds.map((id) => quote(id)).join(", ")} wurde` : "Eine Authentication-Results-Kopfzeile wurde"} beim Einliefern der Nachricht innerhalb der sendenden Organisation geschrieben (unter ihr liegt nur der Einlieferungsschritt). Sie sagt nichts darüber, wie die Empfängerseite die Domäne des Absenders gesehen hat; ihre Ergebnisse werden daher nicht verwendet, und über die DMARC- oder DKIM-Einrichtung des Absenders folgt aus ihr nichts.`,
   },
   "clock-skew": {
     title:

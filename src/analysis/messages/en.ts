@@ -268,6 +268,8 @@ export const en: FindingTexts = {
           return "No Authentication-Results header: SPF, DKIM and DMARC are unknown. Exchange marked this message as sent from inside your organisation, and such mail normally carries none.";
         case "absent":
           return "No Authentication-Results header: SPF, DKIM and DMARC are unknown. Mail between mailboxes of one organisation often has none; mail from outside should have one.";
+        case "sender-own":
+          return "The only Authentication-Results header was written inside the sending organisation as the message was submitted, so how the receiving side checked SPF, DKIM and DMARC is unknown.";
         case "empty":
           return `The trusted Authentication-Results${params.authservId ? ` from ${quote(params.authservId)}` : ""} ${params.saysNone ? 'says "none": no authentication was done' : "holds no results that could be read"}, so SPF, DKIM and DMARC are unknown.`;
       }
@@ -311,6 +313,11 @@ export const en: FindingTexts = {
     title: "This sender is on your own Safe Senders list, so spam filtering was skipped.",
     detail: () => stamped("SFE"),
   },
+  "safe-senders-rescued": {
+    title: "Your Safe Senders list kept this message out of Junk.",
+    detail: ({ stamps: evidence, ofr, personalList }) =>
+      `${evidence.length > 0 ? `Microsoft's filter judged it spam (${stamps(evidence)}), but the` : "The"} mailbox delivered it to the Inbox (dest:I${ofr ? `, OFR:${ofr}` : ""}${personalList ? ", pcwl:1" : ""}) because the sender is on your own Safe Senders list. Nothing needs fixing; remove the sender from Safe Senders if you no longer trust them.`,
+  },
   "allowed-by-policy": {
     title: "Your organisation allows this sender, so spam filtering was skipped.",
     detail: ({ sfv, ipAllowList }) =>
@@ -339,6 +346,12 @@ export const en: FindingTexts = {
     title: "The message carries the sending organisation's own spam verdict, which was ignored.",
     detail: ({ headers }) =>
       `${headers.join(", ")} carry the verdict of the sending organisation's own Microsoft 365. They say nothing about how your organisation filtered the message, and Vouch does not read them.`,
+  },
+  "sender-own-auth-results": {
+    title:
+      "The sending organisation's own Authentication-Results header was left out: it is not how your mail system checked the message.",
+    detail: ({ authservIds }) =>
+      `${authservIds.some((id) => id !== null) ? `The Authentication-Results from ${authservIds.map((id) => quote(id)).join(", ")} was` : "An Authentication-Results header was"} written inside the sending organisation as the message was submitted (only its submission hop lies below it). It says nothing about the sender's domain as the receiving side saw it, so its results are not used, and nothing about the sender's DMARC or DKIM setup follows from it.`,
   },
   "clock-skew": {
     title: "A server on the way has a wrong clock, so some delivery times are off.",

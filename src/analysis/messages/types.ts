@@ -94,6 +94,7 @@ export interface FindingParams {
     | { case: "untrusted"; count: number }
     | { case: "internal" }
     | { case: "absent" }
+    | { case: "sender-own" }
     | { case: "empty"; authservId: string | null; saysNone: boolean };
   "no-transport-headers": Record<string, never>;
   "unreadable-headers": { problems: readonly string[] };
@@ -103,11 +104,20 @@ export interface FindingParams {
   "bulk-bcl-elevated": { bcl: number };
   "arc-override": { failures: readonly string[] };
   "allowed-by-user": Record<string, never>;
+  "safe-senders-rescued": {
+    /** What the filter stamped when it called the message spam; empty when it did not. */
+    stamps: StampEvidence;
+    /** `OFR:` as written, e.g. "TrustedSenderList". */
+    ofr: string | null;
+    /** `pcwl:1`: the recipient's personal safe list matched. */
+    personalList: boolean;
+  };
   "allowed-by-policy": { sfv: "SKA" | "SKN" | null; ipAllowList: boolean };
   "released-from-quarantine": Record<string, never>;
   "first-contact": Record<string, never>;
   "sender-authenticated": { via: VouchedBy; domain: string; address: string };
   "sender-tenant-stamps-ignored": { headers: readonly string[] };
+  "sender-own-auth-results": { authservIds: readonly (string | null)[] };
   "clock-skew": { hops: readonly { index: number; by: string | null; seconds: number }[] };
   "gateway-junked": {
     vendor: GatewayVendor;

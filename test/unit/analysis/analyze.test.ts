@@ -49,7 +49,11 @@ describe("analyzeHeaders", () => {
         "From: News <news@example.com>",
       ),
     );
-    expect(analysis.auth.source).toEqual({ header: EXO_AUTH, authservId: null });
+    expect(analysis.auth.source).toEqual({
+      header: EXO_AUTH,
+      authservId: null,
+      headers: [EXO_AUTH],
+    });
     expect(analysis.auth.spf).toEqual({
       result: "pass",
       domain: "bounce.example.com",

@@ -95,7 +95,16 @@ describe("the other stamps", () => {
     const { stamps, extras } = stampsOf(
       "X-Microsoft-Antispam-Mailbox-Delivery: ucf:0;jmr:1;auth:0;dest:j;OFR:SpamFilterAuthJ;ENG:(910005)(944506478);RF:JunkEmail;",
     );
-    expect(stamps.mailboxDelivery).toEqual({ dest: "J", ucf: 0, jmr: 1, auth: 0 });
+    expect(stamps.mailboxDelivery).toEqual({
+      dest: "J",
+      ucf: 0,
+      jmr: 1,
+      auth: 0,
+      ofr: "SpamFilterAuthJ",
+      rf: "JunkEmail",
+      wl: null,
+      pcwl: null,
+    });
     expect(extras.ofr).toBe("SpamFilterAuthJ");
     expect(extras.rf).toBe("JunkEmail");
   });
@@ -157,7 +166,10 @@ describe("junked", () => {
     ...emptyStamps(),
     sfv,
     scl,
-    mailboxDelivery: dest === null ? null : { dest, ucf: 0, jmr: 0, auth: 0 },
+    mailboxDelivery:
+      dest === null
+        ? null
+        : { dest, ucf: 0, jmr: 0, auth: 0, ofr: null, rf: null, wl: null, pcwl: null },
   });
 
   it.each([
