@@ -17,6 +17,7 @@ import {
   remedyOf,
   threatFindingIds,
 } from "../src/analysis";
+import { GATEWAY_PRODUCTS, gatewayVerdictWord } from "../src/analysis/gateways/meanings";
 import type {
   Address,
   FixableBy,
@@ -56,6 +57,8 @@ export function renderReport(raw: HeaderAnalysis, options: ReportOptions): strin
   lines.push(...verdictLine(analysis, remedy, paint), "");
   lines.push(...authSection(analysis, paint), "");
   lines.push(...stampsSection(analysis, paint), "");
+  const gateways = gatewaySection(analysis, paint);
+  if (gateways.length > 0) lines.push(...gateways, "");
   lines.push(...routeSection(analysis.hops, paint), "");
   lines.push(...findingsSection(analysis, remedy, paint));
   return `${lines.join("\n").trimEnd()}\n`;
@@ -284,6 +287,31 @@ function stampsSection(analysis: HeaderAnalysis, paint: Paint): string[] {
   }
   if (facts.length > 0) lines.push(...wrap(facts.join("; "), "  "));
   if (stamps.sfs.length > 0) lines.push(`  ${paint("dim", `${stamps.sfs.length} SFS rule ids`)}`);
+  return lines;
+}
+
+/** Third-party gateways' verdicts (src/analysis/gateways), each in the analysis's words. */
+function gatewaySection(analysis: HeaderAnalysis, paint: Paint): string[] {
+  const gateways = analysis.gateways ?? [];
+  const front = analysis.gatewayInFront ?? null;
+  if (gateways.length === 0 && !front) return [];
+  const lines = [heading(paint, "Email gateways")];
+  if (front) {
+    const where = `${GATEWAY_PRODUCTS[front.vendor]} handed the message to Microsoft 365 (${front.host}${front.ip ? `, ${front.ip}` : ""})`;
+    const how = front.enhancedFiltering
+      ? "; Enhanced Filtering for Connectors skips it"
+      : front.authFailed
+        ? "; Microsoft's authentication failed on the gateway's address"
+        : "";
+    lines.push(...wrap(`In front: ${where}${how}.`, "  "));
+  }
+  for (const gateway of gateways) {
+    const word = `${GATEWAY_PRODUCTS[gateway.vendor]}: ${gatewayVerdictWord(gateway.verdict, "en")}`;
+    lines.push(
+      ...wrap(`${gateway.counted ? word : paint("dim", word)} - ${gateway.meaning}`, "  "),
+    );
+    if (gateway.rules.length > 0) lines.push(...wrap(`rules: ${gateway.rules.join(", ")}`, "    "));
+  }
   return lines;
 }
 

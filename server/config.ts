@@ -99,6 +99,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Registers the no-auth, no-analysis insert route that bench/ingest measures as the floor. */
   benchFloor: boolean;
+  /** Where the Office pages load Office.js from (VOUCH_OFFICE_JS; server/http/office-pages.ts). */
+  officeJs: OfficeJsSource;
+  /** Checking a shared-mailbox claim through Graph on the reporter's behalf; null: never verified. */
+  mailboxCheck: MailboxCheckConfig | null;
   sweep: SweepConfig | null;
   /** The live reputation facts (server/reputation). */
   reputation: ReputationConfig;
@@ -115,6 +119,17 @@ export interface ReputationConfig {
   factTimeoutMs: number;
 }
 
+/** Microsoft's CDN per cloud, or this service's copy of @microsoft/office-js (development, tests). */
+export type OfficeJsSource = "local" | "worldwide" | "gcc" | "gcch" | "dod" | "china";
+
+export interface MailboxCheckConfig {
+  /** The API's confidential-client secret for the on-behalf-of exchange. */
+  clientSecret: string;
+  /** `{tid}` is replaced by the reporter's tenant id. */
+  tokenUrlTemplate: string;
+  graphBaseUrl: string;
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly setting: string,
@@ -127,6 +142,8 @@ export class ConfigError extends Error {
 
 export const DEFAULT_ENTRA_JWKS_URL = "https://login.microsoftonline.com/{tid}/discovery/v2.0/keys";
 export const DEFAULT_ENTRA_ISSUER = "https://login.microsoftonline.com/{tid}/v2.0";
+export const DEFAULT_ENTRA_TOKEN_URL = "https://login.microsoftonline.com/{tid}/oauth2/v2.0/token";
+export const DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0";
 export const DEFAULT_SWEEP_TOKEN_URL = "https://login.microsoftonline.com/{tid}/oauth2/v2.0/token";
 /** Audience of development tokens when VOUCH_ENTRA_CLIENT_ID is not set. */
 export const DEV_CLIENT_ID = "vouch-dev-api";
@@ -379,6 +396,13 @@ const settings = {
   VOUCH_PUBLIC_ORIGIN: origin.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   VOUCH_BENCH_FLOOR: flag.default(false),
+  VOUCH_OFFICE_JS: z.enum(["local", "worldwide", "gcc", "gcch", "dod", "china"]).optional(),
+  VOUCH_MAILBOX_CHECK_SECRET: z.string().min(1).optional(),
+  VOUCH_ENTRA_TOKEN_URL: template.default(DEFAULT_ENTRA_TOKEN_URL),
+  VOUCH_GRAPH_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+[^/]$/, "must be an http(s) URL without a trailing slash")
+    .default(DEFAULT_GRAPH_URL),
   VOUCH_SWEEP: flag.default(false),
   VOUCH_SWEEP_TENANT_ID: z
     .string()
@@ -532,6 +556,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: s.VOUCH_PUBLIC_ORIGIN ?? `${scheme}://${displayHost}:${s.PORT}`,
     logLevel: s.LOG_LEVEL,
     benchFloor: s.VOUCH_BENCH_FLOOR,
+    // Microsoft supports the npm copy of Office.js only for development and debugging.
+    officeJs: s.VOUCH_OFFICE_JS ?? (authMode === "dev" ? "local" : "worldwide"),
+    mailboxCheck: s.VOUCH_MAILBOX_CHECK_SECRET
+      ? {
+          clientSecret: s.VOUCH_MAILBOX_CHECK_SECRET,
+          tokenUrlTemplate: s.VOUCH_ENTRA_TOKEN_URL,
+          graphBaseUrl: s.VOUCH_GRAPH_URL,
+        }
+      : null,
     reputation: {
       dnsServers: s.VOUCH_DNS_SERVERS ?? [],
       dnsBlocklists: s.VOUCH_DNS_BLOCKLISTS ?? [],

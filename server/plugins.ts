@@ -1,4 +1,5 @@
 import type { FeaturePlugin } from "./feature-context";
+import { officePagesPlugin } from "./http/office-pages";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
 import { reputationPlugin } from "./reputation/routes";
@@ -14,5 +15,6 @@ export const featurePlugins: FeaturePlugin[] = [
   proposalsPlugin,
   manifestPlugin,
   sweepPlugin,
+  officePagesPlugin,
   reputationPlugin,
 ];

@@ -17,6 +17,9 @@ import { StampsSection } from "./StampsSection";
 import { ColleaguesSection } from "./ColleaguesSection";
 import { ReportSection, type NothingToReport } from "./ReportSection";
 import { MissingHeaders } from "./MissingHeaders";
+import { RescueStatus, SharedMailboxNote } from "./RescueStatus";
+import type { MailGraph } from "../api/graph";
+import type { ItemMailbox } from "../office/host";
 import { useSectionStyles } from "./styles";
 import { SectionBoundary } from "./SectionBoundary";
 
@@ -42,8 +45,10 @@ export interface PaneServices {
   /** Null when nobody is signed in: the pane still explains, but cannot report. */
   api: VouchApi | null;
   queue: ReportQueue | null;
-  /** The Graph header fallback; null where Graph cannot be reached (harness, no NAA). */
+  /** The Graph header fallback; null where Graph cannot be reached (harness, dev sign-in). */
   graph: GraphFetcher | null;
+  /** Moves a message out of Junk after "Not spam"; absent: the pane says how to do it by hand. */
+  rescue?: MailGraph["rescue"] | null;
 }
 
 const useStyles = makeStyles({
@@ -118,6 +123,9 @@ function PaneBody(services: PaneServices) {
       <h1 id={titleId} className={styles.title}>
         {title}
       </h1>
+      {state.phase === "ready" || state.phase === "missing" ? (
+        <SharedMailboxNote mailbox={state.mailbox} />
+      ) : null}
       {state.phase !== "no-item" && state.item.subject ? (
         <p className={`${section.muted} ${styles.subject}`} data-testid="subject">
           {state.item.subject}
@@ -134,6 +142,7 @@ function PaneBody(services: PaneServices) {
           office={state.office}
           tooFew={state.tooFew}
           graph={state.graph}
+          mobile={services.host.mobile}
           onPasted={(raw, analysis) => setPasted({ itemKey, raw, analysis })}
         />
       ) : null}
@@ -155,6 +164,7 @@ function PaneBody(services: PaneServices) {
           analysis={shown.analysis}
           raw={shown.raw}
           internetMessageId={state.item.internetMessageId ?? shown.analysis.message.messageId}
+          mailbox={state.mailbox}
         />
       ) : null}
     </main>
@@ -167,13 +177,18 @@ function MessageView(props: {
   analysis: HeaderAnalysis;
   raw: string;
   internetMessageId: string | null;
+  mailbox: ItemMailbox;
 }) {
-  const { services, remedy, analysis, raw, internetMessageId } = props;
+  const { services, remedy, analysis, raw, internetMessageId, mailbox } = props;
   const t = useStrings();
-  const { report, colleagues, submit, retract, dismiss } = useReport(
+  // MessageView is keyed by the item, so the id is read once per item.
+  const restItemId = useMemo(() => services.host.restItemId(), [services.host]);
+  const target = useMemo(() => ({ restItemId, mailbox }), [restItemId, mailbox]);
+  const { report, colleagues, rescue, submit, retract, dismiss } = useReport(
     services,
     internetMessageId,
     raw,
+    target,
   );
   const nothing: NothingToReport =
     remedy.situation === "threat"
@@ -199,6 +214,7 @@ function MessageView(props: {
         onRetract={() => void retract()}
         onDismiss={dismiss}
       />
+      <RescueStatus rescue={rescue} />
       {details ? (
         <>
           <FindingsSection remedy={remedy} analysis={details} />

@@ -372,6 +372,8 @@ describe("missing headers", () => {
       http.get(`${GRAPH_BASE_URL}/me/messages/:id`, () =>
         HttpResponse.json({ internetMessageHeaders: [] }),
       ),
+      // Nor does the raw message have a header block.
+      http.get(`${GRAPH_BASE_URL}/me/messages/:id/$value`, () => HttpResponse.text("body only")),
     );
     const setup = renderPane({ item: null, graph: true });
     setup.host.setHeadersQuirk("unsupported");

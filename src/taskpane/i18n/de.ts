@@ -163,6 +163,9 @@ export const de: Strings = {
       country: "Land des sendenden Servers",
       connectingIp: "Verbindende IP-Adresse",
     },
+    gateways: "E-Mail-Gateways",
+    gatewayInFront: (product: string, host: string) =>
+      `${product} hat diese Nachricht an Microsoft 365 übergeben (${host}).`,
   },
 
   route: {
@@ -272,6 +275,8 @@ export const de: Strings = {
     subjectOnly:
       "Diese Outlook-Version hat nur die Betreffzeile geliefert, nicht die Zustellkopfzeilen.",
     unsupported: "Diese Outlook-Version kann keine Kopfzeilen lesen (ihr fehlt Mailbox 1.8).",
+    unsupportedMobile:
+      "Outlook auf Smartphones und Tablets kann die Kopfzeilen nicht selbst lesen, daher fragt Vouch Microsoft Graph danach.",
     error: (message) => `Outlook konnte die Kopfzeilen nicht lesen: ${message}`,
     tooFew: "Die von Outlook gelieferten Kopfzeilen reichen nicht aus, um etwas zu erklären.",
     graphTried: "Vouch hat es auch über Microsoft Graph versucht:",
@@ -299,4 +304,17 @@ export const de: Strings = {
       failed: "die Anfrage an Graph ist fehlgeschlagen.",
     },
   },
+
+  rescue: {
+    moving: "Die Nachricht wird aus dem Junk-E-Mail-Ordner verschoben…",
+    moved: "In den Posteingang verschoben.",
+    movedAndReported:
+      "In den Posteingang verschoben, und Microsoft wurde mitgeteilt, dass sie kein Junk ist.",
+    manual:
+      "Vouch konnte sie nicht für Sie verschieben. Melden Sie die Nachricht in Outlook als „kein Junk“, oder verschieben Sie sie in Ihren Posteingang.",
+    manualShared:
+      "Vouch konnte sie nicht für Sie verschieben. Verschieben Sie die Nachricht aus dem Junk-E-Mail-Ordner dieses Postfachs in seinen Posteingang.",
+  },
+
+  sharedMailbox: (owner: string) => `Im Postfach von ${owner} (für Sie freigegeben).`,
 };

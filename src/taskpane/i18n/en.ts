@@ -164,6 +164,9 @@ export const en = {
       country: "Country of the sending server",
       connectingIp: "Connecting IP address",
     },
+    gateways: "Email gateways",
+    gatewayInFront: (product: string, host: string) =>
+      `${product} handed this message to Microsoft 365 (${host}).`,
   },
 
   route: {
@@ -264,6 +267,8 @@ export const en = {
     subjectOnly:
       "This version of Outlook returned only the Subject line, not the delivery headers.",
     unsupported: "This version of Outlook cannot read message headers (it lacks Mailbox 1.8).",
+    unsupportedMobile:
+      "Outlook on phones and tablets cannot read message headers itself, so Vouch asks Microsoft Graph for them.",
     error: (message: string) => `Outlook could not read the headers: ${message}`,
     tooFew: "The headers Outlook returned are too few to explain anything.",
     graphTried: "Vouch also tried Microsoft Graph:",
@@ -291,4 +296,16 @@ export const en = {
       failed: "the request to Graph failed.",
     },
   },
+
+  rescue: {
+    moving: "Moving the message out of Junk…",
+    moved: "Moved to the Inbox.",
+    movedAndReported: "Moved to the Inbox, and Microsoft was told it is not junk.",
+    manual:
+      "Vouch could not move it for you. To get it out of Junk, select the message and choose Report > Not junk, or move it to your Inbox.",
+    manualShared:
+      "Vouch could not move it for you. To get it out of this mailbox's Junk folder, move the message to its Inbox.",
+  },
+
+  sharedMailbox: (owner: string) => `In the mailbox of ${owner} (shared with you).`,
 };
