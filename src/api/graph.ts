@@ -99,7 +99,8 @@ export async function headerBlockOf(response: Response): Promise<string> {
     }
     const end = blankLine(text);
     if (end >= 0 || done || bytes >= MIME_HEADER_LIMIT_BYTES) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: some streams settle their cancel only once fully drained.
+      if (!done) void reader.cancel().catch(() => undefined);
       return end >= 0 ? text.slice(0, end) : "";
     }
   }
