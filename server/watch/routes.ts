@@ -219,19 +219,18 @@ export async function watchPlugin(app: FastifyInstance, context: FeatureContext)
     ok: channelSchema,
   });
 
-  app.delete(`${WATCH_PATHS.channels}/:id`, admin, async (request, reply) => {
+  app.delete(`${WATCH_PATHS.channels}/:id`, admin, async (request) => {
     const user = callerOf(request);
     const { id } = parseOr400(idParamsSchema, request.params, "params");
     await guarded(() => deleteChannel(store.db, user.tenantId, id, user.userId, clock()));
-    return reply.code(204).send();
+    return { items: await listChannels(store.db, user.tenantId) };
   });
   doc({
     method: "delete",
     path: "/api/v1/watch/channels/{id}",
     summary: "Remove an alert channel; its waiting deliveries are shown failed.",
     params: idParamsSchema,
-    ok: null,
-    okStatus: 204,
+    ok: channelListSchema,
   });
 
   app.post(`${WATCH_PATHS.channels}/:id/test`, admin, async (request) => {

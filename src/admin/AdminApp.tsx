@@ -18,13 +18,14 @@ import { ProposalsView } from "./ProposalsView";
 import { SettingsView } from "./SettingsView";
 import { SignIn } from "./SignIn";
 import { useAdminStyles } from "./styles";
+import { WatchBanner, WatchView } from "./WatchView";
 
 type Session =
   | { state: "signed-out"; error: string | null }
   | { state: "signing-in" }
   | { state: "signed-in"; client: AdminClient; me: MeResponse };
 
-type View = "proposals" | "insights" | "audit" | "activity" | "settings";
+type View = "proposals" | "insights" | "audit" | "activity" | "settings" | "watch";
 
 const SESSION_KEY = "vouch.admin.identity";
 
@@ -174,7 +175,9 @@ function Console(props: {
             <Tab value="audit">{t.app.tabs.audit}</Tab>
             <Tab value="activity">{t.app.tabs.activity}</Tab>
             <Tab value="settings">{t.app.tabs.settings}</Tab>
+            <Tab value="watch">{t.watch.tab}</Tab>
           </TabList>
+          <WatchBanner client={client} onShowProposal={showProposal} />
           {view === "proposals" && (
             <ProposalsView client={client} selected={selected} onSelect={setSelected} />
           )}
@@ -182,6 +185,7 @@ function Console(props: {
           {view === "audit" && <AuditView client={client} />}
           {view === "activity" && <ActivityView client={client} />}
           {view === "settings" && <SettingsView client={client} />}
+          {view === "watch" && <WatchView client={client} />}
         </main>
       ) : (
         <main className={styles.main}>

@@ -70,7 +70,8 @@ export class AdminClient {
     return response;
   }
 
-  private async json<S extends z.ZodType>(schema: S, path: string, init?: RequestInit) {
+  /** One call whose answer is checked against `schema` (the feature views use it too). */
+  async json<S extends z.ZodType>(schema: S, path: string, init?: RequestInit) {
     const response = await this.request(path, init);
     const parsed = schema.safeParse(await response.json());
     if (!parsed.success)

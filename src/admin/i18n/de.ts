@@ -245,6 +245,8 @@ export const de: AdminStrings = {
         "Microsoft lässt Einträge für gefälschte Absender nie ablaufen: Vouch lässt den Vorschlag ablaufen, wenn der Absender still wird; entfernen Sie den Eintrag dann.",
       "minor-cause":
         "Einige Meldungen zeigen zusätzlich eine Ursache, die eine Zulassung nicht behebt; siehe Hinweise.",
+      "critical-fast-track":
+        "Einer Ihrer kritischen Absender: eröffnet bei der ersten authentifizierten Meldung, ohne auf weitere Personen zu warten.",
     })[code] ?? message,
 
   causes: {
@@ -509,5 +511,71 @@ export const de: AdminStrings = {
       temperror: "vorübergehender Fehler",
       permerror: "dauerhafter Fehler",
     },
+  },
+
+  watch: {
+    tab: "Kritische Absender",
+    bannerTitle: (count: number) =>
+      count === 1
+        ? "Ein kritischer Absender ist im Junk-E-Mail-Ordner gelandet"
+        : `${count} kritische Absender sind im Junk-E-Mail-Ordner gelandet`,
+    bannerAuthenticated: (label: string, people: number) =>
+      `${label}: authentifizierte E-Mail, gemeldet von ${people === 1 ? "1 Person" : `${people} Personen`}; der Vorschlag wurde sofort eröffnet.`,
+    bannerForged: (label: string, people: number) =>
+      `${label} wird in einer E-Mail genannt, die nichts authentifiziert (gefälscht, oder die Authentifizierung des Absenders ist defekt), gemeldet von ${people === 1 ? "1 Person" : `${people} Personen`}. Nichts wurde zugelassen.`,
+    acknowledge: "Zur Kenntnis genommen",
+    openProposal: "Vorschlag öffnen",
+    sendersTitle: "Kritische Absender",
+    sendersIntro:
+      "Die erste Meldung eines dieser Absender alarmiert Sie sofort und eröffnet seinen Vorschlag, wenn seine Authentifizierung bestanden hat. Der Katalog von Vouch nennt zu jedem Eintrag die öffentliche Quelle.",
+    catalogue: "Katalog",
+    own: "Eigene",
+    off: "Für diese Organisation ausgeschaltet",
+    source: "Quelle",
+    thirdParty: "Seite eines Dritten",
+    remove: "Entfernen",
+    restore: "Wiederherstellen",
+    addTitle: "Absender hinzufügen (Lieferant, Bank, Prüfer)",
+    identity: "Domäne oder Adresse",
+    label: "Name",
+    subdomains: "Auch ihre Subdomänen",
+    add: "Hinzufügen",
+    channelsTitle: "Alarmkanäle",
+    channelsIntro:
+      "Wohin Alarme außer diesem Banner gehen. Webhook-URLs und Geheimnisse bleiben im Dienst und werden nie wieder angezeigt.",
+    kinds: {
+      teams: "Teams (Workflows-Webhook)",
+      "graph-mail": "E-Mail (Microsoft Graph)",
+      webhook: "JSON-Webhook",
+    } as Record<string, string>,
+    name: "Name",
+    url: "Webhook-URL",
+    secret: "Signaturgeheimnis (optional, ab 16 Zeichen)",
+    directoryId: "Verzeichnis-ID (Mandant)",
+    clientId: "Anwendungs-ID (Client)",
+    clientSecret: "Geheimer Clientschlüssel",
+    from: "Sendendes Postfach",
+    to: "Empfänger (durch Kommas getrennt)",
+    alertLanguage: "Sprache der Alarme",
+    addChannel: "Kanal hinzufügen",
+    test: "Test senden",
+    delete: "Löschen",
+    lastDelivery: "Letzte Zustellung",
+    states: {
+      delivered: "zugestellt",
+      retrying: "neuer Versuch folgt",
+      failed: "fehlgeschlagen",
+    } as Record<string, string>,
+    never: "noch keine",
+    pending: (count: number) => (count === 1 ? "1 wartet" : `${count} warten`),
+    trendTitle: "Kritische E-Mail im Junk-E-Mail-Ordner pro Tag",
+    trendIntro:
+      "Meldungen pro Absender und Tag in den letzten 30 Tagen; mit dem Junk-Durchlauf auch, was er im Junk-E-Mail-Ordner fand (nie als Meldung gezählt).",
+    trendEmpty:
+      "In den letzten 30 Tagen wurde kein kritischer Absender im Junk-E-Mail-Ordner gemeldet.",
+    reports: "Meldungen",
+    sightings: "im Junk gesehen",
+    unauthenticated: "nicht authentifiziert",
+    total: "Summe",
   },
 };

@@ -501,4 +501,66 @@ export const en = {
       permerror: "permanent error",
     } as Record<string, string>,
   },
+
+  watch: {
+    tab: "Critical senders",
+    bannerTitle: (count: number) =>
+      count === 1 ? "A critical sender landed in Junk" : `${count} critical senders landed in Junk`,
+    bannerAuthenticated: (label: string, people: number) =>
+      `${label}: authenticated mail reported by ${people === 1 ? "1 person" : `${people} people`}; its proposal opened at once.`,
+    bannerForged: (label: string, people: number) =>
+      `${label} named in mail that nothing authenticates (forged, or the sender's authentication broke), reported by ${people === 1 ? "1 person" : `${people} people`}. Nothing was allowed.`,
+    acknowledge: "Acknowledge",
+    openProposal: "Open the proposal",
+    sendersTitle: "Critical senders",
+    sendersIntro:
+      "The first report of one of these senders alerts you at once and opens its proposal, if its authentication passed. Vouch's catalogue names the public page behind each entry.",
+    catalogue: "Catalogue",
+    own: "Your own",
+    off: "Off for this organisation",
+    source: "Source",
+    thirdParty: "third-party page",
+    remove: "Remove",
+    restore: "Restore",
+    addTitle: "Add a sender (vendor, bank, auditor)",
+    identity: "Domain or address",
+    label: "Name",
+    subdomains: "Also its subdomains",
+    add: "Add",
+    channelsTitle: "Alert channels",
+    channelsIntro:
+      "Where alerts go besides this banner. Webhook URLs and secrets are kept on the service and never shown again.",
+    kinds: {
+      teams: "Teams (Workflows webhook)",
+      "graph-mail": "E-mail (Microsoft Graph)",
+      webhook: "JSON webhook",
+    } as Record<string, string>,
+    name: "Name",
+    url: "Webhook URL",
+    secret: "Signing secret (optional, 16+ characters)",
+    directoryId: "Directory (tenant) id",
+    clientId: "Application (client) id",
+    clientSecret: "Client secret",
+    from: "Sending mailbox",
+    to: "Recipients (comma-separated)",
+    alertLanguage: "Alert language",
+    addChannel: "Add channel",
+    test: "Send a test",
+    delete: "Delete",
+    lastDelivery: "Last delivery",
+    states: { delivered: "delivered", retrying: "retrying", failed: "failed" } as Record<
+      string,
+      string
+    >,
+    never: "none yet",
+    pending: (count: number) => (count === 1 ? "1 waiting" : `${count} waiting`),
+    trendTitle: "Junked critical mail per day",
+    trendIntro:
+      "Reports per sender and day over the last 30 days; with the Junk sweep, what it found in Junk (never counted as reports).",
+    trendEmpty: "No critical sender was reported in Junk in the last 30 days.",
+    reports: "reports",
+    sightings: "seen in Junk",
+    unauthenticated: "not authenticated",
+    total: "Total",
+  },
 };
