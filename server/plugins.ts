@@ -1,5 +1,4 @@
 import type { FeaturePlugin } from "./feature-context";
-import { officePagesPlugin } from "./http/office-pages";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
 import { reputationPlugin } from "./reputation/routes";
@@ -15,6 +14,5 @@ export const featurePlugins: FeaturePlugin[] = [
   proposalsPlugin,
   manifestPlugin,
   sweepPlugin,
-  officePagesPlugin,
   reputationPlugin,
 ];
