@@ -22,6 +22,7 @@ import type { MailGraph } from "../api/graph";
 import type { ItemMailbox } from "../office/host";
 import { useSectionStyles } from "./styles";
 import { SectionBoundary } from "./SectionBoundary";
+import { reputationQueryOf, remedyWithLivePolicy, useReputation } from "./use-reputation";
 
 /**
  * A chunk loader that starts when its section first renders, a frame after the verdict (so the
@@ -39,6 +40,7 @@ function retrying<T>(load: () => Promise<T>): () => Promise<T> {
 
 const RouteSection = lazy(retrying(() => import("./RouteSection")));
 const RawHeaders = lazy(retrying(() => import("./RawHeaders")));
+const ReputationSection = lazy(retrying(() => import("./ReputationSection")));
 
 export interface PaneServices {
   host: MailHost;
@@ -179,8 +181,25 @@ function MessageView(props: {
   internetMessageId: string | null;
   mailbox: ItemMailbox;
 }) {
-  const { services, remedy, analysis, raw, internetMessageId, mailbox } = props;
+  const { services, analysis, raw, internetMessageId, mailbox } = props;
   const t = useStrings();
+  // The verdict paints first; the detail sections follow in a deferred render a frame later.
+  const details = useDeferredValue<HeaderAnalysis | null>(analysis, null);
+  // Asked once the verdict is on screen; the live DMARC policy may turn a failure into a threat.
+  const reputationQuery = useMemo(
+    () => reputationQueryOf(analysis, props.remedy, internetMessageId),
+    [analysis, props.remedy, internetMessageId],
+  );
+  const reputation = useReputation(services.api, reputationQuery, details !== null);
+  const remedy = useMemo(
+    () =>
+      remedyWithLivePolicy(
+        analysis,
+        props.remedy,
+        reputation.phase === "ready" ? reputation.value : null,
+      ),
+    [analysis, props.remedy, reputation],
+  );
   // MessageView is keyed by the item, so the id is read once per item.
   const restItemId = useMemo(() => services.host.restItemId(), [services.host]);
   const target = useMemo(() => ({ restItemId, mailbox }), [restItemId, mailbox]);
@@ -198,8 +217,6 @@ function MessageView(props: {
         : "other";
   const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
   const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
-  // The verdict paints first; the detail sections follow in a deferred render a frame later.
-  const details = useDeferredValue<HeaderAnalysis | null>(analysis, null);
 
   return (
     <>
@@ -229,6 +246,17 @@ function MessageView(props: {
         </>
       ) : null}
       <ColleaguesSection colleagues={colleagues} />
+      {details ? (
+        <SectionBoundary fallback={<p>{t.sectionFailed(t.reputation.heading)}</p>}>
+          <Suspense fallback={<Spinner size="tiny" label={t.reputation.heading} />}>
+            <ReputationSection
+              state={reputation}
+              analysis={details}
+              liveThreat={remedy !== props.remedy}
+            />
+          </Suspense>
+        </SectionBoundary>
+      ) : null}
       {details ? (
         <SectionBoundary fallback={<p>{t.sectionFailed(t.raw.heading)}</p>}>
           <Suspense fallback={null}>

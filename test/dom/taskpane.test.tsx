@@ -66,6 +66,10 @@ beforeEach(() => {
 
 /** The service as the pane sees it; per-test handlers (Graph) come on top and are reset after. */
 const server = setupServer(
+  // The reputation section's own tests are in reputation.test.tsx: here the service has none.
+  http.get(`${BASE}/api/v1/reputation`, () =>
+    HttpResponse.json({ error: "unavailable", message: "not here" }, { status: 503 }),
+  ),
   http.get(`${BASE}/api/v1/senders/status`, () => HttpResponse.json(senderStatus(false))),
   http.post(`${BASE}/api/v1/reports`, async ({ request }) => {
     const body = (await request.json()) as ReportRequest;
