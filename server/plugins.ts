@@ -3,6 +3,7 @@ import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
 import { reputationPlugin } from "./reputation/routes";
 import { sweepPlugin } from "./sweep/routes";
+import { watchPlugin } from "./watch/routes";
 
 /**
  * Feature plugins, registered by buildApp (server/app.ts) in this order after authentication,
@@ -15,4 +16,5 @@ export const featurePlugins: FeaturePlugin[] = [
   manifestPlugin,
   sweepPlugin,
   reputationPlugin,
+  watchPlugin,
 ];
