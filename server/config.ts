@@ -497,6 +497,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const sweep = sweepConfigOf(s);
+  if (sweep && authMode === "entra" && !s.VOUCH_ENTRA_TENANTS?.includes(sweep.tenantId)) {
+    // Its sightings belong to that tenant: no admin could ever see them otherwise.
+    throw new ConfigError("VOUCH_SWEEP_TENANT_ID", "must be one of VOUCH_ENTRA_TENANTS");
+  }
 
   const dataDir = resolve(s.VOUCH_DATA_DIR);
   const tls: TlsSetting = s.VOUCH_HTTP

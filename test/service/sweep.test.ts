@@ -329,6 +329,18 @@ describe("throttling, refusals and malformed answers", () => {
     graph.addMessages("t1", fakeMessages("blocked-sender", "t1-h", 1));
     const summary = await round();
     expect(summary).toMatchObject({ messages: 1, sightings: 1 });
+    // A whole page of them is fetched at most 4 at a time (Outlook's limit per mailbox).
+    const busy = await startFakeGraph({ tenantId: T, members: [{ id: "b1" }] });
+    busy.headersOnlyByMessage.add("b1");
+    busy.setMessages("b1", fakeMessages("blocked-sender", "b1", 12));
+    const other = await startTestService({ ...busy.env, VOUCH_SWEEP_PAGE_SIZE: "12" });
+    try {
+      expect(await sweepRunnerOf(other.store)!.runRound()).toMatchObject({ sightings: 12 });
+      expect(busy.mostConcurrent.get("b1")).toBeLessThanOrEqual(4);
+    } finally {
+      await other.close();
+      await busy.close();
+    }
     expect(
       graph.requests.some((request) => request.path === "/v1.0/users/t1/messages/t1-h-1"),
     ).toBe(true);
