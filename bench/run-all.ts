@@ -13,6 +13,7 @@ const ALL = [
   "proposals",
   "identity",
   "slowloris",
+  "sweep",
 ] as const;
 
 const wanted = process.argv.slice(2);

@@ -25,3 +25,26 @@ export function watchCriticalSenders(db: Kysely<Database>): CriticalSenderMatche
     return match?.authenticated ? { name: match.label } : null;
   };
 }
+
+/**
+ * The same answers, remembered for one round: a Junk folder holds the same few senders many
+ * times over, and the list does not change within minutes. At most `limit` keys are kept.
+ */
+export function rememberedFor(
+  matcher: CriticalSenderMatcher,
+  limit = 10_000,
+): CriticalSenderMatcher {
+  const known = new Map<string, Promise<CriticalMatch | null>>();
+  return (tenantId, senderKey) => {
+    const key = `${tenantId}\u0000${senderKey}`;
+    let answer = known.get(key);
+    if (!answer) {
+      if (known.size >= limit) known.clear();
+      answer = matcher(tenantId, senderKey);
+      // A failed look-up is asked again next time, not remembered.
+      answer.catch(() => known.delete(key));
+      known.set(key, answer);
+    }
+    return answer;
+  };
+}

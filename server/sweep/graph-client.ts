@@ -152,17 +152,27 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     for (let attempt = 1; ; attempt++) {
       const bearer = await currentToken();
       let response: Response;
+      let text: string;
+      // One controller per request, tied to the caller's signal only while the request runs:
+      // AbortSignal.any over a round-long signal keeps every request's signal alive on Node 20.
+      const controller = new AbortController();
+      const abort = () => controller.abort(signal?.reason);
+      const timer = setTimeout(
+        () => controller.abort(new Error(`no answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      signal?.addEventListener("abort", abort, { once: true });
       try {
         requests++;
-        const timeout = AbortSignal.timeout(timeoutMs);
         response = await fetch(url, {
           headers: {
             authorization: `Bearer ${bearer}`,
             accept: "application/json",
             prefer: `odata.maxpagesize=${config.pageSize}`,
           },
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+          signal: controller.signal,
         });
+        text = await response.text();
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (attempt >= attempts) {
@@ -170,8 +180,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         }
         await wait(backoff(attempt), signal);
         continue;
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", abort);
       }
-      const text = await response.text();
       if (response.ok) {
         try {
           return JSON.parse(text) as unknown;

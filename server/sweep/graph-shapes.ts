@@ -10,14 +10,43 @@ import { z } from "zod";
 const header = z.object({ name: z.string(), value: z.string() });
 
 /** A message row of a delta page; a removed one carries `@removed` and its id only. */
-export const deltaMessageSchema = z.object({
-  id: z.string().min(1),
-  "@removed": z.object({ reason: z.string().optional() }).optional(),
-  internetMessageId: z.string().nullish(),
-  receivedDateTime: z.string().nullish(),
-  internetMessageHeaders: z.array(header).nullish(),
-});
-export type DeltaMessage = z.infer<typeof deltaMessageSchema>;
+export interface DeltaMessage {
+  id: string;
+  removed: boolean;
+  internetMessageId: string | null;
+  receivedDateTime: string | null;
+  internetMessageHeaders: { name: string; value: string }[] | null;
+}
+
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+/**
+ * One row of a delta page, or null when it has no id or its headers are not `[{name, value}]`.
+ * Checked by hand rather than by a schema: a page holds a few hundred kilobytes of headers,
+ * and a schema would copy every one of them again.
+ */
+export function deltaMessageOf(value: unknown): DeltaMessage | null {
+  if (typeof value !== "object" || value === null) return null;
+  const row = value as Record<string, unknown>;
+  if (typeof row.id !== "string" || row.id === "") return null;
+  const headers = row.internetMessageHeaders;
+  if (headers !== undefined && headers !== null) {
+    if (!Array.isArray(headers)) return null;
+    for (const field of headers as unknown[]) {
+      const pair = field as { name?: unknown; value?: unknown } | null;
+      if (typeof pair?.name !== "string" || typeof pair.value !== "string") return null;
+    }
+  }
+  return {
+    id: row.id,
+    removed: row["@removed"] !== undefined,
+    internetMessageId: text(row.internetMessageId),
+    receivedDateTime: text(row.receivedDateTime),
+    internetMessageHeaders: Array.isArray(headers)
+      ? (headers as { name: string; value: string }[])
+      : null,
+  };
+}
 
 /** A page: its rows, then either the next page's link or the next round's. */
 export const deltaPageSchema = z

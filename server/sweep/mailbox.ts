@@ -5,7 +5,7 @@ import { mailboxDigest } from "../routes/reports";
 import type { CriticalSenderMatcher } from "./critical";
 import { GraphError, type GraphClient } from "./graph-client";
 import {
-  deltaMessageSchema,
+  deltaMessageOf,
   deltaPageSchema,
   messageHeadersSchema,
   shapeProblem,
@@ -70,6 +70,7 @@ export async function sweepMailbox(
   const tenantId = deps.sweep.tenantId;
   let url = mailbox.next_link ?? mailbox.delta_link ?? initialDeltaUrl(deps.sweep, mailbox.user_id);
   let restarted = false;
+  const mailboxKey = mailboxDigest(tenantId, mailbox.address ?? mailbox.user_id) as string;
   try {
     for (;;) {
       let raw: unknown;
@@ -91,15 +92,12 @@ export async function sweepMailbox(
       }
       const rows: DeltaMessage[] = [];
       for (const value of page.data.value) {
-        const row = deltaMessageSchema.safeParse(value);
-        if (!row.success) {
-          outcome.unreadable++;
-          continue;
-        }
-        if (!row.data["@removed"]) rows.push(row.data);
+        const row = deltaMessageOf(value);
+        if (!row) outcome.unreadable++;
+        else if (!row.removed) rows.push(row);
       }
       const sightings = await Promise.all(
-        rows.map((row) => sightingOf(deps, mailbox, row, outcome, signal)),
+        rows.map((row) => sightingOf(deps, mailbox, mailboxKey, row, outcome, signal)),
       );
       const next = page.data["@odata.nextLink"] ?? null;
       const delta = page.data["@odata.deltaLink"] ?? null;
@@ -164,6 +162,7 @@ async function recordFailure(deps: SweepDeps, mailbox: MailboxRow, error: unknow
 async function sightingOf(
   deps: SweepDeps,
   mailbox: MailboxRow,
+  mailboxKey: string,
   row: DeltaMessage,
   outcome: MailboxOutcome,
   signal?: AbortSignal,
@@ -175,7 +174,7 @@ async function sightingOf(
     // Not every delta row carries the headers; the message itself gives them (GET message).
     const url = `${graphUrl}/users/${encodeURIComponent(mailbox.user_id)}/messages/${encodeURIComponent(row.id)}?$select=internetMessageId,internetMessageHeaders`;
     const fetched = messageHeadersSchema.safeParse(await deps.graph.get(url, signal));
-    headers = fetched.success ? fetched.data.internetMessageHeaders : null;
+    headers = fetched.success ? (fetched.data.internetMessageHeaders ?? null) : null;
     messageId ??= fetched.success ? (fetched.data.internetMessageId ?? null) : null;
   }
   const block = headers ? headerBlockOf(headers) : null;
@@ -192,7 +191,7 @@ async function sightingOf(
   const critical = await deps.isCritical(tenantId, sender.key);
   const { summary } = facts;
   return {
-    mailboxKey: mailboxDigest(tenantId, mailbox.address ?? mailbox.user_id) as string,
+    mailboxKey,
     messageKey: messageKeyOf(tenantId, messageId ?? facts.messageId ?? row.id),
     senderKey: sender.key,
     critical,

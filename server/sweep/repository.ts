@@ -115,48 +115,66 @@ export class SweepRepository {
   ): Promise<PageResult> {
     const now = new Date().toISOString();
     return this.write(async (db) => {
-      let added = 0;
-      for (const sighting of page.sightings) {
-        const day = sighting.receivedAt.slice(0, 10);
-        const critical = sighting.critical ? 1 : 0;
-        const inserted = await db
-          .insertInto("sweep_sightings")
-          .values({
-            tenant_id: tenantId,
-            mailbox_key: sighting.mailboxKey,
-            message_key: sighting.messageKey,
-            sender_key: sighting.senderKey,
-            critical,
-            critical_name: sighting.critical?.name ?? null,
-            verdict: JSON.stringify(sighting.verdict),
-            received_at: sighting.receivedAt,
-            day,
-            created_at: now,
-          })
-          .onConflict((conflict) =>
-            conflict.columns(["tenant_id", "mailbox_key", "message_key"]).doNothing(),
-          )
-          .returning("message_key")
-          .executeTakeFirst();
-        if (!inserted) continue;
-        added++;
+      // One statement for the page's sightings, one for their days: a page is one round trip
+      // each, not two per message. RETURNING names only the rows new to the store.
+      const inserted = page.sightings.length
+        ? await db
+            .insertInto("sweep_sightings")
+            .values(
+              page.sightings.map((sighting) => ({
+                tenant_id: tenantId,
+                mailbox_key: sighting.mailboxKey,
+                message_key: sighting.messageKey,
+                sender_key: sighting.senderKey,
+                critical: sighting.critical ? 1 : 0,
+                critical_name: sighting.critical?.name ?? null,
+                verdict: JSON.stringify(sighting.verdict),
+                received_at: sighting.receivedAt,
+                day: sighting.receivedAt.slice(0, 10),
+                created_at: now,
+              })),
+            )
+            .onConflict((conflict) =>
+              conflict.columns(["tenant_id", "mailbox_key", "message_key"]).doNothing(),
+            )
+            .returning(["sender_key", "day", "critical"])
+            .execute()
+        : [];
+      const days = new Map<
+        string,
+        { sender_key: string; day: string; n: number; critical: number }
+      >();
+      for (const row of inserted) {
+        const key = `${row.sender_key}\u0000${row.day}`;
+        const known = days.get(key);
+        if (known) {
+          known.n++;
+          known.critical = Math.max(known.critical, Number(row.critical));
+        } else {
+          days.set(key, { ...row, n: 1, critical: Number(row.critical) });
+        }
+      }
+      if (days.size > 0) {
         await db
           .insertInto("sweep_daily")
-          .values({
-            tenant_id: tenantId,
-            sender_key: sighting.senderKey,
-            day,
-            messages: 1,
-            critical,
-          })
+          .values(
+            [...days.values()].map((day) => ({
+              tenant_id: tenantId,
+              sender_key: day.sender_key,
+              day: day.day,
+              messages: day.n,
+              critical: day.critical,
+            })),
+          )
           .onConflict((conflict) =>
             conflict.columns(["tenant_id", "sender_key", "day"]).doUpdateSet({
-              messages: sql`sweep_daily.messages + 1`,
+              messages: sql`sweep_daily.messages + excluded.messages`,
               critical: sql`case when excluded.critical > sweep_daily.critical then excluded.critical else sweep_daily.critical end`,
             }),
           )
           .execute();
       }
+      const added = inserted.length;
       await db
         .updateTable("sweep_mailboxes")
         .set({

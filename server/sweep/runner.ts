@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SweepConfig } from "../config";
+import { rememberedFor } from "./critical";
 import { GraphError } from "./graph-client";
 import { memberSchema, membersPageSchema, shapeProblem } from "./graph-shapes";
 import { isRoundError, sweepMailbox, type SweepDeps } from "./mailbox";
@@ -99,11 +100,12 @@ export class SweepRunner {
     // A round error (the app's token refused) stops the other mailboxes of this round too.
     const roundAbort = new AbortController();
     const signal = AbortSignal.any([this.aborter.signal, roundAbort.signal]);
+    const deps: SweepDeps = { ...this.deps, isCritical: rememberedFor(this.deps.isCritical) };
     try {
       const round = new Date().toISOString();
       await this.listMembers(round, signal);
       await repo.markLeft(sweep.tenantId, round);
-      await this.walk(summary, signal, roundAbort);
+      await this.walk(deps, summary, signal, roundAbort);
     } catch (error) {
       summary.state = "error";
       summary.message = this.aborter.signal.aborted
@@ -152,6 +154,7 @@ export class SweepRunner {
 
   /** Every mailbox still in the group, `concurrency` at a time, in pages from the store. */
   private async walk(
+    deps: SweepDeps,
     summary: RoundSummary,
     signal: AbortSignal,
     roundAbort: AbortController,
@@ -179,7 +182,7 @@ export class SweepRunner {
         if (mailbox.retry_at && mailbox.retry_at > new Date().toISOString()) continue;
         let outcome;
         try {
-          outcome = await sweepMailbox(this.deps, mailbox, signal);
+          outcome = await sweepMailbox(deps, mailbox, signal);
         } catch (error) {
           roundAbort.abort(error);
           throw error;

@@ -65,6 +65,8 @@ export interface FakeGraphOptions {
   members?: FakeMember[];
   /** Messages of a mailbox with none set: generated on each request, never kept (benchmark). */
   generate?: (userId: string) => FakeMessage[];
+  /** Keep the request log (default true; the benchmark's would only grow). */
+  logRequests?: boolean;
 }
 
 export interface FakeGraph {
@@ -332,7 +334,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     request.on("end", () => {
       const url = new URL(request.url ?? "/", fake.origin);
       route(request, Buffer.concat(chunks).toString("utf8"), response);
-      if (fake.requests.length < 100_000) {
+      if (options.logRequests !== false && fake.requests.length < 100_000) {
         fake.requests.push({
           method: request.method ?? "GET",
           path: url.pathname,
