@@ -31,6 +31,8 @@ export default defineConfig({
         commands: resolve(pages, "commands.html"),
         harness: resolve(pages, "harness.html"),
         admin: resolve(pages, "admin.html"),
+        // The sign-in dialog where nested app authentication is missing (src/auth-dialog).
+        "auth-dialog": resolve(pages, "auth-dialog.html"),
       },
     },
   },

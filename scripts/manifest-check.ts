@@ -8,11 +8,12 @@
  * Microsoft's validator (`npx office-addin-manifest validate manifest.xml`) needs the network and
  * uploads the manifest; run it too where you can. These checks are what can be known without it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  checkManifestPair,
   checkUnifiedFile,
   checkXmlFile,
   formatProblems,
@@ -39,10 +40,8 @@ async function main(argv: string[]): Promise<number> {
       });
     }
   } else {
-    reports.push({
-      file: "manifest.xml",
-      problems: await checkXmlFile(resolve(import.meta.dirname, "../manifest.xml")),
-    });
+    const xmlFile = resolve(import.meta.dirname, "../manifest.xml");
+    reports.push({ file: "manifest.xml", problems: await checkXmlFile(xmlFile) });
     // The unified manifest is generated, so check a fresh rendering of the template.
     const dir = mkdtempSync(join(tmpdir(), "vouch-unified-"));
     try {
@@ -51,6 +50,13 @@ async function main(argv: string[]): Promise<number> {
       reports.push({
         file: "manifest/manifest.json (rendered for localhost)",
         problems: await checkUnifiedFile(command.out),
+      });
+      reports.push({
+        file: "manifest.xml beside manifest.json (ids, hide, version)",
+        problems: checkManifestPair(
+          readFileSync(xmlFile, "utf8"),
+          readFileSync(command.out, "utf8"),
+        ),
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import type { FeaturePlugin } from "./feature-context";
+import { officePagesPlugin } from "./http/office-pages";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
 import { reputationPlugin } from "./reputation/routes";
 import { sweepPlugin } from "./sweep/routes";
+import { watchPlugin } from "./watch/routes";
 
 /**
  * Feature plugins, registered by buildApp (server/app.ts) in this order after authentication,
@@ -14,5 +16,7 @@ export const featurePlugins: FeaturePlugin[] = [
   proposalsPlugin,
   manifestPlugin,
   sweepPlugin,
+  officePagesPlugin,
   reputationPlugin,
+  watchPlugin,
 ];

@@ -8,6 +8,7 @@ import { checkUnifiedManifest } from "./unified";
 
 export type { Problem, RuleId } from "./rules";
 export { checkUnifiedManifest } from "./unified";
+export { checkManifestPair } from "./pair";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../..");
 

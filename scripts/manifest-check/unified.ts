@@ -144,6 +144,7 @@ export async function checkUnifiedManifest(
       problems.push(problem(`extensions${path}: "${value}" is not the id of any runtime action`));
     }
   }
+  problems.push(...supertipProblems(extensions), ...hideProblems(manifest));
   if (
     typeof manifest.version !== "string" ||
     !/^\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(manifest.version)
@@ -151,4 +152,52 @@ export async function checkUnifiedManifest(
     problems.push(problem(`version "${String(manifest.version)}" must be MAJOR.MINOR.PATCH`));
   }
   return problems;
+}
+
+/** Microsoft's limits for a supertip (docs/develop/create-addin-commands-unified-manifest.md). */
+export const SUPERTIP_TITLE_MAX = 64;
+export const SUPERTIP_DESCRIPTION_MAX = 128;
+
+/** The bundled schema allows 250 characters; the documented limit is 128. */
+function supertipProblems(extensions: Json[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const { path, value } of strings(extensions)) {
+    const max = path.endsWith("/supertip/description")
+      ? SUPERTIP_DESCRIPTION_MAX
+      : path.endsWith("/supertip/title")
+        ? SUPERTIP_TITLE_MAX
+        : null;
+    const length = Array.from(value).length;
+    if (max !== null && length > max) {
+      problems.push(problem(`extensions${path}: ${length} characters, at most ${max}`));
+    }
+  }
+  return problems;
+}
+
+/** The XML add-in ids this unified manifest hides (extensions[].alternates[].hide). */
+export function hiddenAddinIds(manifest: Json): string[] {
+  const ids: string[] = [];
+  for (const extension of (manifest.extensions ?? []) as Json[]) {
+    for (const alternate of (extension.alternates ?? []) as Json[]) {
+      const hide = (alternate.hide ?? {}) as Json;
+      for (const kind of ["customOfficeAddin", "storeOfficeAddin"]) {
+        const id = ((hide[kind] ?? {}) as Json).officeAddinId;
+        if (typeof id === "string") ids.push(id.toLowerCase());
+      }
+    }
+  }
+  return ids;
+}
+
+/** A unified manifest that hides an add-in must not carry that add-in's own id. */
+function hideProblems(manifest: Json): Problem[] {
+  const id = typeof manifest.id === "string" ? manifest.id.toLowerCase() : "";
+  return hiddenAddinIds(manifest).includes(id)
+    ? [
+        problem(
+          `id ${id} hides itself: the unified manifest needs its own id, not the XML add-in's`,
+        ),
+      ]
+    : [];
 }

@@ -27,11 +27,16 @@ export const OUTLOOK_FRAME_ANCESTORS = [
 ] as const;
 
 /** The pages Outlook loads: they run Office.js and may be framed by Outlook. */
-export const OFFICE_PAGES: ReadonlySet<string> = new Set(["/taskpane.html", "/commands.html"]);
+export const OFFICE_PAGES: ReadonlySet<string> = new Set([
+  "/taskpane.html",
+  "/commands.html",
+  // The sign-in dialog where nested app authentication is missing (src/auth-dialog).
+  "/auth-dialog.html",
+]);
 
 /**
- * Scripts an Office page may load besides its own. Office.js is served from this service today
- * (/office-js/); Microsoft's CDN is its documented home, and the host-specific files it pulls in
+ * Scripts an Office page may load besides its own. Office.js comes from Microsoft's CDN (its
+ * documented home) or, in development and tests, from this service (/office-js/); and the host-specific files it pulls in
  * come from wherever office.js came from. On Outlook on the web those files load Microsoft's
  * MicrosoftAjax.js from ajax.aspnetcdn.com when the page has not (see loadMsAjaxFull in
  * @microsoft/office-js dist/outlook-web-16.01.js): that one file, not the whole CDN, which also
@@ -39,6 +44,11 @@ export const OFFICE_PAGES: ReadonlySet<string> = new Set(["/taskpane.html", "/co
  */
 export const OFFICE_SCRIPT_SOURCES = [
   "https://appsforoffice.microsoft.com",
+  // The sovereign clouds' Office.js CDNs (VOUCH_OFFICE_JS, server/http/office-pages.ts).
+  "https://appsforoffice.gcc.cdn.office.net",
+  "https://appsforoffice.gcch.cdn.office.net",
+  "https://appsforoffice.dod.cdn.office.net",
+  "https://appsforoffice.cdn.partner.office365.cn",
   "https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js",
 ] as const;
 

@@ -52,7 +52,17 @@ export function senderKeyOf(analysis: HeaderAnalysis): SenderKey | null {
 function computeSenderKey(analysis: HeaderAnalysis): SenderKey | null {
   const from = analysis.message.from;
   if (!from) return null;
-  const identity = authenticatedSender(analysis);
+  return senderKeyFor(from, authenticatedSender(analysis));
+}
+
+/**
+ * The key of a From address, given what vouches for it: the same key a report of it counts
+ * towards (the pane's reputation request names its sender this way, GET /api/v1/reputation).
+ */
+export function senderKeyFor(
+  from: { address: string; domain: string },
+  identity: { via: SenderKey["via"] } | null,
+): SenderKey {
   const rawDomain = from.domain.toLowerCase();
   const rawAddress = from.address.toLowerCase();
   // The tenant's accepted and allowed domains are not known here; the rules check them at

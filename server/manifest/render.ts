@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
@@ -56,6 +57,7 @@ export function validateValues(values: ManifestValues): ManifestValues {
       `the version must have four numeric parts, e.g. 1.2.0.0: ${values.version}`,
     );
   }
+  toSemver(values.version);
   return {
     origin: normalizeOrigin(values.origin),
     id: values.id.toLowerCase(),
@@ -64,10 +66,14 @@ export function validateValues(values: ManifestValues): ManifestValues {
 }
 
 function fill(template: string, values: ManifestValues, escape: (s: string) => string): string {
-  return template.replace(/\{\{(origin|id|version|semver)\}\}/g, (_match, key: string) => {
-    if (key === "semver") return escape(toSemver(values.version));
-    return escape(values[key as keyof ManifestValues]);
-  });
+  return template.replace(
+    /\{\{(origin|id|unifiedId|version|semver)\}\}/g,
+    (_match, key: string) => {
+      if (key === "semver") return escape(toSemver(values.version));
+      if (key === "unifiedId") return escape(unifiedIdFor(values.id));
+      return escape(values[key as keyof ManifestValues]);
+    },
+  );
 }
 
 function escapeXml(value: string): string {
@@ -78,9 +84,44 @@ function escapeXml(value: string): string {
     .replace(/"/g, "&quot;");
 }
 
-/** The unified manifest wants MAJOR.MINOR.PATCH; the XML one a fourth part that it ignores here. */
+/** How far the XML version's third and fourth parts go: PATCH = third * 100 + fourth. */
+export const MAX_THIRD_PART = 999;
+export const MAX_FOURTH_PART = 99;
+
+/**
+ * The unified manifest wants MAJOR.MINOR.PATCH with at most five digits a part and no
+ * pre-release tag (docs/develop/convert-xml-to-json-manifest.md in office-js-docs-pr), while
+ * the XML manifest has four parts. Dropping the fourth would give 1.0.0.1 and 1.0.0.0 the same
+ * 1.0.0, and Integrated Apps only updates to a higher version; so the third and fourth parts
+ * share PATCH (third * 100 + fourth), which keeps every order and every difference.
+ */
 export function toSemver(fourPart: string): string {
-  return fourPart.split(".").slice(0, 3).join(".");
+  const [major, minor, third, fourth] = fourPart.split(".").map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (third > MAX_THIRD_PART || fourth > MAX_FOURTH_PART) {
+    throw new ManifestValueError(
+      `the version's third part may go to ${MAX_THIRD_PART} and its fourth to ${MAX_FOURTH_PART}, so the unified manifest's PATCH (third × 100 + fourth) keeps them apart: ${fourPart}`,
+    );
+  }
+  return `${major}.${minor}.${third * 100 + fourth}`;
+}
+
+/**
+ * The unified manifest's own id. Microsoft asks for a GUID different from the XML add-in's when
+ * both are kept (docs/concepts/duplicate-legacy-metaos-add-ins.md); deriving it (a name-based
+ * UUID, RFC 9562 version 5 layout over SHA-1) keeps it stable per deployment without a second
+ * setting, and the unified manifest hides the XML add-in by the XML id.
+ */
+export function unifiedIdFor(xmlId: string): string {
+  const bytes = createHash("sha1").update(`vouch-unified-manifest:${xmlId.toLowerCase()}`).digest();
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function renderXmlManifest(values: ManifestValues, template?: string): string {

@@ -4,10 +4,19 @@ import { reputationQuerySchema, reputationResponseSchema } from "../../src/api/r
 import { callerOf } from "../auth/plugin";
 import type { FeatureContext } from "../feature-context";
 import { parseOr400 } from "../http/errors";
+import type { VouchedBy } from "../../src/analysis/identity";
+import { senderKeyFor } from "../identity/sender-key";
 import { ProposalService } from "../proposals/service";
 import { createReputationChecker } from "./checker";
 
 export const REPUTATION_PATH = `${API_PREFIX}/reputation`;
+
+/** The key a report of mail from this address would count towards (sender-key.ts). */
+function senderKeyOfAddress(address: string, via: VouchedBy | null): string | null {
+  const at = address.lastIndexOf("@");
+  if (at <= 0 || at === address.length - 1) return null;
+  return senderKeyFor({ address, domain: address.slice(at + 1) }, via ? { via } : null).key;
+}
 
 /**
  * GET /api/v1/reputation: the pane's reputation section (issue 14 §1). Authenticated like the
@@ -41,9 +50,11 @@ export async function reputationPlugin(
     const senderKey =
       query.sender !== undefined
         ? query.sender.trim().toLowerCase()
-        : query.internetMessageId !== undefined
-          ? await store.senders.keyOfMessage(user.tenantId, query.internetMessageId)
-          : null;
+        : query.from !== undefined
+          ? senderKeyOfAddress(query.from, query.vouchedBy ?? null)
+          : query.internetMessageId !== undefined
+            ? await store.senders.keyOfMessage(user.tenantId, query.internetMessageId)
+            : null;
     return checker.answer(user.tenantId, query, senderKey);
   });
   context.openapi.add({

@@ -7,9 +7,9 @@ export interface TokenProvider {
   getToken(options?: { forceRefresh?: boolean }): Promise<string>;
 }
 
-/** Gives a token for Microsoft Graph (Mail.Read), used for the header fallback. */
+/** Gives a token for Microsoft Graph with the delegated permissions a call needs. */
 export interface GraphTokenProvider {
-  getGraphToken(): Promise<string>;
+  getGraphToken(scopes: readonly string[]): Promise<string>;
 }
 
 export class TokenError extends Error {
@@ -26,37 +26,61 @@ export interface NaaConfig {
   clientId: string;
   /** Defaults to `api://{clientId}/Reports.Submit`. */
   apiScope?: string;
+  /**
+   * The Entra ID authority; the service names the tenant's own for a single-tenant deployment
+   * (runtime-config.ts). Defaults to "common", as Microsoft's NAA samples do.
+   */
   authority?: string;
-  graphScopes?: readonly string[];
 }
 
-/** Only the part of MSAL's client the provider uses: lets tests stand in for Entra ID. */
+export const DEFAULT_AUTHORITY = "https://login.microsoftonline.com/common";
+export const apiScopeOf = (config: NaaConfig) =>
+  config.apiScope ?? `api://${config.clientId}/Reports.Submit`;
+
+interface TokenResult {
+  accessToken: string;
+  account: { homeAccountId: string } | null;
+}
+
+/**
+ * Only the part of MSAL's client the provider uses: lets tests stand in for Entra ID. No
+ * setActiveAccount: nested app authentication does not support it
+ * (office-js-docs-pr docs/develop/enable-nested-app-authentication-in-your-add-in.md), so the
+ * provider remembers the account itself.
+ */
 export interface NestableClient {
   acquireTokenSilent(request: {
     scopes: string[];
     account?: unknown;
     forceRefresh?: boolean;
-  }): Promise<{ accessToken: string; account: { homeAccountId: string } | null }>;
-  acquireTokenPopup(request: {
-    scopes: string[];
-  }): Promise<{ accessToken: string; account: { homeAccountId: string } | null }>;
+  }): Promise<TokenResult>;
+  acquireTokenPopup(request: { scopes: string[] }): Promise<TokenResult>;
   getActiveAccount(): { homeAccountId: string } | null;
   getAllAccounts(): { homeAccountId: string }[];
-  setActiveAccount(account: never): void;
 }
 
 export type NestableClientFactory = (config: NaaConfig) => Promise<NestableClient>;
 
+/** One MSAL client per runtime (page) and registration, whoever asks for it. */
+const runtimeClients = new Map<string, Promise<NestableClient>>();
+
 /** MSAL is loaded only when a token is first needed, so it stays out of the initial bundle. */
-const loadMsal: NestableClientFactory = async (config) => {
-  const msal = await import("@azure/msal-browser");
-  const client = await msal.createNestablePublicClientApplication({
-    auth: {
-      clientId: config.clientId,
-      authority: config.authority ?? "https://login.microsoftonline.com/common",
-    },
-  });
-  return client as unknown as NestableClient;
+export const nestableClientFor: NestableClientFactory = (config) => {
+  const authority = config.authority ?? DEFAULT_AUTHORITY;
+  const key = `${config.clientId} ${authority}`;
+  let client = runtimeClients.get(key);
+  if (!client) {
+    client = import("@azure/msal-browser").then(
+      (msal) =>
+        msal.createNestablePublicClientApplication({
+          auth: { clientId: config.clientId, authority },
+        }) as unknown as Promise<NestableClient>,
+    );
+    // A failed start is not remembered: the next request tries again.
+    client.catch(() => runtimeClients.delete(key));
+    runtimeClients.set(key, client);
+  }
+  return client;
 };
 
 const isInteractionRequired = async (error: unknown): Promise<boolean> => {
@@ -71,42 +95,42 @@ const isInteractionRequired = async (error: unknown): Promise<boolean> => {
  */
 export function createNaaTokenProvider(
   config: NaaConfig,
-  factory: NestableClientFactory = loadMsal,
+  factory: NestableClientFactory = nestableClientFor,
   isInteractionRequiredError: (error: unknown) => Promise<boolean> = isInteractionRequired,
 ): TokenProvider & GraphTokenProvider {
-  const apiScope = config.apiScope ?? `api://${config.clientId}/Reports.Submit`;
-  const graphScopes = [...(config.graphScopes ?? ["Mail.Read"])];
+  const apiScope = apiScopeOf(config);
   let clientPromise: Promise<NestableClient> | null = null;
   const client = () => (clientPromise ??= factory(config));
+  let signedIn: { homeAccountId: string } | null = null;
+  const known = (pca: NestableClient) =>
+    signedIn ?? pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
 
   const acquire = async (scopes: string[], forceRefresh = false) => {
     const pca = await client();
-    const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
+    const account = known(pca) ?? undefined;
+    let result: TokenResult;
     try {
-      const result = await pca.acquireTokenSilent({ scopes, account, forceRefresh });
-      if (result.account) pca.setActiveAccount(result.account as never);
-      return result;
+      result = await pca.acquireTokenSilent({ scopes, account, forceRefresh });
     } catch (error) {
       if (!(await isInteractionRequiredError(error))) throw error;
-      const result = await pca.acquireTokenPopup({ scopes });
-      if (result.account) pca.setActiveAccount(result.account as never);
-      return result;
+      result = await pca.acquireTokenPopup({ scopes });
     }
+    if (result.account) signedIn = result.account;
+    return result;
   };
 
   return {
     async account() {
-      const pca = await client();
-      const known = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
-      if (known) return known.homeAccountId;
+      const account = known(await client());
+      if (account) return account.homeAccountId;
       const result = await acquire([apiScope]);
       return result.account?.homeAccountId ?? "unknown";
     },
     async getToken(options) {
       return (await acquire([apiScope], options?.forceRefresh)).accessToken;
     },
-    async getGraphToken() {
-      return (await acquire(graphScopes)).accessToken;
+    async getGraphToken(scopes) {
+      return (await acquire([...scopes])).accessToken;
     },
   };
 }

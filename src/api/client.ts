@@ -10,6 +10,11 @@ import {
   type ReportResponse,
   type SenderStatus,
 } from "./contract";
+import {
+  reputationResponseSchema,
+  type ReputationQuery,
+  type ReputationResponse,
+} from "./reputation-contract";
 import type { TokenProvider } from "./auth";
 
 /** Why a call did not give what was asked; every failure is one of these, nothing throws. */
@@ -45,6 +50,8 @@ export interface VouchApi {
   retractReport(id: string): Promise<ApiResult<null>>;
   senderStatus(query: SenderQuery): Promise<ApiResult<SenderStatus>>;
   me(): Promise<ApiResult<MeResponse>>;
+  /** The sender's reputation facts (the pane asks after painting the verdict). */
+  reputation(query: ReputationQuery): Promise<ApiResult<ReputationResponse>>;
 }
 
 export interface ApiClientOptions {
@@ -119,6 +126,12 @@ export function createApiClient(options: ApiClientOptions): VouchApi {
       return call("GET", `/senders/status?${params}`, senderStatusSchema);
     },
     me: () => call("GET", "/me", meResponseSchema),
+    reputation(query) {
+      const params = new URLSearchParams(
+        Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      );
+      return call("GET", `/reputation?${params}`, reputationResponseSchema);
+    },
   };
 }
 

@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./retry-queue";
 export * from "./graph";
 export * from "./runtime-config";
+export * from "./dialog-auth";

@@ -125,6 +125,12 @@ export const reputationQuerySchema = z.strictObject({
   ip: z.string().min(2).max(45).optional(),
   /** The authenticated sender key ("contoso.com", "a@gmail.com"), for the organisation's facts. */
   sender: z.string().min(1).max(320).optional(),
+  /**
+   * Or the From address and what vouched for it (absent: nothing): the service derives the key a
+   * report of this message would count towards, as it does at ingest.
+   */
+  from: z.string().min(3).max(320).optional(),
+  vouchedBy: z.enum(["dmarc", "dkim", "spf", "arc"]).optional(),
   internetMessageId: z.string().min(3).max(998).optional(),
 });
 export type ReputationQuery = z.infer<typeof reputationQuerySchema>;

@@ -6,6 +6,11 @@ export const runtimeConfigSchema = z.object({
   /** The API's application (client) id; NAA asks for api://{clientId}/Reports.Submit. */
   clientId: z.string().min(1),
   apiBaseUrl: z.string().default(""),
+  /**
+   * The Entra ID authority to sign in at: the tenant's own when the service serves one tenant
+   * (single-tenant registrations must not use "common"), else "organizations".
+   */
+  authority: z.string().url().optional(),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
@@ -26,6 +31,7 @@ export async function loadRuntimeConfig(
     auth: meta("vouch-auth"),
     clientId: meta("vouch-client-id"),
     apiBaseUrl: meta("vouch-api-base"),
+    authority: meta("vouch-authority"),
   });
   if (fromMeta.success) return fromMeta.data;
   try {

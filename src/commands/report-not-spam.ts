@@ -1,11 +1,15 @@
-import type { ReportQueue, ReportRequest } from "../api";
-import type { GraphHeadersResult } from "../api";
-import type { HeadersResult, HostNotification, MailHost } from "../office/host";
+import type {
+  GraphHeadersResult,
+  GraphMailbox,
+  RescueOutcome,
+  ReportQueue,
+  ReportRequest,
+} from "../api";
+import type { HeadersResult, HostNotification, ItemMailbox, MailHost } from "../office/host";
 import { analyzeHeaders } from "../analysis/analyze";
 import { languageOf } from "../analysis/language";
 import { remedyOf } from "../analysis/remedy";
 import { notificationsFor, type Notifications } from "./messages";
-import type { MicrosoftReportResult } from "./report-to-microsoft";
 
 /**
  * The "Not spam" ribbon button: read the headers, analyse them with the shared rule module
@@ -34,10 +38,15 @@ export interface ReportNotSpamDeps {
   signIn: SilentSignIn;
   queue: Pick<ReportQueue, "submit">;
   /** Headers from Graph when Office.js gives none usable; absent where Graph is not available. */
-  graphHeaders?: (restItemId: string) => Promise<GraphHeadersResult>;
+  graphHeaders?: (restItemId: string, mailbox: GraphMailbox) => Promise<GraphHeadersResult>;
   /** Whether the admin enabled telling Microsoft (read from the service). */
   reportToMicrosoftEnabled?: () => Promise<boolean>;
-  reportToMicrosoft?: (restItemId: string) => Promise<MicrosoftReportResult>;
+  /** Out of Junk after the report: reportMessage where enabled and allowed, else a move. */
+  rescue?: (
+    restItemId: string | null,
+    mailbox: GraphMailbox,
+    tellMicrosoft: boolean,
+  ) => Promise<RescueOutcome>;
   /** The whole command's deadline. */
   timeoutMs?: number;
   /** How long a notification may take before the command gives up on it. */
@@ -46,14 +55,33 @@ export interface ReportNotSpamDeps {
 }
 
 export const COMMAND_TIMEOUT_MS = 20_000;
-const NOTIFY_TIMEOUT_MS = 3_000;
+export const NOTIFY_TIMEOUT_MS = 3_000;
+
+/**
+ * Shows a notification, giving up after `ms` (Outlook may never answer), and then completes
+ * the event whatever happened: Outlook queues further clicks until completed() is called.
+ */
+export async function notifyAndComplete(
+  host: Pick<MailHost, "notify">,
+  notification: HostNotification,
+  event: CommandEvent,
+  options: { ms?: number; log?: (message: string, detail?: unknown) => void } = {},
+): Promise<void> {
+  try {
+    await within(host.notify(notification), options.ms ?? NOTIFY_TIMEOUT_MS);
+  } catch (error) {
+    options.log?.("notification failed", error);
+  } finally {
+    event.completed();
+  }
+}
 
 /** Where the command is, so a timeout can say truthfully whether the report was kept. */
 type Stage = "reading" | "signing-in" | "sending" | "telling-microsoft";
 
 class Deadline extends Error {}
 
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Deadline()), ms);
@@ -68,6 +96,7 @@ function notificationsOf(deps: ReportNotSpamDeps): Notifications {
 
 async function usableHeaders(
   deps: ReportNotSpamDeps,
+  mailbox: ItemMailbox,
 ): Promise<{ text: string } | { problem: HostNotification }> {
   const { fixed } = notificationsOf(deps);
   const result: HeadersResult = await deps.host.readHeaders();
@@ -76,7 +105,7 @@ async function usableHeaders(
   // Empty, Subject-only, unsupported or failed: Graph may still have them.
   const restId = deps.host.restItemId();
   if (restId && deps.graphHeaders) {
-    const fromGraph = await deps.graphHeaders(restId);
+    const fromGraph = await deps.graphHeaders(restId, mailbox);
     if (fromGraph.ok) return { text: fromGraph.text };
     deps.log?.("Graph header fallback failed", fromGraph);
   }
@@ -89,7 +118,8 @@ async function run(deps: ReportNotSpamDeps, stage: { now: Stage }): Promise<Host
   const item = deps.host.currentItem();
   if (!item) return say.fixed.noItem;
   if (!item.internetMessageId) return say.fixed.noMessageId;
-  const headers = await usableHeaders(deps);
+  const mailbox = await deps.host.itemMailbox();
+  const headers = await usableHeaders(deps, mailbox);
   if ("problem" in headers) return headers.problem;
 
   // The pane would show no "Not spam" for this message, so neither does the button: a threat is
@@ -111,6 +141,8 @@ async function run(deps: ReportNotSpamDeps, stage: { now: Stage }): Promise<Host
     internetMessageId: item.internetMessageId,
     headers: headers.text,
     kind: "not-spam",
+    // The service counts a shared mailbox as its own only once it has checked the claim.
+    ...(mailbox.kind === "shared" ? { mailbox: mailbox.owner } : {}),
   };
   // The queue stores the report before its first try, so from here on it is never lost.
   const outcome = await deps.queue.submit(request);
@@ -121,22 +153,25 @@ async function run(deps: ReportNotSpamDeps, stage: { now: Stage }): Promise<Host
   }
 
   stage.now = "telling-microsoft";
-  const moved = await tellMicrosoft(deps);
+  const moved = await outOfJunk(deps, mailbox);
   return say.reported(outcome.response, moved);
 }
 
-/** Best effort: the report to the admins already succeeded; this only adds Microsoft's copy. */
-async function tellMicrosoft(deps: ReportNotSpamDeps): Promise<boolean> {
-  if (!deps.reportToMicrosoft || !deps.reportToMicrosoftEnabled) return false;
+/**
+ * Best effort: the report to the admins already succeeded; this takes the message out of Junk
+ * (and, where the admin enabled it, tells Microsoft on the way).
+ */
+async function outOfJunk(deps: ReportNotSpamDeps, mailbox: ItemMailbox): Promise<boolean> {
+  if (!deps.rescue) return false;
   try {
-    if (!(await deps.reportToMicrosoftEnabled())) return false;
-    const restId = deps.host.restItemId();
-    if (!restId) return false;
-    const result = await deps.reportToMicrosoft(restId);
-    if (!result.ok) deps.log?.("reporting to Microsoft failed", result);
-    return result.ok;
+    const tellMicrosoft = deps.reportToMicrosoftEnabled
+      ? await deps.reportToMicrosoftEnabled().catch(() => false)
+      : false;
+    const result = await deps.rescue(deps.host.restItemId(), mailbox, tellMicrosoft);
+    if (!result.moved) deps.log?.("moving out of Junk failed", result);
+    return result.moved;
   } catch (error) {
-    deps.log?.("reporting to Microsoft failed", error);
+    deps.log?.("moving out of Junk failed", error);
     return false;
   }
 }
@@ -172,13 +207,9 @@ export function createReportNotSpam(
         notification = notificationsOf(deps).unexpected(error);
       }
     }
-    try {
-      await within(deps.host.notify(notification), notifyTimeoutMs);
-    } catch (error) {
-      deps.log?.("notification failed", error);
-    } finally {
-      // Outlook queues further clicks until this is called, so nothing may skip it.
-      event.completed();
-    }
+    await notifyAndComplete(deps.host, notification, event, {
+      ms: notifyTimeoutMs,
+      ...(deps.log ? { log: deps.log } : {}),
+    });
   };
 }

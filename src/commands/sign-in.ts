@@ -1,43 +1,32 @@
 import {
   PENDING_SIGN_IN_ACCOUNT,
-  TokenError,
-  createNaaTokenProvider,
+  createEntraTokenProvider,
   type GraphTokenProvider,
   type NaaConfig,
-  type NestableClient,
   type TokenProvider,
 } from "../api";
+import type { MailHost } from "../office/host";
 
 /**
- * Sign-in for the function command. It runs in a hidden page: no popup can be shown, so every
- * token is silent, and "interaction required" becomes a TokenError the command turns into
- * "Open Vouch to sign in".
+ * Sign-in for the function command. It runs in a hidden page: no popup or dialog can be shown,
+ * so every token is silent (nested app authentication where Outlook has it; without it there is
+ * nothing to be silent with), and "interaction required" becomes a TokenError the command turns
+ * into "Open Vouch to sign in".
  */
 
 export const INTERACTION_REQUIRED_MESSAGE = "Open Vouch to sign in";
 
-/** MSAL's nestable client with the popup replaced by a refusal. */
-async function silentOnlyClient(config: NaaConfig): Promise<NestableClient> {
-  const msal = await import("@azure/msal-browser");
-  const client = await msal.createNestablePublicClientApplication({
-    auth: {
-      clientId: config.clientId,
-      authority: config.authority ?? "https://login.microsoftonline.com/common",
-    },
+export function createSilentTokens(
+  config: NaaConfig,
+  host: Pick<MailHost, "supports">,
+  origin: string,
+): TokenProvider & GraphTokenProvider {
+  return createEntraTokenProvider(config, {
+    naa: host.supports("NestedAppAuth", "1.1"),
+    openDialog: null,
+    origin,
+    interactive: false,
   });
-  return {
-    acquireTokenSilent: (request) => client.acquireTokenSilent(request as never),
-    acquireTokenPopup: async () => {
-      throw new TokenError(INTERACTION_REQUIRED_MESSAGE, true);
-    },
-    getActiveAccount: () => client.getActiveAccount(),
-    getAllAccounts: () => client.getAllAccounts(),
-    setActiveAccount: (account) => client.setActiveAccount(account),
-  };
-}
-
-export function createSilentNaaTokens(config: NaaConfig): TokenProvider & GraphTokenProvider {
-  return createNaaTokenProvider(config, silentOnlyClient);
 }
 
 /**

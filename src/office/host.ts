@@ -36,6 +36,17 @@ export type HeadersResult =
   | { kind: "no-item" }
   | { kind: "error"; message: string };
 
+/**
+ * Whose mailbox the open item is in. `shared`: a shared or delegated mailbox
+ * (getSharedPropertiesAsync, Mailbox 1.8; shared mailboxes 1.13), reached through Graph at
+ * /users/{owner}. `permissions` is Office's DelegatePermissions bitmask (1 read, 2 write, ...).
+ */
+export type ItemMailbox = { kind: "own" } | { kind: "shared"; owner: string; permissions: number };
+
+/** What an Office dialog (displayDialogAsync) ended with. */
+export type DialogOutcome =
+  { kind: "message"; message: string } | { kind: "closed" } | { kind: "error"; message: string };
+
 export type NotificationKind = "info" | "error";
 
 export interface HostNotification {
@@ -65,6 +76,37 @@ export interface MailHost {
   onThemeChanged(listener: (theme: ThemeKind) => void): Unsubscribe;
   /** The item's id in the REST/Graph format, or null when it cannot be converted. */
   restItemId(): string | null;
+  /** Outlook on iOS or Android: Mailbox 1.5 and a listed few later APIs. */
+  readonly mobile: boolean;
+  /** The mailbox the open item is in; "own" when nothing is selected or Office cannot tell. */
+  itemMailbox(): Promise<ItemMailbox>;
+  /**
+   * Opens `url` (same origin, HTTPS) in an Office dialog and resolves with its first message
+   * (messageParent), or when it is closed or fails; the dialog is closed either way.
+   */
+  openDialog(
+    url: string,
+    size: { widthPercent: number; heightPercent: number },
+  ): Promise<DialogOutcome>;
+}
+
+/**
+ * The REST/Graph id of an item: Outlook on iOS and Android already gives a REST-formatted
+ * itemId and has no convertToRestId; the other clients give an EWS id that must be converted
+ * (office-js-docs-pr docs/outlook/use-rest-api.md, "Get the item ID").
+ */
+export function restIdOf(
+  itemId: string | null,
+  mobile: boolean,
+  convert: ((ewsId: string) => string | null) | null,
+): string | null {
+  if (!itemId) return null;
+  if (mobile) return itemId;
+  try {
+    return convert ? convert(itemId) : null;
+  } catch {
+    return null;
+  }
 }
 
 export const NOTIFICATION_MAX_CHARS = 150;

@@ -1,8 +1,11 @@
 import {
   classifyHeaderText,
   fitNotificationText,
+  restIdOf,
   themeFromColors,
+  type DialogOutcome,
   type HeadersResult,
+  type ItemMailbox,
   type HostNotification,
   type ItemSnapshot,
   type MailHost,
@@ -35,8 +38,11 @@ export function createOfficeHost(office: OfficeApi = Office, win: Window = windo
   const itemChanged = mailboxEvent(office, office.EventType.ItemChanged);
   const themeChanged = mailboxEvent(office, office.EventType.OfficeThemeChanged);
 
+  const mobile = isMobile(office);
+
   return {
     kind: "office",
+    mobile,
     displayLanguage: office.context.displayLanguage || "en-US",
     currentItem: () => snapshot(readItem()),
     readHeaders: () => readHeaders(office, readItem(), supports("Mailbox", "1.8")),
@@ -57,15 +63,116 @@ export function createOfficeHost(office: OfficeApi = Office, win: Window = windo
       };
     },
     restItemId() {
-      const item = readItem();
-      if (!item?.itemId || !supports("Mailbox", "1.3")) return null;
-      try {
-        return mailbox.convertToRestId(item.itemId, office.MailboxEnums.RestVersion.v2_0);
-      } catch {
-        return null;
-      }
+      const convert =
+        supports("Mailbox", "1.3") && typeof mailbox.convertToRestId === "function"
+          ? (id: string) => mailbox.convertToRestId(id, office.MailboxEnums.RestVersion.v2_0)
+          : null;
+      return restIdOf(readItem()?.itemId || null, mobile, convert);
     },
+    itemMailbox: () => itemMailbox(office, readItem(), supports("Mailbox", "1.8")),
+    openDialog: (url, size) => openDialog(office, url, size),
   };
+}
+
+/** Outlook on iOS or Android (Office.context.mailbox.diagnostics.hostName, or the platform). */
+function isMobile(office: OfficeApi): boolean {
+  const hostName = office.context.mailbox?.diagnostics?.hostName;
+  if (hostName === "OutlookIOS" || hostName === "OutlookAndroid") return true;
+  const platform = office.context.platform as unknown;
+  const types = office.PlatformType as { iOS?: unknown; Android?: unknown } | undefined;
+  if (platform === undefined || !types) return false;
+  return platform === types.iOS || platform === types.Android;
+}
+
+/** Office may never answer getSharedPropertiesAsync on an item it cannot place. */
+const SHARED_PROPERTIES_TIMEOUT_MS = 3_000;
+
+/**
+ * getSharedPropertiesAsync (Mailbox 1.8) fails, or is absent, when the item is not in a shared
+ * folder or mailbox (office-js-docs-pr docs/outlook/delegate-access.md); the owner being the
+ * signed-in person is the person's own mailbox too.
+ */
+function itemMailbox(
+  office: OfficeApi,
+  item: Office.MessageRead | null,
+  hasMailbox18: boolean,
+): Promise<ItemMailbox> {
+  const own: ItemMailbox = { kind: "own" };
+  if (!item || !hasMailbox18 || typeof item.getSharedPropertiesAsync !== "function") {
+    return Promise.resolve(own);
+  }
+  const me = office.context.mailbox.userProfile?.emailAddress?.toLowerCase() ?? null;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(own), SHARED_PROPERTIES_TIMEOUT_MS);
+    try {
+      item.getSharedPropertiesAsync((result) => {
+        clearTimeout(timer);
+        const owner =
+          result.status === office.AsyncResultStatus.Succeeded ? result.value?.owner : "";
+        if (!owner || owner.toLowerCase() === me) resolve(own);
+        else
+          resolve({
+            kind: "shared",
+            owner,
+            permissions: Number(result.value.delegatePermissions) || 0,
+          });
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve(own);
+    }
+  });
+}
+
+/**
+ * The Office dialog API: the first message the dialog sends, or its closing (event 12006), ends
+ * it. Sign-in pages cannot be framed, so the dialog is a window of its own (displayInIframe
+ * false, the default).
+ */
+function openDialog(
+  office: OfficeApi,
+  url: string,
+  size: { widthPercent: number; heightPercent: number },
+): Promise<DialogOutcome> {
+  return new Promise((resolve) => {
+    const ui = office.context.ui;
+    if (!ui || typeof ui.displayDialogAsync !== "function") {
+      resolve({ kind: "error", message: "This Outlook cannot open dialogs." });
+      return;
+    }
+    ui.displayDialogAsync(
+      url,
+      { width: size.widthPercent, height: size.heightPercent, displayInIframe: false },
+      (result) => {
+        if (result.status !== office.AsyncResultStatus.Succeeded) {
+          resolve({ kind: "error", message: result.error?.message ?? "the dialog did not open" });
+          return;
+        }
+        const dialog = result.value;
+        let done = false;
+        const finish = (outcome: DialogOutcome) => {
+          if (done) return;
+          done = true;
+          try {
+            dialog.close();
+          } catch {
+            // Already closed by the person.
+          }
+          resolve(outcome);
+        };
+        dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) => {
+          const message = "message" in arg ? String(arg.message) : "";
+          finish({ kind: "message", message });
+        });
+        dialog.addEventHandler(office.EventType.DialogEventReceived, (arg) => {
+          const code = "error" in arg ? Number(arg.error) : 0;
+          finish(
+            code === 12006 ? { kind: "closed" } : { kind: "error", message: `dialog ${code}` },
+          );
+        });
+      },
+    );
+  });
 }
 
 /**

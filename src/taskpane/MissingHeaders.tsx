@@ -40,6 +40,8 @@ export function MissingHeaders(props: {
   office: HeadersResult;
   tooFew: boolean;
   graph: GraphAttempt;
+  /** Outlook on a phone: headers come only through Graph there. */
+  mobile?: boolean;
   onPasted: (raw: string, analysis: HeaderAnalysis) => void;
 }) {
   const t = useStrings();
@@ -60,7 +62,7 @@ export function MissingHeaders(props: {
       case "subject-only":
         return t.missing.subjectOnly;
       case "unsupported":
-        return t.missing.unsupported;
+        return props.mobile ? t.missing.unsupportedMobile : t.missing.unsupported;
       case "error":
         return t.missing.error(office.message);
       default:

@@ -17,8 +17,12 @@ import { StampsSection } from "./StampsSection";
 import { ColleaguesSection } from "./ColleaguesSection";
 import { ReportSection, type NothingToReport } from "./ReportSection";
 import { MissingHeaders } from "./MissingHeaders";
+import { RescueStatus, SharedMailboxNote } from "./RescueStatus";
+import type { MailGraph } from "../api/graph";
+import type { ItemMailbox } from "../office/host";
 import { useSectionStyles } from "./styles";
 import { SectionBoundary } from "./SectionBoundary";
+import { reputationQueryOf, remedyWithLivePolicy, useReputation } from "./use-reputation";
 
 /**
  * A chunk loader that starts when its section first renders, a frame after the verdict (so the
@@ -36,14 +40,17 @@ function retrying<T>(load: () => Promise<T>): () => Promise<T> {
 
 const RouteSection = lazy(retrying(() => import("./RouteSection")));
 const RawHeaders = lazy(retrying(() => import("./RawHeaders")));
+const ReputationSection = lazy(retrying(() => import("./ReputationSection")));
 
 export interface PaneServices {
   host: MailHost;
   /** Null when nobody is signed in: the pane still explains, but cannot report. */
   api: VouchApi | null;
   queue: ReportQueue | null;
-  /** The Graph header fallback; null where Graph cannot be reached (harness, no NAA). */
+  /** The Graph header fallback; null where Graph cannot be reached (harness, dev sign-in). */
   graph: GraphFetcher | null;
+  /** Moves a message out of Junk after "Not spam"; absent: the pane says how to do it by hand. */
+  rescue?: MailGraph["rescue"] | null;
 }
 
 const useStyles = makeStyles({
@@ -118,6 +125,9 @@ function PaneBody(services: PaneServices) {
       <h1 id={titleId} className={styles.title}>
         {title}
       </h1>
+      {state.phase === "ready" || state.phase === "missing" ? (
+        <SharedMailboxNote mailbox={state.mailbox} />
+      ) : null}
       {state.phase !== "no-item" && state.item.subject ? (
         <p className={`${section.muted} ${styles.subject}`} data-testid="subject">
           {state.item.subject}
@@ -134,6 +144,7 @@ function PaneBody(services: PaneServices) {
           office={state.office}
           tooFew={state.tooFew}
           graph={state.graph}
+          mobile={services.host.mobile}
           onPasted={(raw, analysis) => setPasted({ itemKey, raw, analysis })}
         />
       ) : null}
@@ -155,6 +166,7 @@ function PaneBody(services: PaneServices) {
           analysis={shown.analysis}
           raw={shown.raw}
           internetMessageId={state.item.internetMessageId ?? shown.analysis.message.messageId}
+          mailbox={state.mailbox}
         />
       ) : null}
     </main>
@@ -167,13 +179,35 @@ function MessageView(props: {
   analysis: HeaderAnalysis;
   raw: string;
   internetMessageId: string | null;
+  mailbox: ItemMailbox;
 }) {
-  const { services, remedy, analysis, raw, internetMessageId } = props;
+  const { services, analysis, raw, internetMessageId, mailbox } = props;
   const t = useStrings();
-  const { report, colleagues, submit, retract, dismiss } = useReport(
+  // The verdict paints first; the detail sections follow in a deferred render a frame later.
+  const details = useDeferredValue<HeaderAnalysis | null>(analysis, null);
+  // Asked once the verdict is on screen; the live DMARC policy may turn a failure into a threat.
+  const reputationQuery = useMemo(
+    () => reputationQueryOf(analysis, props.remedy, internetMessageId),
+    [analysis, props.remedy, internetMessageId],
+  );
+  const reputation = useReputation(services.api, reputationQuery, details !== null);
+  const remedy = useMemo(
+    () =>
+      remedyWithLivePolicy(
+        analysis,
+        props.remedy,
+        reputation.phase === "ready" ? reputation.value : null,
+      ),
+    [analysis, props.remedy, reputation],
+  );
+  // MessageView is keyed by the item, so the id is read once per item.
+  const restItemId = useMemo(() => services.host.restItemId(), [services.host]);
+  const target = useMemo(() => ({ restItemId, mailbox }), [restItemId, mailbox]);
+  const { report, colleagues, rescue, submit, retract, dismiss } = useReport(
     services,
     internetMessageId,
     raw,
+    target,
   );
   const nothing: NothingToReport =
     remedy.situation === "threat"
@@ -183,8 +217,6 @@ function MessageView(props: {
         : "other";
   const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
   const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
-  // The verdict paints first; the detail sections follow in a deferred render a frame later.
-  const details = useDeferredValue<HeaderAnalysis | null>(analysis, null);
 
   return (
     <>
@@ -199,6 +231,7 @@ function MessageView(props: {
         onRetract={() => void retract()}
         onDismiss={dismiss}
       />
+      <RescueStatus rescue={rescue} />
       {details ? (
         <>
           <FindingsSection remedy={remedy} analysis={details} />
@@ -213,6 +246,17 @@ function MessageView(props: {
         </>
       ) : null}
       <ColleaguesSection colleagues={colleagues} />
+      {details ? (
+        <SectionBoundary fallback={<p>{t.sectionFailed(t.reputation.heading)}</p>}>
+          <Suspense fallback={<Spinner size="tiny" label={t.reputation.heading} />}>
+            <ReputationSection
+              state={reputation}
+              analysis={details}
+              liveThreat={remedy !== props.remedy}
+            />
+          </Suspense>
+        </SectionBoundary>
+      ) : null}
       {details ? (
         <SectionBoundary fallback={<p>{t.sectionFailed(t.raw.heading)}</p>}>
           <Suspense fallback={null}>

@@ -11,6 +11,11 @@ import {
   type MeaningTable,
 } from "../analysis/meanings";
 import { languageOf } from "../analysis/language";
+import {
+  GATEWAY_PRODUCTS,
+  gatewayMeaning,
+  gatewayVerdictWord,
+} from "../analysis/gateways/meanings";
 import type { AntispamStamps, HeaderAnalysis } from "../analysis";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
@@ -49,12 +54,16 @@ export function StampsSection({ analysis }: { analysis: HeaderAnalysis }) {
       : [{ key, value, meaning: table ? meaningOf(table, value, language) : null }];
   });
 
+  // Gateway verdicts in the pane's language (older analyses may lack the fields).
+  const gateways = analysis.gateways ?? [];
+  const inFront = analysis.gatewayInFront ?? null;
+
   return (
     <section className={section.section} aria-labelledby={headingId} data-testid="stamps">
       <h2 id={headingId} className={section.heading}>
         {t.stamps.heading}
       </h2>
-      {rows.length === 0 ? (
+      {rows.length === 0 && gateways.length === 0 && !inFront ? (
         <p className={section.text}>{t.stamps.none}</p>
       ) : (
         <table className={section.table} aria-labelledby={headingId}>
@@ -78,6 +87,36 @@ export function StampsSection({ analysis }: { analysis: HeaderAnalysis }) {
             ))}
           </tbody>
         </table>
+      )}
+      {(gateways.length > 0 || inFront) && (
+        <div data-testid="gateways">
+          <h3 className={section.heading}>{t.stamps.gateways}</h3>
+          {inFront && (
+            <p className={section.text}>
+              {t.stamps.gatewayInFront(GATEWAY_PRODUCTS[inFront.vendor], inFront.host)}
+            </p>
+          )}
+          <ul>
+            {gateways.map((gateway, index) => (
+              <li key={`${gateway.vendor}-${index}`}>
+                <span className={section.code}>
+                  {GATEWAY_PRODUCTS[gateway.vendor]}:{" "}
+                  {gatewayVerdictWord(gateway.verdict, language)}
+                </span>
+                <p className={gateway.counted ? section.text : section.muted}>
+                  {gatewayMeaning(
+                    gateway.vendor,
+                    gateway.verdict,
+                    gateway.score,
+                    gateway.threshold,
+                    gateway.placement,
+                    language,
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

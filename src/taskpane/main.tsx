@@ -18,13 +18,14 @@ async function start(root: HTMLElement): Promise<void> {
 
   const host = createOfficeHost();
   document.documentElement.lang = host.displayLanguage;
-  const services = await (await signIn).officeServices().catch(() => null);
+  const services = await (await signIn).officeServices(host).catch(() => null);
   reactRoot.render(
     <Pane
       host={host}
       api={services?.api ?? null}
       queue={services?.queue ?? null}
       graph={services?.graph ?? null}
+      rescue={services?.rescue ?? null}
     />,
   );
 }

@@ -1,6 +1,6 @@
 import { createApiClient, type VouchApi } from "../api/client";
 import type { GraphTokenProvider, TokenProvider } from "../api/auth";
-import { fetchGraphHeaders } from "../api/graph";
+import { createMailGraph, type MailGraph } from "../api/graph";
 import { createReportQueue, type ReportQueue } from "../api/retry-queue";
 import type { GraphFetcher } from "./use-message";
 
@@ -8,6 +8,7 @@ export interface SignedInServices {
   api: VouchApi;
   queue: ReportQueue;
   graph: GraphFetcher | null;
+  rescue: MailGraph["rescue"] | null;
   /** Stops the queue's timers and listeners. */
   stop: () => void;
 }
@@ -24,9 +25,14 @@ export function signedInServices(
     account: () => tokens.account(),
   });
   const stop = queue.start();
-  const graphTokens = tokens.getGraphToken ? { getGraphToken: tokens.getGraphToken } : null;
-  const graph: GraphFetcher | null = graphTokens
-    ? (restId) => fetchGraphHeaders(restId, graphTokens)
+  const getGraphToken = tokens.getGraphToken;
+  const mailGraph = getGraphToken ? createMailGraph({ getGraphToken }) : null;
+  const graph: GraphFetcher | null = mailGraph
+    ? (restId, mailbox) =>
+        mailGraph.headers(
+          restId,
+          mailbox.kind === "shared" ? { kind: "shared", owner: mailbox.owner } : { kind: "own" },
+        )
     : null;
-  return { api, queue, graph, stop };
+  return { api, queue, graph, rescue: mailGraph?.rescue ?? null, stop };
 }

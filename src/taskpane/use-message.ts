@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { HeaderAnalysis } from "../analysis";
 import type { analyzeHeaders as AnalyzeHeaders } from "../analysis/analyze";
 import { languageOf } from "../analysis/language";
-import type { HeadersResult, ItemSnapshot, MailHost } from "../office/host";
+import type { HeadersResult, ItemMailbox, ItemSnapshot, MailHost } from "../office/host";
 import type { GraphHeadersResult } from "../api/graph";
 import { markHeadersInHand } from "./perf";
 
@@ -21,7 +21,11 @@ export function loadAnalyzer() {
 }
 if (typeof window !== "undefined") void loadAnalyzer().catch(() => undefined);
 
-export type GraphFetcher = (restItemId: string) => Promise<GraphHeadersResult>;
+/** Headers from Graph, in the mailbox the item is in (/me or /users/{owner}). */
+export type GraphFetcher = (
+  restItemId: string,
+  mailbox: ItemMailbox,
+) => Promise<GraphHeadersResult>;
 
 /** Why Graph could not help: its own answer, or that it could not even be asked here. */
 export type GraphAttempt = { tried: false } | { tried: true; result: GraphHeadersResult };
@@ -36,6 +40,7 @@ export type MessageState =
       source: "office" | "graph";
       analysis: HeaderAnalysis;
       office: HeadersResult;
+      mailbox: ItemMailbox;
     }
   | {
       phase: "missing";
@@ -43,6 +48,7 @@ export type MessageState =
       office: HeadersResult;
       tooFew: boolean;
       graph: GraphAttempt;
+      mailbox: ItemMailbox;
     };
 
 /** Too little to explain anything: no hops, no authentication results, no filter stamps. */
@@ -62,7 +68,7 @@ async function load(
   item: ItemSnapshot,
   graph: GraphFetcher | null,
 ): Promise<MessageState> {
-  const office = await host.readHeaders();
+  const [office, mailbox] = await Promise.all([host.readHeaders(), host.itemMailbox()]);
   const { analyzeHeaders } = await loadAnalyzer();
   // The findings speak the language Outlook shows.
   const options = { language: languageOf(host.displayLanguage) };
@@ -70,18 +76,28 @@ async function load(
     markHeadersInHand();
     const analysis = analyzeHeaders(office.text, options);
     if (!isTooFew(analysis)) {
-      return { phase: "ready", item, raw: office.text, source: "office", analysis, office };
+      return {
+        phase: "ready",
+        item,
+        raw: office.text,
+        source: "office",
+        analysis,
+        office,
+        mailbox,
+      };
     }
   }
   const tooFew = office.kind === "ok";
   const restId = host.restItemId();
-  if (!graph || !restId) return { phase: "missing", item, office, tooFew, graph: { tried: false } };
-  const result = await graph(restId);
+  if (!graph || !restId) {
+    return { phase: "missing", item, office, tooFew, graph: { tried: false }, mailbox };
+  }
+  const result = await graph(restId, mailbox);
   if (result.ok) {
     markHeadersInHand();
     const analysis = analyzeHeaders(result.text, options);
     if (!isTooFew(analysis)) {
-      return { phase: "ready", item, raw: result.text, source: "graph", analysis, office };
+      return { phase: "ready", item, raw: result.text, source: "graph", analysis, office, mailbox };
     }
     return {
       phase: "missing",
@@ -89,9 +105,10 @@ async function load(
       office,
       tooFew,
       graph: { tried: true, result: { ok: false, reason: "no-headers", message: "too few" } },
+      mailbox,
     };
   }
-  return { phase: "missing", item, office, tooFew, graph: { tried: true, result } };
+  return { phase: "missing", item, office, tooFew, graph: { tried: true, result }, mailbox };
 }
 
 /** The open item, its headers and their analysis; follows a pinned pane from item to item. */
@@ -122,6 +139,7 @@ export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageS
             office: { kind: "error", message: String(error) },
             tooFew: false,
             graph: { tried: false },
+            mailbox: { kind: "own" },
           });
         }
       },

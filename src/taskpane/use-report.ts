@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { VouchApi, ApiError } from "../api/client";
 import type { ReportKind, ReportResponse, SenderStatus } from "../api/contract";
 import type { ReportQueue, SubmitOutcome } from "../api/retry-queue";
+import type { MailGraph, RescueOutcome } from "../api/graph";
+import type { ItemMailbox } from "../office/host";
 
 export type ReportState =
   | { phase: "idle" }
@@ -22,7 +24,22 @@ export type ColleagueState =
 export interface ReportServices {
   api: VouchApi | null;
   queue: ReportQueue | null;
+  /** Takes a message out of Junk through Graph; null where Graph cannot be reached. */
+  rescue?: MailGraph["rescue"] | null;
 }
+
+/** The item a report is about: where Graph finds it, and whose mailbox it is in. */
+export interface ReportTarget {
+  restItemId: string | null;
+  mailbox: ItemMailbox;
+}
+
+/** After a "Not spam": whether the message left Junk, or the person must move it. */
+export type RescueState =
+  | { phase: "idle" }
+  | { phase: "moving" }
+  | { phase: "moved"; via: "report-to-microsoft" | "move" }
+  | { phase: "manual"; shared: boolean };
 
 export function errorText(error: ApiError): string {
   switch (error.kind) {
@@ -61,9 +78,12 @@ export function useReport(
   services: ReportServices,
   internetMessageId: string | null,
   headers: string,
+  target: ReportTarget = { restItemId: null, mailbox: { kind: "own" } },
 ) {
   const { api, queue } = services;
+  const rescueVia = services.rescue ?? null;
   const [report, setReport] = useState<ReportState>({ phase: "idle" });
+  const [rescue, setRescue] = useState<RescueState>({ phase: "idle" });
   const [colleagues, setColleagues] = useState<ColleagueState>(
     api ? { phase: "loading" } : { phase: "signed-out" },
   );
@@ -84,6 +104,7 @@ export function useReport(
   useEffect(() => {
     let current = true;
     setReport({ phase: "idle" });
+    setRescue({ phase: "idle" });
     setColleagues(api ? { phase: "loading" } : { phase: "signed-out" });
     void refreshStatus();
     if (queue && internetMessageId) {
@@ -129,6 +150,33 @@ export function useReport(
     else setReport({ phase: "failed", message: errorText(outcome.error), queueKey: null });
   }, []);
 
+  /**
+   * A kept "Not spam" takes the message out of Junk, as Outlook's own Not junk does: through
+   * Graph where the tenant consented (rescueFromJunk), else the pane says how to move it.
+   */
+  const outOfJunk = useCallback(async () => {
+    const shared = target.mailbox.kind === "shared";
+    if (!rescueVia) {
+      setRescue({ phase: "manual", shared });
+      return;
+    }
+    setRescue({ phase: "moving" });
+    const me = api ? await api.me() : null;
+    const tellMicrosoft = me?.ok === true && me.value.reportToMicrosoft;
+    const outcome: RescueOutcome = await rescueVia(
+      target.restItemId,
+      target.mailbox.kind === "shared"
+        ? { kind: "shared", owner: target.mailbox.owner }
+        : { kind: "own" },
+      tellMicrosoft,
+    ).catch((error: unknown) => ({
+      moved: false as const,
+      reason: "failed" as const,
+      detail: String(error),
+    }));
+    setRescue(outcome.moved ? { phase: "moved", via: outcome.via } : { phase: "manual", shared });
+  }, [api, rescueVia, target.restItemId, target.mailbox]);
+
   const submit = useCallback(
     async (kind: ReportKind, comment: string) => {
       if (!api || !internetMessageId) return;
@@ -138,26 +186,27 @@ export function useReport(
         headers,
         kind,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
+        // The service counts a shared mailbox as its own only once it has checked the claim.
+        ...(target.mailbox.kind === "shared" ? { mailbox: target.mailbox.owner } : {}),
       };
+      let outcome: SubmitOutcome;
       if (queue) {
-        const outcome = await queue.submit(request);
+        outcome = await queue.submit(request);
         // A final refusal is shown here; the queue need not keep it.
         if (outcome.state === "failed") {
           const entry = await queue.entryFor(internetMessageId);
           if (entry) queue.dismiss(entry.key);
         }
-        applyOutcome(kind, outcome);
-        return;
-      }
-      const result = await api.submitReport(request);
-      applyOutcome(
-        kind,
-        result.ok
+      } else {
+        const result = await api.submitReport(request);
+        outcome = result.ok
           ? { state: "sent", response: result.value }
-          : { state: "failed", error: result.error },
-      );
+          : { state: "failed", error: result.error };
+      }
+      applyOutcome(kind, outcome);
+      if (kind === "not-spam" && outcome.state !== "failed") await outOfJunk();
     },
-    [api, queue, internetMessageId, headers, applyOutcome],
+    [api, queue, internetMessageId, headers, applyOutcome, target.mailbox, outOfJunk],
   );
 
   const retract = useCallback(async () => {
@@ -176,5 +225,5 @@ export function useReport(
     setReport({ phase: "idle" });
   }, [report, queue]);
 
-  return { report, colleagues, submit, retract, dismiss };
+  return { report, colleagues, rescue, submit, retract, dismiss };
 }

@@ -126,7 +126,6 @@ describe("nested app authentication", () => {
       },
       getActiveAccount: () => null,
       getAllAccounts: () => [],
-      setActiveAccount: () => undefined,
     };
     const provider = createNaaTokenProvider(
       { clientId: "app-1" },
@@ -150,7 +149,6 @@ describe("nested app authentication", () => {
       },
       getActiveAccount: () => null,
       getAllAccounts: () => [],
-      setActiveAccount: () => undefined,
     };
     const provider = createNaaTokenProvider(
       { clientId: "app-1" },
@@ -180,6 +178,7 @@ describe("Graph header fallback", () => {
     expect(result).toEqual({
       ok: true,
       text: "Received: from a by b\r\nAuthentication-Results: spf=pass",
+      source: "headers",
     });
   });
 
@@ -187,6 +186,10 @@ describe("Graph header fallback", () => {
     server.use(
       http.get(`${GRAPH_BASE_URL}/me/messages/:id`, () =>
         HttpResponse.json({ internetMessageHeaders: [] }),
+      ),
+      // Nor a header block in the raw message (a body without its header section).
+      http.get(`${GRAPH_BASE_URL}/me/messages/:id/$value`, () =>
+        HttpResponse.text("no header block here"),
       ),
     );
     const result = await fetchGraphHeaders("x", { getGraphToken: async () => "t" });

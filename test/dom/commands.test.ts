@@ -16,7 +16,7 @@ import { MESSAGES, notReportedMessage, reportedMessage } from "../../src/command
 import { remedyOf, THREAT_ORDER, type Remedy, type Situation } from "../../src/analysis/remedy";
 import { analyzeHeaders } from "../../src/analysis";
 import { createReportNotSpam, type ReportNotSpamDeps } from "../../src/commands/report-not-spam";
-import { reportNotJunkToMicrosoft } from "../../src/commands/report-to-microsoft";
+import { createMailGraph, rescueFromJunk } from "../../src/api/graph";
 import { PENDING_SIGN_IN_ACCOUNT } from "../../src/api";
 import { queueAccount } from "../../src/commands/sign-in";
 import { readFileSync } from "node:fs";
@@ -335,9 +335,10 @@ describe("reportNotSpam", () => {
     const graphHeaders = vi.fn(async (restId: string) => ({
       ok: true as const,
       text: `${HEADERS}\r\nX-Rest-Id: ${restId}`,
+      source: "headers" as const,
     }));
     await createReportNotSpam(deps(office, { graphHeaders }))(fakeEvent());
-    expect(graphHeaders).toHaveBeenCalledWith("rest-AAMkADEWS=");
+    expect(graphHeaders).toHaveBeenCalledWith("rest-AAMkADEWS=", { kind: "own" });
     expect(posts).toMatchObject([
       { headers: expect.stringContaining("X-Rest-Id: rest-AAMkADEWS=") },
     ]);
@@ -379,14 +380,12 @@ describe("the threat path: nothing is reported as wanted", () => {
     expect(remedyOf(analyzeHeaders(headers)).situation).toBe("threat");
     const { office, notifications } = fakeOffice({ headers });
     const reportToMicrosoftEnabled = vi.fn(async () => true);
-    const reportToMicrosoft = vi.fn(async () => ({ ok: true as const }));
+    const rescue = vi.fn(async () => ({ moved: true as const, via: "move" as const }));
     const signIn = { account: vi.fn(async () => "tid/oid-alice") };
     const event = fakeEvent();
-    await createReportNotSpam(
-      deps(office, { reportToMicrosoftEnabled, reportToMicrosoft, signIn }),
-    )(event);
+    await createReportNotSpam(deps(office, { reportToMicrosoftEnabled, rescue, signIn }))(event);
 
-    expect(reportToMicrosoft).not.toHaveBeenCalled();
+    expect(rescue).not.toHaveBeenCalled();
     expect(reportToMicrosoftEnabled).not.toHaveBeenCalled();
     expect(signIn.account).not.toHaveBeenCalled();
     expect(queued()).toEqual([]);
@@ -401,12 +400,12 @@ describe("the threat path: nothing is reported as wanted", () => {
   it("does not report mail that is not in Junk, and says there is nothing to rescue", async () => {
     const headers = sampleHeaders("mailing-list-arc");
     const { office, notifications } = fakeOffice({ headers });
-    const reportToMicrosoft = vi.fn(async () => ({ ok: true as const }));
+    const rescue = vi.fn(async () => ({ moved: true as const, via: "move" as const }));
     const event = fakeEvent();
-    await createReportNotSpam(
-      deps(office, { reportToMicrosoftEnabled: async () => true, reportToMicrosoft }),
-    )(event);
-    expect(reportToMicrosoft).not.toHaveBeenCalled();
+    await createReportNotSpam(deps(office, { reportToMicrosoftEnabled: async () => true, rescue }))(
+      event,
+    );
+    expect(rescue).not.toHaveBeenCalled();
     expect(queued()).toEqual([]);
     expect(notifications.map((n) => [n.type, n.message])).toEqual([
       [
@@ -454,7 +453,7 @@ describe("telling Microsoft", () => {
     await createReportNotSpam(
       deps(office, {
         reportToMicrosoftEnabled: async () => true,
-        reportToMicrosoft: (restId) => reportNotJunkToMicrosoft(restId, graphToken),
+        rescue: createMailGraph(graphToken).rescue,
       }),
     )(fakeEvent());
 
@@ -465,21 +464,31 @@ describe("telling Microsoft", () => {
     ]);
   });
 
-  it("leaves Microsoft alone when the admin did not enable it", async () => {
+  it("leaves Microsoft alone when the admin did not enable it, and only moves the message", async () => {
+    const calls: string[] = [];
     server.use(
       http.post(`${BASE}/api/v1/reports`, () =>
         HttpResponse.json(reportResponse(), { status: 201 }),
       ),
+      http.post(`${GRAPH_BASE_URL}/me/messages/:id/move`, async ({ request }) => {
+        calls.push(`move ${JSON.stringify(await request.json())}`);
+        return HttpResponse.json({ id: "moved" }, { status: 201 });
+      }),
     );
-    const reportToMicrosoft = vi.fn(async () => ({ ok: true as const }));
-    const { office } = fakeOffice();
+    const { office, notifications } = fakeOffice();
     await createReportNotSpam(
-      deps(office, { reportToMicrosoftEnabled: async () => false, reportToMicrosoft }),
+      deps(office, {
+        reportToMicrosoftEnabled: async () => false,
+        rescue: createMailGraph(graphToken).rescue,
+      }),
     )(fakeEvent());
-    expect(reportToMicrosoft).not.toHaveBeenCalled();
+    expect(calls).toEqual(['move {"destinationId":"inbox"}']);
+    expect(notifications.map((n) => n.message)).toEqual([
+      "Reported as not spam. You and 2 colleagues vouched for contoso.com. Moved to your Inbox.",
+    ]);
   });
 
-  it("keeps the report's success when Graph fails", async () => {
+  it("keeps the report's success when Graph refuses both reportMessage and the move", async () => {
     server.use(
       http.post(`${BASE}/api/v1/reports`, () =>
         HttpResponse.json(reportResponse(), { status: 201 }),
@@ -488,12 +497,17 @@ describe("telling Microsoft", () => {
         `${GRAPH_BASE_URL}/me/messages/:id/reportMessage`,
         () => new HttpResponse(null, { status: 403 }),
       ),
+      http.post(
+        `${GRAPH_BASE_URL}/me/messages/:id/move`,
+        () => new HttpResponse(null, { status: 403 }),
+      ),
     );
     const { office, notifications } = fakeOffice();
     await createReportNotSpam(
       deps(office, {
         reportToMicrosoftEnabled: async () => true,
-        reportToMicrosoft: (restId) => reportNotJunkToMicrosoft(restId, graphToken),
+        rescue: (restId, mailbox, tell) =>
+          rescueFromJunk(restId, mailbox, graphToken, { tellMicrosoft: tell }),
       }),
     )(fakeEvent());
     expect(notifications.map((n) => n.message)).toEqual([

@@ -178,6 +178,10 @@ function item(headers: string, id: string): StandinItem {
 }
 
 const server = setupServer(
+  // The reputation section's own tests are in reputation.test.tsx: here the service has none.
+  http.get(`${BASE}/api/v1/reputation`, () =>
+    HttpResponse.json({ error: "unavailable", message: "not here" }, { status: 503 }),
+  ),
   http.get(`${BASE}/api/v1/senders/status`, () =>
     HttpResponse.json({
       sender: "contoso.com",

@@ -66,6 +66,10 @@ beforeEach(() => {
 
 /** The service as the pane sees it; per-test handlers (Graph) come on top and are reset after. */
 const server = setupServer(
+  // The reputation section's own tests are in reputation.test.tsx: here the service has none.
+  http.get(`${BASE}/api/v1/reputation`, () =>
+    HttpResponse.json({ error: "unavailable", message: "not here" }, { status: 503 }),
+  ),
   http.get(`${BASE}/api/v1/senders/status`, () => HttpResponse.json(senderStatus(false))),
   http.post(`${BASE}/api/v1/reports`, async ({ request }) => {
     const body = (await request.json()) as ReportRequest;
@@ -372,6 +376,8 @@ describe("missing headers", () => {
       http.get(`${GRAPH_BASE_URL}/me/messages/:id`, () =>
         HttpResponse.json({ internetMessageHeaders: [] }),
       ),
+      // Nor does the raw message have a header block.
+      http.get(`${GRAPH_BASE_URL}/me/messages/:id/$value`, () => HttpResponse.text("body only")),
     );
     const setup = renderPane({ item: null, graph: true });
     setup.host.setHeadersQuirk("unsupported");

@@ -32,6 +32,22 @@ describe(`GET ${RUNTIME_CONFIG_PATH}`, () => {
       auth: "entra",
       clientId: "6f1d5c7e-1111-4222-8333-944455556666",
       apiBaseUrl: "",
+      // One tenant: its own authority, never "common" (issue 12 §3).
+      authority: "https://login.microsoftonline.com/0b6a4a7d-aaaa-4bbb-8ccc-1dddeeeeffff",
     });
+  });
+
+  it("signs in at 'organizations' for several tenants, on the issuer's cloud", async () => {
+    service = await startTestService({
+      VOUCH_AUTH: "entra",
+      VOUCH_ENTRA_CLIENT_ID: "6f1d5c7e-1111-4222-8333-944455556666",
+      VOUCH_ENTRA_TENANTS:
+        "0b6a4a7d-aaaa-4bbb-8ccc-1dddeeeeffff,1c7b5b8e-aaaa-4bbb-8ccc-1dddeeeeffff",
+      VOUCH_ENTRA_ISSUER: "https://login.microsoftonline.us/{tid}/v2.0",
+    });
+    const config = runtimeConfigSchema.parse(
+      (await call(`${service.url}${RUNTIME_CONFIG_PATH}`)).json,
+    );
+    expect(config.authority).toBe("https://login.microsoftonline.us/organizations");
   });
 });

@@ -110,6 +110,22 @@ describe("GET /api/v1/reputation", () => {
     ]);
   });
 
+  it("finds the sender a report would count towards from the From address, as at ingest", async () => {
+    const vouched = await reputation(
+      { tenant: "t1", user: "carol" },
+      "from=billing%40vendor.test&vouchedBy=dmarc",
+    );
+    expect(vouched.organisation).toMatchObject({ sender: "vendor.test", reporters: 2 });
+    const unvouched = await reputation(
+      { tenant: "t1", user: "carol" },
+      "from=billing%40vendor.test",
+    );
+    expect(unvouched.organisation).toMatchObject({
+      sender: "unverified:vendor.test",
+      reporters: 0,
+    });
+  });
+
   it("keeps the organisation's facts to the caller's tenant", async () => {
     const other = await reputation({ tenant: "t2", user: "eve" }, "sender=vendor.test");
     expect(other.organisation).toMatchObject({ state: "checked", reporters: 0, firstSeen: null });

@@ -66,7 +66,7 @@ describe("the committed manifest", () => {
   });
 
   it("has the two buttons, pinning, shared folders and the mobile pane the issue asks for", () => {
-    expect(COMMITTED).toContain("<Permissions>ReadItem</Permissions>");
+    expect(COMMITTED).toContain("<Permissions>ReadWriteMailbox</Permissions>");
     expect(COMMITTED).toContain("<FunctionName>reportNotSpam</FunctionName>");
     expect(COMMITTED).toContain("<SupportsPinning>true</SupportsPinning>");
     expect(COMMITTED).toContain("<SupportsSharedFolders>true</SupportsSharedFolders>");
@@ -102,11 +102,11 @@ describe("each XML rule fails on a broken copy", () => {
       rule: "order",
       why: "Permissions before FormSettings",
       broken: () => {
-        const without = mutate(COMMITTED, "  <Permissions>ReadItem</Permissions>\n", "");
+        const without = mutate(COMMITTED, "  <Permissions>ReadWriteMailbox</Permissions>\n", "");
         return mutate(
           without,
           "  <FormSettings>",
-          "  <Permissions>ReadItem</Permissions>\n  <FormSettings>",
+          "  <Permissions>ReadWriteMailbox</Permissions>\n  <FormSettings>",
         );
       },
     },

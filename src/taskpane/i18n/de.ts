@@ -163,6 +163,9 @@ export const de: Strings = {
       country: "Land des sendenden Servers",
       connectingIp: "Verbindende IP-Adresse",
     },
+    gateways: "E-Mail-Gateways",
+    gatewayInFront: (product: string, host: string) =>
+      `${product} hat diese Nachricht an Microsoft 365 übergeben (${host}).`,
   },
 
   route: {
@@ -272,6 +275,8 @@ export const de: Strings = {
     subjectOnly:
       "Diese Outlook-Version hat nur die Betreffzeile geliefert, nicht die Zustellkopfzeilen.",
     unsupported: "Diese Outlook-Version kann keine Kopfzeilen lesen (ihr fehlt Mailbox 1.8).",
+    unsupportedMobile:
+      "Outlook auf Smartphones und Tablets kann die Kopfzeilen nicht selbst lesen, daher fragt Vouch Microsoft Graph danach.",
     error: (message) => `Outlook konnte die Kopfzeilen nicht lesen: ${message}`,
     tooFew: "Die von Outlook gelieferten Kopfzeilen reichen nicht aus, um etwas zu erklären.",
     graphTried: "Vouch hat es auch über Microsoft Graph versucht:",
@@ -299,4 +304,140 @@ export const de: Strings = {
       failed: "die Anfrage an Graph ist fehlgeschlagen.",
     },
   },
+  /** Der Reputationsabschnitt (ReputationSection.tsx), nach dem Urteil gezeichnet. */
+  reputation: {
+    heading: "Ruf des Absenders",
+    loading: "Der Absender wird geprüft…",
+    signedOut:
+      "Melden Sie sich an, um zu sehen, was Ihre Organisation und der Dienst über diesen Absender wissen.",
+    unavailable: "Der Dienst war nicht erreichbar, daher wurde nichts geprüft.",
+    notChecked: (why: string) => `Nicht geprüft: ${why}.`,
+    why: {
+      timeout: "keine Antwort in der Zeit",
+      unreachable: "der Dienst erreichte den zuständigen Server nicht",
+      "malformed-answer": "die Antwort war fehlerhaft",
+      "server-error": "der Server antwortete mit einem Fehler",
+      "no-input": "die Kopfzeilen nennen es nicht",
+      "invalid-input": "die Kopfzeilen enthalten keine gültige Domäne oder Adresse",
+      "not-public": "eine private Adresse, die keine öffentliche Liste kennt",
+      "not-found": "die Registrierungsstelle kennt diese Domäne nicht",
+    },
+    organisation: {
+      heading: "In Ihrer Organisation",
+      nobody: "Niemand in Ihrer Organisation hat sich bisher für diesen Absender verbürgt.",
+      firstSeen: (date: string) => `Zum ersten Mal gemeldet am ${date}.`,
+      vouched: (people: number, mailboxes: number): string =>
+        `${people === 1 ? "1 Kollege oder Kollegin hat" : `${people} Kolleginnen und Kollegen haben`} sich dafür verbürgt, in ${mailboxes === 1 ? "1 Postfach" : `${mailboxes} Postfächern`}.`,
+      proposal: (status: string) => `Vorschlag für die Zulassungsliste: ${status}.`,
+      decisions: {
+        approve: (date: string) => `Ein Administrator hat die Zulassung am ${date} genehmigt.`,
+        reject: (date: string) => `Ein Administrator hat die Zulassung am ${date} abgelehnt.`,
+        "mark-applied": (date: string) =>
+          `Ein Administrator hat den Zulassungseintrag am ${date} angewendet.`,
+        revoke: (date: string) =>
+          `Ein Administrator hat den Zulassungseintrag am ${date} zurückgenommen.`,
+      },
+      because: "Warum:",
+      reasons: {
+        phishing: "Microsoft hat seine Nachrichten als Phishing eingestuft",
+        "high-confidence-phishing":
+          "Microsoft hält seine Nachrichten mit hoher Sicherheit für Phishing",
+        malware: "Microsoft hat Schadsoftware in seinen Nachrichten gefunden",
+        impersonation: "er gibt sich als jemand aus, den Sie kennen",
+        spoof: "seine Adresse scheint gefälscht zu sein",
+        "authentication-failed": "seine eigene Authentifizierung ist fehlgeschlagen",
+        "look-alike": "seine Domäne ahmt eine andere Domäne nach",
+        "invalid-identity": "seine Adresse kann nicht auf eine Zulassungsliste",
+        "freemail-roll-up": "bei diesem Freemail-Dienst sind schon zu viele Adressen zugelassen",
+        "young-domain": "seine Domäne wurde vor weniger als 30 Tagen registriert",
+        "unverified-identity": "nichts beweist, wer sie gesendet hat",
+        "user-junk-settings":
+          "die eigenen Junk-E-Mail-Einstellungen der Personen haben sie verschoben",
+        "user-blocked-senders": "er steht auf den eigenen Listen blockierter Absender",
+        "policy-blocked": "Ihre Organisation blockiert ihn absichtlich",
+        "bulk-threshold": "es ist Massenmail über der Schwelle Ihrer Organisation",
+        "advanced-spam-filter": "eine erweiterte Spamfilter-Option hat sie markiert",
+        "transport-rule": "eine Nachrichtenflussregel Ihrer Organisation hat sie markiert",
+        "own-domain": "sie kommt von einer eigenen Domäne Ihrer Organisation",
+      },
+      otherReason: "ein anderer Grund, den Ihr Administrator sieht",
+    },
+    microsoft: {
+      heading: "Signale von Microsoft",
+      ipv: "IP-Reputation (IPV)",
+      ipvNone:
+        "Nicht gestempelt: Microsoft hat keine Reputationsliste für den sendenden Server vermerkt.",
+      bcl: "Massenmail-Stufe (BCL)",
+      bclNone: "Nicht gestempelt: Microsoft hat sie nicht als Massenmail bewertet.",
+      bclJunked: (bcl: number) =>
+        `${bcl} von 9: auf oder über der Massenmail-Schwelle Ihrer Organisation, daher als Massenmail gefiltert (die Standardschwelle ist 7).`,
+      bclBelow: (bcl: number) =>
+        `${bcl} von 9: unter der Massenmail-Schwelle Ihrer Organisation, Massenmail war also nicht der Grund (die Standardschwelle ist 7).`,
+      firstContact: "Sicherheitstipp beim Erstkontakt",
+      firstContactShown:
+        "Angezeigt: Der Empfänger erhält selten E-Mails von diesem Absender. Das allein ist kein Grund zum Misstrauen.",
+      firstContactNotShown: "Nicht angezeigt.",
+      pcl: "Phishing-Wahrscheinlichkeit (PCL)",
+      pclNone: "Nicht gestempelt.",
+      pclLow: (pcl: number) => `${pcl} von 8: Der Inhalt ist wahrscheinlich kein Phishing.`,
+      pclHigh: (pcl: number) => `${pcl} von 8: Der Inhalt ist wahrscheinlich Phishing.`,
+    },
+    live: {
+      heading: "Aktuelle Fakten, vom Dienst geprüft",
+      checkedAt: (time: string) => `Geprüft um ${time}.`,
+      dmarc: "DMARC-Richtlinie",
+      dmarcPolicy: {
+        none: "p=none: Die Domäne bittet Empfänger nur, Fehlschläge zu melden.",
+        quarantine:
+          "p=quarantine: Die Domäne bittet Empfänger, fehlschlagende Nachrichten als Junk einzustufen.",
+        reject: "p=reject: Die Domäne bittet Empfänger, fehlschlagende Nachrichten abzuweisen.",
+      },
+      dmarcAt: (domain: string) => `Veröffentlicht bei ${domain}.`,
+      dmarcNone: "Die Domäne veröffentlicht keinen DMARC-Eintrag.",
+      dmarcInvalid: "Der DMARC-Eintrag der Domäne ist ungültig.",
+      dmarcMultiple: "Die Domäne veröffentlicht mehr als einen DMARC-Eintrag, daher gilt keiner.",
+      dmarcRejectThreat:
+        "DMARC ist für diese Nachricht fehlgeschlagen, und die Domäne veröffentlicht p=reject: Der Inhaber der Domäne sagt, dass er sie nicht gesendet hat.",
+      spf: "SPF-Eintrag",
+      spfValid: "Vorhanden und gültig.",
+      spfNone: "Die Domäne veröffentlicht keinen SPF-Eintrag.",
+      spfMultiple: "Die Domäne veröffentlicht mehr als einen SPF-Eintrag, daher schlägt SPF fehl.",
+      spfSyntax: (term: string) => `Vorhanden, aber „${term}“ ist kein gültiges SPF.`,
+      spfLookups: (count: string) =>
+        `Vorhanden, braucht aber ${count} DNS-Abfragen; SPF erlaubt 10, daher schlägt es fehl.`,
+      mx: "Mailserver (MX)",
+      mxPresent: (hosts: string) => `Vorhanden: ${hosts}.`,
+      mxNone: "Die Domäne nennt keine Mailserver.",
+      mxNull: "Die Domäne sagt, dass sie überhaupt keine E-Mails empfängt (Null-MX).",
+      age: "Alter der Domäne",
+      ageDays: (domain: string, days: number, date: string) =>
+        `${domain} wurde am ${date} registriert, vor ${days === 1 ? "1 Tag" : `${days} Tagen`}.`,
+      ageYoung:
+        "Jünger als 30 Tage: Neue Domänen sind das Werkzeug von Phishing-Kampagnen, und Vouch lässt sie nie zu.",
+      ageUnknown: (domain: string) =>
+        `Die Registrierungsstelle nennt kein Registrierungsdatum für ${domain}.`,
+      reverse: "Name des sendenden Servers",
+      reverseConfirmed: (name: string) =>
+        `${name}, und dieser Name verweist auf dieselbe Adresse zurück.`,
+      reverseUnconfirmed: (name: string) =>
+        `${name}, aber dieser Name verweist nicht auf dieselbe Adresse zurück.`,
+      reverseNone: "Die sendende Adresse hat keinen Namen (kein Reverse-DNS).",
+      blocklist: (zone: string) => `Sperrliste ${zone}`,
+      listed: (codes: string) => `Gelistet (${codes}).`,
+      notListed: "Nicht gelistet.",
+    },
+  },
+
+  rescue: {
+    moving: "Die Nachricht wird aus dem Junk-E-Mail-Ordner verschoben…",
+    moved: "In den Posteingang verschoben.",
+    movedAndReported:
+      "In den Posteingang verschoben, und Microsoft wurde mitgeteilt, dass sie kein Junk ist.",
+    manual:
+      "Vouch konnte sie nicht für Sie verschieben. Melden Sie die Nachricht in Outlook als „kein Junk“, oder verschieben Sie sie in Ihren Posteingang.",
+    manualShared:
+      "Vouch konnte sie nicht für Sie verschieben. Verschieben Sie die Nachricht aus dem Junk-E-Mail-Ordner dieses Postfachs in seinen Posteingang.",
+  },
+
+  sharedMailbox: (owner: string) => `Im Postfach von ${owner} (für Sie freigegeben).`,
 };

@@ -164,6 +164,9 @@ export const en = {
       country: "Country of the sending server",
       connectingIp: "Connecting IP address",
     },
+    gateways: "Email gateways",
+    gatewayInFront: (product: string, host: string) =>
+      `${product} handed this message to Microsoft 365 (${host}).`,
   },
 
   route: {
@@ -264,6 +267,8 @@ export const en = {
     subjectOnly:
       "This version of Outlook returned only the Subject line, not the delivery headers.",
     unsupported: "This version of Outlook cannot read message headers (it lacks Mailbox 1.8).",
+    unsupportedMobile:
+      "Outlook on phones and tablets cannot read message headers itself, so Vouch asks Microsoft Graph for them.",
     error: (message: string) => `Outlook could not read the headers: ${message}`,
     tooFew: "The headers Outlook returned are too few to explain anything.",
     graphTried: "Vouch also tried Microsoft Graph:",
@@ -291,4 +296,130 @@ export const en = {
       failed: "the request to Graph failed.",
     },
   },
+  /** The reputation section (ReputationSection.tsx), painted after the verdict. */
+  reputation: {
+    heading: "Sender reputation",
+    loading: "Checking the sender…",
+    signedOut: "Sign in to see what your organisation and the service know about this sender.",
+    unavailable: "The service could not be reached, so nothing was checked.",
+    notChecked: (why: string) => `Not checked: ${why}.`,
+    why: {
+      timeout: "no answer in time",
+      unreachable: "the service could not reach the server that knows",
+      "malformed-answer": "the answer was malformed",
+      "server-error": "the server answered with an error",
+      "no-input": "the headers do not name it",
+      "invalid-input": "the headers do not give a valid domain or address",
+      "not-public": "a private address, which no public list knows",
+      "not-found": "the registry does not know this domain",
+    },
+    organisation: {
+      heading: "In your organisation",
+      nobody: "Nobody in your organisation has vouched for this sender yet.",
+      firstSeen: (date: string) => `First reported on ${date}.`,
+      vouched: (people: number, mailboxes: number): string =>
+        `${people === 1 ? "1 colleague" : `${people} colleagues`} vouched for it, in ${mailboxes === 1 ? "1 mailbox" : `${mailboxes} mailboxes`}.`,
+      proposal: (status: string) => `Allowlist proposal: ${status}.`,
+      decisions: {
+        approve: (date: string) => `An admin approved allowing it on ${date}.`,
+        reject: (date: string) => `An admin rejected allowing it on ${date}.`,
+        "mark-applied": (date: string) => `An admin applied the allow entry on ${date}.`,
+        revoke: (date: string) => `An admin took the allow entry back on ${date}.`,
+      },
+      because: "Why:",
+      reasons: {
+        phishing: "Microsoft judged its mail to be phishing",
+        "high-confidence-phishing": "Microsoft is highly confident its mail is phishing",
+        malware: "Microsoft found malware in its mail",
+        impersonation: "it imitates someone you know",
+        spoof: "its address appears to be forged",
+        "authentication-failed": "its own authentication failed",
+        "look-alike": "its domain imitates another domain",
+        "invalid-identity": "its address is not one an allowlist can hold",
+        "freemail-roll-up": "too many addresses at this free-mail service are already allowed",
+        "young-domain": "its domain was registered less than 30 days ago",
+        "unverified-identity": "nothing proves who sent it",
+        "user-junk-settings": "people's own Junk settings moved it",
+        "user-blocked-senders": "it is on people's own Blocked Senders lists",
+        "policy-blocked": "your organisation blocks it on purpose",
+        "bulk-threshold": "it is bulk mail above your organisation's threshold",
+        "advanced-spam-filter": "an advanced spam filter option marked it",
+        "transport-rule": "one of your organisation's mail rules marked it",
+        "own-domain": "it comes from one of your organisation's own domains",
+      },
+      otherReason: "another reason your admin can see",
+    },
+    microsoft: {
+      heading: "Microsoft's signals",
+      ipv: "IP reputation (IPV)",
+      ipvNone: "Not stamped: Microsoft recorded no reputation list for the sending server.",
+      bcl: "Bulk level (BCL)",
+      bclNone: "Not stamped: Microsoft did not rate it as bulk mail.",
+      bclJunked: (bcl: number) =>
+        `${bcl} of 9: at or above your organisation's bulk threshold, so it was filtered as bulk (the default threshold is 7).`,
+      bclBelow: (bcl: number) =>
+        `${bcl} of 9: below your organisation's bulk threshold, so bulk was not why it was filtered (the default threshold is 7).`,
+      firstContact: "First-contact safety tip",
+      firstContactShown:
+        "Shown: the recipient does not often get mail from this sender. That alone is not a reason to distrust it.",
+      firstContactNotShown: "Not shown.",
+      pcl: "Phishing confidence (PCL)",
+      pclNone: "Not stamped.",
+      pclLow: (pcl: number) => `${pcl} of 8: the content is not likely phishing.`,
+      pclHigh: (pcl: number) => `${pcl} of 8: the content is likely phishing.`,
+    },
+    live: {
+      heading: "Live facts, checked by the service",
+      checkedAt: (time: string) => `Checked at ${time}.`,
+      dmarc: "DMARC policy",
+      dmarcPolicy: {
+        none: "p=none: the domain asks receivers only to report failures.",
+        quarantine: "p=quarantine: the domain asks receivers to junk mail that fails.",
+        reject: "p=reject: the domain asks receivers to refuse mail that fails.",
+      },
+      dmarcAt: (domain: string) => `Published at ${domain}.`,
+      dmarcNone: "The domain publishes no DMARC record.",
+      dmarcInvalid: "The domain's DMARC record is not valid.",
+      dmarcMultiple: "The domain publishes more than one DMARC record, so none applies.",
+      dmarcRejectThreat:
+        "DMARC failed for this message and the domain publishes p=reject: the domain's owner says it did not send it.",
+      spf: "SPF record",
+      spfValid: "Present and valid.",
+      spfNone: "The domain publishes no SPF record.",
+      spfMultiple: "The domain publishes more than one SPF record, which makes SPF fail.",
+      spfSyntax: (term: string) => `Present, but "${term}" is not valid SPF.`,
+      spfLookups: (count: string) =>
+        `Present, but it needs ${count} DNS lookups; SPF allows 10, so it fails.`,
+      mx: "Mail servers (MX)",
+      mxPresent: (hosts: string) => `Present: ${hosts}.`,
+      mxNone: "The domain names no mail servers.",
+      mxNull: "The domain says it receives no mail at all (null MX).",
+      age: "Domain age",
+      ageDays: (domain: string, days: number, date: string) =>
+        `${domain} was registered on ${date}, ${days === 1 ? "1 day" : `${days} days`} ago.`,
+      ageYoung:
+        "Younger than 30 days: new domains are what phishing campaigns use, and Vouch never allows one.",
+      ageUnknown: (domain: string) => `The registry gives no registration date for ${domain}.`,
+      reverse: "Sending server's name",
+      reverseConfirmed: (name: string) => `${name}, and that name points back to the same address.`,
+      reverseUnconfirmed: (name: string) =>
+        `${name}, but that name does not point back to the same address.`,
+      reverseNone: "The sending address has no name (no reverse DNS).",
+      blocklist: (zone: string) => `Blocklist ${zone}`,
+      listed: (codes: string) => `Listed (${codes}).`,
+      notListed: "Not listed.",
+    },
+  },
+
+  rescue: {
+    moving: "Moving the message out of Junk…",
+    moved: "Moved to the Inbox.",
+    movedAndReported: "Moved to the Inbox, and Microsoft was told it is not junk.",
+    manual:
+      "Vouch could not move it for you. To get it out of Junk, select the message and choose Report > Not junk, or move it to your Inbox.",
+    manualShared:
+      "Vouch could not move it for you. To get it out of this mailbox's Junk folder, move the message to its Inbox.",
+  },
+
+  sharedMailbox: (owner: string) => `In the mailbox of ${owner} (shared with you).`,
 };
