@@ -308,6 +308,27 @@ describe("lifecycle, audit and exports", () => {
     expect(csv.text.split("\r\n")[1]).toContain("azure-noreply@microsoft.com");
     const json = await api.call(ADMIN, "GET", `/api/v1/proposals/${azure.id}/export?format=json`);
     expect((json.json() as { proposals: { id: string }[] }).proposals[0]?.id).toBe(azure.id);
+    // The gateways' own lists (docs/exports.md, "Gateways").
+    const mimecast = await api.call(
+      ADMIN,
+      "GET",
+      `/api/v1/proposals/${azure.id}/export?format=mimecast`,
+    );
+    expect(mimecast.status).toBe(200);
+    expect(mimecast.headers.get("content-disposition")).toMatch(
+      /filename="vouch-.*-mimecast\.json"/,
+    );
+    const request = (mimecast.json() as { request: { data: { emailAddress?: string }[] } }).request;
+    expect(request.data.map((member) => member.emailAddress)).toEqual([
+      "azure-noreply@microsoft.com",
+    ]);
+    const proofpoint = await api.call(
+      ADMIN,
+      "GET",
+      `/api/v1/proposals/${azure.id}/export?format=proofpoint`,
+    );
+    expect(proofpoint.status).toBe(200);
+    expect(proofpoint.text.trimEnd().split("\r\n").at(-1)).toBe("azure-noreply@microsoft.com");
 
     const all = await api.call(ADMIN, "GET", "/api/v1/proposals/export?format=powershell");
     expect(all.status).toBe(200);
