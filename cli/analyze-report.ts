@@ -4,15 +4,22 @@
  * who can fix them. Colour is a parameter; the caller decides (TTY, NO_COLOR).
  */
 import {
+  AUTH_AS_MEANINGS,
   BCL_MEANINGS,
   CAT_MEANINGS,
   DIR_MEANINGS,
   IPV_MEANINGS,
   MAILBOX_DEST_MEANINGS,
+  OFR_MEANINGS,
+  PCL_MEANINGS,
+  PCWL_MEANINGS,
+  RF_MEANINGS,
   SCL_MEANINGS,
   SFTY_MEANINGS,
   SFV_MEANINGS,
   SRV_MEANINGS,
+  STAMP_LABELS,
+  WL_MEANINGS,
   meaningOf,
   remedyOf,
   threatFindingIds,
@@ -197,6 +204,7 @@ function authSection(analysis: HeaderAnalysis, paint: Paint): string[] {
     return [
       heading(paint, "Authentication"),
       "  No trusted Authentication-Results header: the receiving server's checks are unknown.",
+      ...otherAuthLines(analysis),
     ];
   }
   const trusted = auth.source.authservId
@@ -243,6 +251,47 @@ function authSection(analysis: HeaderAnalysis, paint: Paint): string[] {
   });
   const lines = [`${heading(paint, "Authentication")} ${paint("dim", `(${trusted})`)}`, ...table];
   if (auth.compauth) lines.push(...wrap(`compauth: ${auth.compauth.meaning}`, "  "));
+  if (auth.source.headers.length > 1) {
+    lines.push(
+      `  ${paint("dim", `read from ${auth.source.headers.length} headers of this server`)}`,
+    );
+  }
+  return [...lines, ...otherAuthLines(analysis)];
+}
+
+/** Received-SPF and Authentication-Results-Original: shown, never the verdict. */
+function otherAuthLines(analysis: HeaderAnalysis): string[] {
+  const { receivedSpf, original } = analysis.auth;
+  const lines: string[] = [];
+  if (receivedSpf) {
+    const where = [
+      receivedSpf.domain ? `domain ${receivedSpf.domain}` : null,
+      receivedSpf.clientIp ? `client IP ${receivedSpf.clientIp}` : null,
+      receivedSpf.receiver ? `by ${receivedSpf.receiver}` : null,
+    ].filter((part): part is string => part !== null);
+    lines.push(
+      ...wrap(
+        `Received-SPF: ${receivedSpf.result}${where.length > 0 ? ` (${where.join(", ")})` : ""}`,
+        "  ",
+      ),
+      ...wrap(STAMP_LABELS.en.receivedSpf, "    "),
+    );
+  }
+  if (original) {
+    const results = [
+      original.spf ? `spf=${original.spf.result}` : null,
+      ...original.dkim.map(
+        (dkim) => `dkim=${dkim.result}${dkim.domain ? ` (${dkim.domain})` : ""}`,
+      ),
+      original.dmarc ? `dmarc=${original.dmarc.result}` : null,
+      original.compauth ? `compauth=${original.compauth.result}` : null,
+    ].filter((part): part is string => part !== null);
+    const from = original.authservId ? ` from ${original.authservId}` : "";
+    lines.push(
+      ...wrap(`Before forwarding${from}: ${results.join(", ") || "no results"}`, "  "),
+      ...wrap(STAMP_LABELS.en.original, "    "),
+    );
+  }
   return lines;
 }
 
@@ -257,7 +306,8 @@ function stampsSection(analysis: HeaderAnalysis, paint: Paint): string[] {
     ["SRV", stamps.srv, meaningOf(SRV_MEANINGS, stamps.srv)],
     ["IPV", stamps.ipv, meaningOf(IPV_MEANINGS, stamps.ipv)],
     ["DIR", stamps.dir, meaningOf(DIR_MEANINGS, stamps.dir)],
-    ["PCL", stamps.pcl, "Phishing confidence level; Microsoft no longer documents it."],
+    ["PCL", stamps.pcl, meaningOf(PCL_MEANINGS, stamps.pcl)],
+    ["AuthAs", stamps.authAs, meaningOf(AUTH_AS_MEANINGS, stamps.authAs)],
   ];
   const present = coded.filter(([, value]) => value !== null);
   const delivery = stamps.mailboxDelivery;
@@ -268,6 +318,8 @@ function stampsSection(analysis: HeaderAnalysis, paint: Paint): string[] {
     stamps.country ? `country ${stamps.country}` : null,
     stamps.lang ? `language ${stamps.lang}` : null,
   ].filter((fact): fact is string => fact !== null);
+  const latency = stamps.endToEndLatencySeconds;
+  if (latency !== null) facts.push(STAMP_LABELS.en.endToEndLatency(String(latency)));
   if (present.length === 0 && !delivery && facts.length === 0) {
     return [heading(paint, "Microsoft anti-spam stamps"), "  None: no Microsoft 365 stamps."];
   }
@@ -284,6 +336,17 @@ function stampsSection(analysis: HeaderAnalysis, paint: Paint): string[] {
       .filter((key) => delivery[key] !== null)
       .map((key) => `${key} ${String(delivery[key])}`);
     lines.push(...wrap(`Mailbox delivery: ${[dest, ...rest].join(", ")}`, "  "));
+    const explained: [string, string | number | null, string | null][] = [
+      ["OFR", delivery.ofr, meaningOf(OFR_MEANINGS, delivery.ofr)],
+      ["RF", delivery.rf, meaningOf(RF_MEANINGS, delivery.rf)],
+      ["wl", delivery.wl, meaningOf(WL_MEANINGS, delivery.wl)],
+      ["pcwl", delivery.pcwl, meaningOf(PCWL_MEANINGS, delivery.pcwl)],
+    ];
+    for (const [name, value, meaning] of explained) {
+      if (value === null) continue;
+      const code = `${name} ${String(value)}`;
+      lines.push(...wrap(`${code}: ${meaning ?? "(no documented meaning)"}`, "    "));
+    }
   }
   if (facts.length > 0) lines.push(...wrap(facts.join("; "), "  "));
   if (stamps.sfs.length > 0) lines.push(`  ${paint("dim", `${stamps.sfs.length} SFS rule ids`)}`);
@@ -319,7 +382,9 @@ function routeSection(hops: readonly Hop[], paint: Paint): string[] {
   if (hops.length === 0) return [heading(paint, "Route"), "  No Received headers."];
   const lines = [`${heading(paint, "Route")} ${paint("dim", "(oldest first, times in UTC)")}`];
   for (const hop of hops) {
-    const when = hop.date ? formatInstant(hop.date) : "date unknown";
+    const when = hop.date
+      ? `${formatInstant(hop.date)}${hop.dateZoneKnown === false ? " (zone unknown, read as UTC)" : ""}`
+      : "date unknown";
     const delay = hop.delaySeconds === null ? "" : `  ${formatDelay(hop.delaySeconds)}`;
     const slow = hop.delaySeconds !== null && (hop.delaySeconds >= 1800 || hop.delaySeconds < 0);
     lines.push(

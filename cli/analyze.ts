@@ -127,10 +127,41 @@ async function readInput(input: string): Promise<ReadResult> {
     return { error: describeReadError(error) };
   }
   const headerBytes = bytes.subarray(0, headerEndInBytes(bytes));
-  if (headerBytes.includes(0)) {
+  if (isBinary(headerBytes)) {
     return { error: "binary data (NUL bytes), not a header block or .eml" };
   }
   return { text: decodeText(bytes) };
+}
+
+/** More NUL bytes than one in this many is no text with a stray NUL (UTF-16 has one in two). */
+const NUL_SHARE = 8;
+
+/**
+ * Input that is not a header block at all: NUL bytes, and either no header field (or mbox "From
+ * " line) at the start, or NULs throughout. A header block with a stray NUL is still analysed;
+ * the analysis flags the NUL as unreadable input.
+ */
+export function isBinary(headerBytes: Uint8Array): boolean {
+  let nuls = 0;
+  for (let at = headerBytes.indexOf(0); at >= 0; at = headerBytes.indexOf(0, at + 1)) nuls++;
+  if (nuls === 0) return false;
+  return nuls * NUL_SHARE > headerBytes.length || !startsLikeHeaders(headerBytes);
+}
+
+/** The first line is `Name:` (printable ASCII, no space, then a colon) or an mbox "From " line. */
+function startsLikeHeaders(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // UTF-8 BOM
+  if (bytes.subarray(i, i + 5).every((byte, k) => byte === "From ".charCodeAt(k))) {
+    return bytes.length >= i + 5;
+  }
+  const nameStart = i;
+  while (i < bytes.length && i - nameStart <= 200) {
+    const byte = bytes[i] as number;
+    if (byte === 0x3a) return i > nameStart;
+    if (byte < 33 || byte > 126) return false;
+    i++;
+  }
+  return false;
 }
 
 async function readStdin(): Promise<Buffer> {

@@ -106,6 +106,8 @@ export interface Config {
   sweep: SweepConfig | null;
   /** The live reputation facts (server/reputation). */
   reputation: ReputationConfig;
+  /** The critical-service watch's alert deliveries (server/watch). */
+  watch: WatchConfig;
 }
 
 export interface ReputationConfig {
@@ -117,6 +119,19 @@ export interface ReputationConfig {
   rdapBootstrapUrl: string;
   /** Each live fact's deadline, in ms: past it the fact says "not checked". */
   factTimeoutMs: number;
+}
+
+export interface WatchConfig {
+  retry: { baseMs: number; maxMs: number; maxAttempts: number };
+  /** How often the outbox is looked at for due deliveries. */
+  pollMs: number;
+  /** How long one delivery may take. */
+  timeoutMs: number;
+  /** Tests only: lets alerts go to http:// and private addresses (local fakes). */
+  allowPrivateTargets: boolean;
+  /** Entra ID's token endpoint ({tid}) and Graph, as for the mailbox check (VOUCH_GRAPH_URL). */
+  graphTokenUrlTemplate: string;
+  graphBaseUrl: string;
 }
 
 /** Microsoft's CDN per cloud, or this service's copy of @microsoft/office-js (development, tests). */
@@ -396,6 +411,12 @@ const settings = {
   VOUCH_PUBLIC_ORIGIN: origin.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   VOUCH_BENCH_FLOOR: flag.default(false),
+  VOUCH_WATCH_RETRY_BASE: duration.default(30_000),
+  VOUCH_WATCH_RETRY_MAX: duration.default(3_600_000),
+  VOUCH_WATCH_MAX_ATTEMPTS: positiveInt.default(8),
+  VOUCH_WATCH_POLL: duration.default(5_000),
+  VOUCH_WATCH_TIMEOUT: duration.default(10_000),
+  VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS: flag.default(false),
   VOUCH_OFFICE_JS: z.enum(["local", "worldwide", "gcc", "gcch", "dod", "china"]).optional(),
   VOUCH_MAILBOX_CHECK_SECRET: z.string().min(1).optional(),
   VOUCH_ENTRA_TOKEN_URL: template.default(DEFAULT_ENTRA_TOKEN_URL),
@@ -491,12 +512,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "is required with VOUCH_AUTH=entra: the tenant ids allowed to use this service",
     );
   }
+  if (production && s.VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS) {
+    throw new ConfigError(
+      "VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS",
+      "alerts to http:// and private addresses are for tests only and refused when NODE_ENV=production",
+    );
+  }
   if (Boolean(s.VOUCH_TLS_CERT) !== Boolean(s.VOUCH_TLS_KEY)) {
     const missing = s.VOUCH_TLS_CERT ? "VOUCH_TLS_KEY" : "VOUCH_TLS_CERT";
     throw new ConfigError(missing, "VOUCH_TLS_CERT and VOUCH_TLS_KEY go together");
   }
 
   const sweep = sweepConfigOf(s);
+  if (sweep && authMode === "entra" && !s.VOUCH_ENTRA_TENANTS?.includes(sweep.tenantId)) {
+    // Its sightings belong to that tenant: no admin could ever see them otherwise.
+    throw new ConfigError("VOUCH_SWEEP_TENANT_ID", "must be one of VOUCH_ENTRA_TENANTS");
+  }
 
   const dataDir = resolve(s.VOUCH_DATA_DIR);
   const tls: TlsSetting = s.VOUCH_HTTP
@@ -552,6 +583,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: s.VOUCH_PUBLIC_ORIGIN ?? `${scheme}://${displayHost}:${s.PORT}`,
     logLevel: s.LOG_LEVEL,
     benchFloor: s.VOUCH_BENCH_FLOOR,
+    watch: {
+      retry: {
+        baseMs: s.VOUCH_WATCH_RETRY_BASE,
+        maxMs: Math.max(s.VOUCH_WATCH_RETRY_BASE, s.VOUCH_WATCH_RETRY_MAX),
+        maxAttempts: s.VOUCH_WATCH_MAX_ATTEMPTS,
+      },
+      pollMs: s.VOUCH_WATCH_POLL,
+      timeoutMs: s.VOUCH_WATCH_TIMEOUT,
+      allowPrivateTargets: s.VOUCH_WATCH_UNSAFE_PRIVATE_TARGETS,
+      graphTokenUrlTemplate: s.VOUCH_ENTRA_TOKEN_URL,
+      graphBaseUrl: s.VOUCH_GRAPH_URL,
+    },
     // Microsoft supports the npm copy of Office.js only for development and debugging.
     officeJs: s.VOUCH_OFFICE_JS ?? (authMode === "dev" ? "local" : "worldwide"),
     mailboxCheck: s.VOUCH_MAILBOX_CHECK_SECRET

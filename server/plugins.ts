@@ -4,6 +4,7 @@ import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
 import { reputationPlugin } from "./reputation/routes";
 import { sweepPlugin } from "./sweep/routes";
+import { watchPlugin } from "./watch/routes";
 
 /**
  * Feature plugins, registered by buildApp (server/app.ts) in this order after authentication,
@@ -17,4 +18,5 @@ export const featurePlugins: FeaturePlugin[] = [
   sweepPlugin,
   officePagesPlugin,
   reputationPlugin,
+  watchPlugin,
 ];

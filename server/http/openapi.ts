@@ -111,3 +111,36 @@ export class OpenApiRegistry {
     };
   }
 }
+
+/** What an admin route's documentation says; the error answers are the same for all. */
+export interface AdminRouteDoc {
+  method: ApiRoute["method"];
+  path: string;
+  summary: string;
+  query?: z.ZodObject;
+  params?: z.ZodObject;
+  body?: z.ZodType;
+  ok: z.ZodType | null;
+  okStatus?: number;
+}
+
+/** Registers admin-only routes with the error answers every admin route shares. */
+export function adminRouteDocs(registry: OpenApiRegistry): (route: AdminRouteDoc) => void {
+  const errors = Object.fromEntries(
+    [400, 401, 403, 404, 409].map((code) => [code, { description: `error ${code}`, schema: null }]),
+  );
+  return (route) =>
+    registry.add({
+      method: route.method,
+      path: route.path,
+      summary: route.summary,
+      adminOnly: true,
+      ...(route.query ? { query: route.query } : {}),
+      ...(route.params ? { params: route.params } : {}),
+      ...(route.body ? { body: route.body } : {}),
+      responses: {
+        [route.okStatus ?? 200]: { description: route.summary, schema: route.ok },
+        ...errors,
+      },
+    });
+}

@@ -4,6 +4,7 @@ import type { ProposalDto } from "../../src/api/admin-contract";
 import { prepareQuery, type PreparedQuery } from "../storage/prepared";
 import type { Database } from "../storage/schema";
 import type { SenderEvidence } from "../identity/evidence";
+import { criticalSenderOf } from "../watch/senders";
 import { canonicalDomain } from "../identity/domain-name";
 import { registrationOf } from "../reputation/registrations";
 import {
@@ -247,10 +248,13 @@ export async function reassessSender(
   // The window only matters when the counts could open a proposal and some reports are older
   // than the window: otherwise the sender's counts are the window's (or too small either way),
   // and ingest skips the query over the sender's recent reports.
+  // One of the tenant's critical senders opens on its first authenticated report (rules.ts).
+  const critical = await criticalSenderOf(db, evidence);
+  const fastTrack = critical?.authenticated === true;
   const needsWindow =
     evidence.firstSeen < since.toISOString() &&
-    evidence.reporters >= settings.minReporters &&
-    evidence.mailboxes >= settings.minMailboxes;
+    evidence.reporters >= (fastTrack ? 1 : settings.minReporters) &&
+    evidence.mailboxes >= (fastTrack ? 1 : settings.minMailboxes);
   // The domain's age as the service's own RDAP lookup recorded it (server/reputation).
   const canonical = canonicalDomain(domain);
   const registrable = canonical.ok ? canonical.registrable : null;
@@ -269,6 +273,7 @@ export async function reassessSender(
     now,
     window,
     sameDomainAddressEntries: siblings,
+    critical: fastTrack ? { label: critical.label } : null,
     ...(registrable && registration ? { domainAge: { domain: registrable, ...registration } } : {}),
   });
   const current = (existing?.status ?? null) as ProposalStatus | null;
@@ -298,10 +303,11 @@ export async function reassessSender(
   };
 
   if (!existing) {
+    const id = randomUUID();
     await db
       .insertInto("proposals")
       .values({
-        id: randomUUID(),
+        id,
         tenant_id: tenantId,
         sender_key: senderKey,
         ...columns,
@@ -312,6 +318,20 @@ export async function reassessSender(
         created_at: stamp,
       })
       .execute();
+    // Born open (a critical sender's first report, or a threshold of one): the log says so.
+    if (status === "open") {
+      await appendAudit(db, {
+        tenantId,
+        proposalId: id,
+        senderKey,
+        action: "assess",
+        from: null,
+        to: status,
+        actor: options.actor ?? SYSTEM_ACTOR,
+        note: assessment.reason,
+        at: now,
+      });
+    }
     return;
   }
   const reviewNote = review.added.join("; ");

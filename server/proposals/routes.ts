@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { z } from "zod";
 import {
   ADMIN_PATHS,
   CONFIRMED_ACTIONS,
@@ -24,6 +23,7 @@ import { callerOf } from "../auth/plugin";
 import { ExportError, type ExportFile } from "../exports";
 import type { FeatureContext } from "../feature-context";
 import { HttpError, parseOr400 } from "../http/errors";
+import { adminRouteDocs } from "../http/openapi";
 import { ProposalError, ProposalService, attachProposals } from "./service";
 import { withDefaults } from "./settings";
 
@@ -51,9 +51,6 @@ function sendFile(reply: FastifyReply, file: ExportFile): FastifyReply {
     .send(file.body);
 }
 
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: `error ${code}`, schema: null }]));
-
 /**
  * The admin API: proposals, decisions, exports, insights, audit, stats, settings. Every route
  * is admin only and scoped to the caller's tenant. Also keeps proposal rows current as reports
@@ -71,29 +68,7 @@ export async function proposalsPlugin(
     (await service.settings(tenantId)).reportToMicrosoft;
 
   const admin = { preHandler: app.requireAdmin };
-  const doc = (route: {
-    method: "get" | "post" | "put";
-    path: string;
-    summary: string;
-    query?: z.ZodObject;
-    params?: z.ZodObject;
-    body?: z.ZodType;
-    ok: z.ZodType | null;
-    okStatus?: number;
-  }) =>
-    context.openapi.add({
-      method: route.method,
-      path: route.path,
-      summary: route.summary,
-      adminOnly: true,
-      ...(route.query ? { query: route.query } : {}),
-      ...(route.params ? { params: route.params } : {}),
-      ...(route.body ? { body: route.body } : {}),
-      responses: {
-        [route.okStatus ?? 200]: { description: route.summary, schema: route.ok },
-        ...errors(400, 401, 403, 404, 409),
-      },
-    });
+  const doc = adminRouteDocs(context.openapi);
 
   app.get(ADMIN_PATHS.proposals, admin, async (request) => {
     const user = callerOf(request);

@@ -16,7 +16,7 @@ import type { TenantSettings } from "./settings";
  * Pure and deterministic; every stored proposal records the version that assessed it. Bump the
  * version whenever an outcome for the same evidence could change.
  */
-export const RULES_VERSION = "vouch.rules/1.5.0";
+export const RULES_VERSION = "vouch.rules/1.6.0";
 
 /** Microsoft rolls seven or more allowed addresses of one domain into a domain allow. */
 export const ROLL_UP_AT = 7;
@@ -75,7 +75,8 @@ export interface Insight {
   commands?: string[];
 }
 
-export type WarningCode = "roll-up" | "spoof-entries-never-expire" | "minor-cause" | "bulk";
+export type WarningCode =
+  "roll-up" | "spoof-entries-never-expire" | "minor-cause" | "bulk" | "critical-fast-track";
 
 export interface Warning {
   code: WarningCode;
@@ -115,6 +116,12 @@ export interface RulesContext {
    * every active report, which is exact only while the sender's first report is in the window.
    */
   window?: { reporters: number; mailboxes: number };
+  /**
+   * The sender is one of the tenant's critical senders (server/watch): its proposal opens on the
+   * first authenticated report instead of waiting for minReporters people. Only ever set from an
+   * authenticated key; an "unverified:" key is never fast-tracked whatever the context says.
+   */
+  critical?: { label: string } | null;
   /**
    * When the sender's registrable domain was registered, as the service's own RDAP lookup found
    * it (server/reputation/registrations.ts), never from the headers. Absent: not checked yet,
@@ -514,9 +521,15 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   const fresh =
     Number.isFinite(lastSeen) && now.getTime() - lastSeen <= settings.windowDays * DAY_MS;
   const recent = context.window ?? { reporters: evidence.reporters, mailboxes: evidence.mailboxes };
+  // A critical sender's mail in Junk is worth an admin's look at once: one authenticated
+  // report opens it (every refusal below still applies; an unverified key never qualifies).
+  const fastTrack = Boolean(context.critical) && !unverified;
+  const need = fastTrack
+    ? { reporters: 1, mailboxes: 1 }
+    : { reporters: settings.minReporters, mailboxes: settings.minMailboxes };
   const progress = {
-    reporters: { have: recent.reporters, need: settings.minReporters },
-    mailboxes: { have: recent.mailboxes, need: settings.minMailboxes },
+    reporters: { have: recent.reporters, need: need.reporters },
+    mailboxes: { have: recent.mailboxes, need: need.mailboxes },
     fresh,
   };
   const base = {
@@ -644,16 +657,21 @@ export function assess(evidence: SenderEvidence, context: RulesContext): Assessm
   }
 
   const strength = strengthOf(evidence, entry);
-  const enough =
-    recent.reporters >= settings.minReporters && recent.mailboxes >= settings.minMailboxes;
+  if (fastTrack) {
+    warnings.unshift({
+      code: "critical-fast-track",
+      message: `${context.critical!.label} is one of your critical senders: opened on the first authenticated report, without waiting for ${settings.minReporters} people.`,
+    });
+  }
+  const enough = recent.reporters >= need.reporters && recent.mailboxes >= need.mailboxes;
   if (!enough || !fresh) {
     const within = `within ${settings.windowDays} days`;
     const missing = [
-      recent.reporters < settings.minReporters
-        ? `${recent.reporters} of ${settings.minReporters} people ${within}`
+      recent.reporters < need.reporters
+        ? `${recent.reporters} of ${need.reporters} people ${within}`
         : null,
-      recent.mailboxes < settings.minMailboxes
-        ? `${recent.mailboxes} of ${settings.minMailboxes} mailboxes ${within}`
+      recent.mailboxes < need.mailboxes
+        ? `${recent.mailboxes} of ${need.mailboxes} mailboxes ${within}`
         : null,
       fresh ? null : `no report in the last ${settings.windowDays} days`,
     ].filter((part): part is string => part !== null);

@@ -40,6 +40,29 @@ export function initialDeltaUrl(sweep: SweepConfig, userId: string): string {
   return `${sweep.graphUrl}/users/${encodeURIComponent(userId)}/mailFolders/junkemail/messages/delta?changeType=created&$select=${SELECT}`;
 }
 
+/**
+ * Outlook allows an app 4 concurrent requests per mailbox (learn.microsoft.com/graph/
+ * throttling-limits): the rows of a page that need their headers fetched go 4 at a time.
+ */
+const PER_MAILBOX = 4;
+
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
 /** Errors that stop the whole round, not one mailbox: the app itself is not let in. */
 export function isRoundError(error: unknown): boolean {
   return error instanceof GraphError && (error.code === "token" || error.status === 401);
@@ -96,8 +119,8 @@ export async function sweepMailbox(
         if (!row) outcome.unreadable++;
         else if (!row.removed) rows.push(row);
       }
-      const sightings = await Promise.all(
-        rows.map((row) => sightingOf(deps, mailbox, mailboxKey, row, outcome, signal)),
+      const sightings = await mapLimited(rows, PER_MAILBOX, (row) =>
+        sightingOf(deps, mailbox, mailboxKey, row, outcome, signal),
       );
       const next = page.data["@odata.nextLink"] ?? null;
       const delta = page.data["@odata.deltaLink"] ?? null;

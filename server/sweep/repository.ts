@@ -225,8 +225,25 @@ export class SweepRepository {
    * Takes the tenant's round for `owner` until `until`, unless another process holds it: with
    * several service processes on one PostgreSQL, one sweeps and the others skip the round.
    */
-  takeRound(tenantId: string, owner: string, until: Date): Promise<boolean> {
+  takeRound(
+    tenantId: string,
+    owner: string,
+    until: Date,
+    options: { renew?: boolean } = {},
+  ): Promise<boolean> {
     const now = new Date().toISOString();
+    if (options.renew) {
+      // Only extends a lease this owner still holds; the round's counters stay as they are.
+      return this.write(async (db) => {
+        const renewed = await db
+          .updateTable("sweep_tenant")
+          .set({ lease_until: until.toISOString(), updated_at: now })
+          .where("tenant_id", "=", tenantId)
+          .where("lease_owner", "=", owner)
+          .executeTakeFirst();
+        return Number(renewed.numUpdatedRows) > 0;
+      });
+    }
     return this.write(async (db) => {
       await db
         .insertInto("sweep_tenant")

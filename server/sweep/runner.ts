@@ -22,6 +22,9 @@ export interface SweepLog {
   error(fields: object, message: string): void;
 }
 
+/** How long a round's lease lasts without renewal. */
+const LEASE_MS = 3 * 60_000;
+
 /** Mailboxes read from the store at a time while a round walks them. */
 const WALK_PAGE = 200;
 
@@ -94,9 +97,17 @@ export class SweepRunner {
       sightings: 0,
       unreadable: 0,
     };
-    const lease = new Date(Date.now() + 2 * sweep.intervalMs + 10 * 60_000);
-    if (!(await repo.takeRound(sweep.tenantId, this.owner, lease))) return summary;
+    const leaseEnd = () => new Date(Date.now() + LEASE_MS);
+    if (!(await repo.takeRound(sweep.tenantId, this.owner, leaseEnd()))) return summary;
     summary.ran = true;
+    // Short and renewed while the round runs: a process that died mid-round blocks the others
+    // (and itself, restarted under a new owner) for minutes, not a whole interval.
+    const renewal = setInterval(() => {
+      repo
+        .takeRound(sweep.tenantId, this.owner, leaseEnd(), { renew: true })
+        .catch((error: unknown) => this.log?.error({ err: error }, "junk sweep lease renewal"));
+    }, LEASE_MS / 3);
+    renewal.unref();
     // A round error (the app's token refused) stops the other mailboxes of this round too.
     const roundAbort = new AbortController();
     const signal = AbortSignal.any([this.aborter.signal, roundAbort.signal]);
@@ -114,6 +125,7 @@ export class SweepRunner {
           ? `${error.status || "no answer"} ${error.code}: ${error.message}`
           : `the round failed: ${error instanceof Error ? error.message : String(error)}`;
     }
+    clearInterval(renewal);
     await repo.finishRound(sweep.tenantId, this.owner, summary);
     this.log?.info(
       {

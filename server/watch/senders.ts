@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { SenderEvidence } from "../identity/evidence";
 import { validateIdentity } from "../identity/validate";
 import type { Database } from "../storage/schema";
 import { CATALOGUE, CATALOGUE_BY_ID, type CatalogueEntry } from "./catalogue";
 import { candidateValues, criticalMatchOf, type CriticalEntry, type CriticalMatch } from "./match";
-import { watchDb, type WatchDb, type WatchSendersTable } from "./schema";
+import { appendWatchAudit, watchDb, type WatchSendersTable } from "./schema";
 
 const OWN_PREFIX = "own:";
 
@@ -63,6 +64,23 @@ export async function isCriticalSender(
     entries.push(...CATALOGUE_ENTRIES.filter((entry) => !removed.has(entry.entryId)));
   }
   return criticalMatchOf(senderKey, entries);
+}
+
+const remembered = new WeakMap<SenderEvidence, Promise<CriticalMatch | null>>();
+
+/**
+ * isCriticalSender for the sender of one aggregate change: the proposals' listener and the
+ * watch's both ask within one report's transaction, and the second answer is the first's.
+ */
+export function criticalSenderOf(
+  db: Kysely<Database>,
+  evidence: SenderEvidence,
+): Promise<CriticalMatch | null> {
+  const known = remembered.get(evidence);
+  if (known) return known;
+  const answer = isCriticalSender(db, evidence.tenantId, evidence.senderKey);
+  remembered.set(evidence, answer);
+  return answer;
 }
 
 export interface CriticalSenderView {
@@ -147,25 +165,6 @@ export interface AddCriticalSenderInput {
   note?: string;
 }
 
-async function audit(
-  db: WatchDb,
-  entry: { tenantId: string; action: string; subject: string; actor: string; note: string },
-  at: Date,
-): Promise<void> {
-  await db
-    .insertInto("watch_audit")
-    .values({
-      id: randomUUID(),
-      tenant_id: entry.tenantId,
-      action: entry.action,
-      subject: entry.subject,
-      actor: entry.actor,
-      note: entry.note,
-      at: at.toISOString(),
-    })
-    .execute();
-}
-
 /**
  * Adds one of the tenant's own critical senders. The identity passes the same gate as any entry
  * (validateIdentity): a look-alike, an IP literal or a whole free-mail domain is refused.
@@ -205,7 +204,7 @@ export async function addCriticalSender(
       if (inserted.length !== 1) {
         throw new WatchListError(409, "duplicate", `${verdict.value} is already on the list.`);
       }
-      await audit(
+      await appendWatchAudit(
         trx,
         { tenantId, action: "sender-add", subject: verdict.value, actor, note: row.note || label },
         now,
@@ -265,7 +264,7 @@ export async function removeCriticalSender(
           .execute();
         subject = entry.identity.value;
       }
-      await audit(trx, { tenantId, action: "sender-remove", subject, actor, note }, now);
+      await appendWatchAudit(trx, { tenantId, action: "sender-remove", subject, actor, note }, now);
     });
 }
 
@@ -287,7 +286,7 @@ export async function restoreCatalogueEntry(
         .where("tenant_id", "=", tenantId)
         .where("entry_id", "=", entryId)
         .execute();
-      await audit(
+      await appendWatchAudit(
         trx,
         { tenantId, action: "sender-restore", subject: entry.identity.value, actor, note: "" },
         now,

@@ -214,7 +214,10 @@ const SUBMITTED_INSIDE = "255.255.255.255";
 /** Whether the block's X-Forefront-Antispam-Report is the sending organisation's own. */
 export function hasSenderOutboundReport(block: HeaderBlock): boolean {
   const value = block.first("X-Forefront-Antispam-Report")?.value;
-  return value !== undefined && isSenderOutbound(parseStampPairs(value, [], ""), block);
+  if (value === undefined) return false;
+  // Either stamp that can make it outbound must be there before the report is read.
+  if (!value.includes(SUBMITTED_INSIDE) && !value.toUpperCase().includes("DIR:OUT")) return false;
+  return isSenderOutbound(parseStampPairs(value, [], ""), block);
 }
 
 function isSenderOutbound(forefront: Map<string, string>, block: HeaderBlock): boolean {

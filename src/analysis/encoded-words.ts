@@ -85,9 +85,16 @@ export function matchEncodedWord(text: string, start: number): EncodedWordMatch 
   const encoding = text.charCodeAt(i + 1) | 0x20; // lower case
   if ((encoding !== 0x62 && encoding !== 0x71) || text.charCodeAt(i + 2) !== 0x3f) return null;
   const textStart = i + 3;
+  const isQ = encoding === 0x71;
   let j = textStart;
   while (j < text.length) {
     const code = text.charCodeAt(j);
+    // Sloppy mailers leave spaces in Q-encoded text ("=?utf-8?Q?Gr=C3=BC=C3=9Fe aus Köln?=");
+    // such a word still ends at its "?=", which the scan (stopping at the next "?") checks below.
+    if (isQ && (code === 0x20 || code === 0x09)) {
+      j++;
+      continue;
+    }
     if (code === 0x3f || code <= 0x20 || code === 0x7f) break;
     j++;
   }
@@ -128,11 +135,13 @@ const BASE64_VALUES = (() => {
   return table;
 })();
 
-/** Base64 with or without padding; null on any character outside the alphabet. */
+/**
+ * Base64 with, without or with too much padding ("SGk===", which some mailers write); null on
+ * any character outside the alphabet.
+ */
 function decodeBase64(encoded: string): Uint8Array | null {
   let end = encoded.length;
   while (end > 0 && encoded.charCodeAt(end - 1) === 0x3d) end--;
-  if (encoded.length - end > 2) return null;
   const bytes = new Uint8Array(Math.floor((end * 3) / 4));
   let buffer = 0;
   let bits = 0;

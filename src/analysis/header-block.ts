@@ -91,7 +91,27 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
     fields.push(current);
   }
 
+  // A NUL byte belongs in no header; one stray in a value is read as it stands, and said.
+  const nul = text.indexOf("\0");
+  if (nul >= 0 && nul < start) noteNul(problems, text, nul, start);
   return new IndexedHeaderBlock(fields, problems);
+}
+
+/** Names the line of the first NUL byte before `end`, and how many there are. */
+function noteNul(problems: string[], text: string, first: number, end: number): void {
+  let line = 1;
+  for (let i = 0; i < first; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+  }
+  let count = 0;
+  for (let at = first; at >= 0 && at < end; at = text.indexOf("\0", at + 1)) count++;
+  note(
+    problems,
+    count === 1
+      ? `Line ${line} contains a NUL byte, which no header may carry; the line was read as it stands.`
+      : `The headers contain ${count} NUL bytes (the first on line ${line}), which no header may carry; the lines were read as they stand.`,
+  );
 }
 
 /**

@@ -215,6 +215,132 @@ export const MAILBOX_DEST_MEANINGS = table(
   },
 );
 
+/**
+ * X-Microsoft-Antispam-Mailbox-Delivery OFR: why the mailbox chose the folder. Microsoft does
+ * not document these; the meanings are what the values are observed to go with.
+ */
+export const OFR_MEANINGS = table(
+  {
+    TrustedSenderList:
+      "The sender is on the recipient's Safe Senders list, so the mailbox delivered it to the Inbox.",
+    SpamFilterAuthJ:
+      "Microsoft's spam filter, not Outlook's own junk filter, had the mailbox put it in Junk.",
+    CustomRules: "One of the recipient's own inbox rules chose the folder.",
+    ExclusiveSettings:
+      "The recipient's own junk settings chose the folder (for example, trusting only the Safe Senders list).",
+  },
+  {
+    TrustedSenderList:
+      "Der Absender steht auf der Liste sicherer Absender des Empfängers, daher hat das Postfach die Nachricht in den Posteingang zugestellt.",
+    SpamFilterAuthJ:
+      "Der Spamfilter von Microsoft, nicht der eigene Junk-E-Mail-Filter von Outlook, hat das Postfach die Nachricht in den Junk-E-Mail-Ordner legen lassen.",
+    CustomRules: "Eine eigene Posteingangsregel des Empfängers hat den Ordner bestimmt.",
+    ExclusiveSettings:
+      "Die eigenen Junk-E-Mail-Einstellungen des Empfängers haben den Ordner bestimmt (zum Beispiel: nur der Liste sicherer Absender vertrauen).",
+  },
+);
+
+/** Mailbox delivery RF: the folder the message was routed to (undocumented, observed). */
+export const RF_MEANINGS = table(
+  { JunkEmail: "Routed to the Junk Email folder." },
+  { JunkEmail: "In den Junk-E-Mail-Ordner geleitet." },
+);
+
+/** Mailbox delivery wl: an allow (safe) list let the message through (undocumented, observed). */
+export const WL_MEANINGS = table(
+  {
+    "0": "No allow list let it through.",
+    "1": "An allow list (a safe sender or an allow entry) let it through.",
+  },
+  {
+    "0": "Keine Zulassungsliste hat die Nachricht durchgelassen.",
+    "1": "Eine Zulassungsliste (ein sicherer Absender oder ein Zulassungseintrag) hat die Nachricht durchgelassen.",
+  },
+);
+
+/** Mailbox delivery pcwl: the recipient's personal safe list matched (undocumented, observed). */
+export const PCWL_MEANINGS = table(
+  {
+    "0": "The recipient's personal safe list did not match the sender.",
+    "1": "The recipient's personal safe list (Safe Senders or contacts) matched the sender.",
+  },
+  {
+    "0": "Die persönliche Liste sicherer Absender des Empfängers passte nicht zum Absender.",
+    "1": "Die persönliche Liste sicherer Absender des Empfängers (sichere Absender oder Kontakte) passte zum Absender.",
+  },
+);
+
+/**
+ * PCL, the phishing confidence level (X-Microsoft-Antispam PCL: or X-MS-Exchange-Organization-PCL).
+ * Microsoft's only definition is on-premises Exchange 2013's: 1-3 neutral, 4-8 suspicious; the
+ * cloud documentation no longer describes it, so nothing is decided on it.
+ */
+export const PCL_MEANINGS = table(
+  {
+    "1": "Neutral: the content is probably not phishing.",
+    "2": "Neutral: the content is probably not phishing.",
+    "3": "Neutral: the content is probably not phishing.",
+    "4": "Suspicious: the content may be phishing.",
+    "5": "Suspicious: the content may be phishing.",
+    "6": "Suspicious: the content may be phishing.",
+    "7": "Suspicious: the content may be phishing.",
+    "8": "Suspicious: the content may be phishing.",
+  },
+  {
+    "1": "Neutral: Der Inhalt ist wahrscheinlich kein Phishing.",
+    "2": "Neutral: Der Inhalt ist wahrscheinlich kein Phishing.",
+    "3": "Neutral: Der Inhalt ist wahrscheinlich kein Phishing.",
+    "4": "Verdächtig: Der Inhalt könnte Phishing sein.",
+    "5": "Verdächtig: Der Inhalt könnte Phishing sein.",
+    "6": "Verdächtig: Der Inhalt könnte Phishing sein.",
+    "7": "Verdächtig: Der Inhalt könnte Phishing sein.",
+    "8": "Verdächtig: Der Inhalt könnte Phishing sein.",
+  },
+);
+
+/**
+ * X-MS-Exchange-Organization-AuthAs: how Exchange authenticated the message as it came in
+ * (observed values, matching Exchange's transport authentication sources).
+ */
+export const AUTH_AS_MEANINGS = table(
+  {
+    Anonymous: "Received from the internet without authentication.",
+    Internal:
+      "Sent from inside the organisation (an authenticated mailbox or one of its own servers).",
+    Partner: "Received over a connector the organisation set up for a partner.",
+  },
+  {
+    Anonymous: "Ohne Authentifizierung aus dem Internet empfangen.",
+    Internal:
+      "Innerhalb der Organisation gesendet (von einem angemeldeten Postfach oder einem ihrer eigenen Server).",
+    Partner:
+      "Über einen Connector empfangen, den die Organisation für einen Partner eingerichtet hat.",
+  },
+);
+
+/** Words for the stamps that have no code table, in each language. */
+export const STAMP_LABELS = {
+  en: {
+    endToEndLatency: (seconds: string) =>
+      `Exchange took ${seconds} s from accepting the message to delivering it to the mailbox.`,
+    receivedSpf:
+      "The receiving server's own SPF check (Received-SPF); shown, not used for the verdict.",
+    original:
+      "What a server said before the message was forwarded (Authentication-Results-Original); shown, never trusted.",
+  },
+  de: {
+    endToEndLatency: (seconds: string) =>
+      `Exchange brauchte ${seconds} s von der Annahme der Nachricht bis zur Zustellung ins Postfach.`,
+    receivedSpf:
+      "Die eigene SPF-Prüfung des empfangenden Servers (Received-SPF); angezeigt, nicht für das Urteil verwendet.",
+    original:
+      "Was ein Server sagte, bevor die Nachricht weitergeleitet wurde (Authentication-Results-Original); angezeigt, nie vertraut.",
+  },
+} as const satisfies Record<
+  Language,
+  { endToEndLatency: (seconds: string) => string; receivedSpf: string; original: string }
+>;
+
 /** compauth result values. */
 export const COMPAUTH_RESULT_MEANINGS = table(
   {

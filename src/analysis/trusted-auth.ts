@@ -208,7 +208,21 @@ const SUBMISSION_PROTOCOLS = new Set([
 ]);
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
 
+/** Lower-case text a submission hop's value holds; a hop holding none is not read further. */
+const SUBMISSION_HINTS = [
+  "mapi",
+  "http",
+  "smtpa",
+  "smtpsa",
+  "lmtpa",
+  "localhost",
+  "127.0.0.1",
+  "::1",
+];
+
 function isSubmissionHop(value: string): boolean {
+  const lower = value.toLowerCase();
+  if (!SUBMISSION_HINTS.some((hint) => lower.includes(hint))) return false;
   const hop = parseReceived(value);
   const protocol = hop.with?.split(" ")[0]?.toLowerCase() ?? null;
   if (protocol !== null && SUBMISSION_PROTOCOLS.has(protocol)) return true;

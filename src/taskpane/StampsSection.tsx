@@ -1,8 +1,10 @@
 import { useId } from "react";
 import {
+  AUTH_AS_MEANINGS,
   BCL_MEANINGS,
   CAT_MEANINGS,
   IPV_MEANINGS,
+  PCL_MEANINGS,
   SCL_MEANINGS,
   SFTY_MEANINGS,
   SFV_MEANINGS,
@@ -21,12 +23,22 @@ import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
 
 type StampKey =
-  "scl" | "bcl" | "pcl" | "sfv" | "cat" | "sfty" | "srv" | "ipv" | "country" | "connectingIp";
+  | "scl"
+  | "bcl"
+  | "pcl"
+  | "sfv"
+  | "cat"
+  | "sfty"
+  | "srv"
+  | "ipv"
+  | "country"
+  | "connectingIp"
+  | "authAs";
 
 const STAMPS: readonly { key: StampKey; table: MeaningTable | null }[] = [
   { key: "scl", table: SCL_MEANINGS },
   { key: "bcl", table: BCL_MEANINGS },
-  { key: "pcl", table: null },
+  { key: "pcl", table: PCL_MEANINGS },
   { key: "sfv", table: SFV_MEANINGS },
   { key: "cat", table: CAT_MEANINGS },
   { key: "sfty", table: SFTY_MEANINGS },
@@ -34,6 +46,7 @@ const STAMPS: readonly { key: StampKey; table: MeaningTable | null }[] = [
   { key: "ipv", table: IPV_MEANINGS },
   { key: "country", table: null },
   { key: "connectingIp", table: null },
+  { key: "authAs", table: AUTH_AS_MEANINGS },
 ];
 
 function valueOf(stamps: AntispamStamps, key: StampKey): string | null {

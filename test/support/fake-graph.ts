@@ -88,6 +88,8 @@ export interface FakeGraph {
   /** Delta links issued so far for this user answer 410 from now on. */
   expireDeltaLinks(userId: string): void;
   requests: FakeRequest[];
+  /** The most requests to one user's mailbox in flight at once, per user id. */
+  mostConcurrent: Map<string, number>;
   tokensIssued: number;
   close(): Promise<void>;
 }
@@ -165,6 +167,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     revokeTokens: () => tokens.clear(),
     expireDeltaLinks: (userId) => void expired.set(userId, (expired.get(userId) ?? 0) + 1),
     requests: [],
+    mostConcurrent: new Map(),
     get tokensIssued() {
       return tokenCount;
     },
@@ -328,7 +331,15 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     return send(response, 400, graphError("BadRequest", `Unsupported request ${path}`));
   }
 
+  const inFlight = new Map<string, number>();
   const server = createServer((request, response) => {
+    const user = /^\/v1\.0\/users\/([^/?]+)/.exec(request.url ?? "")?.[1];
+    if (user) {
+      const now = (inFlight.get(user) ?? 0) + 1;
+      inFlight.set(user, now);
+      fake.mostConcurrent.set(user, Math.max(now, fake.mostConcurrent.get(user) ?? 0));
+      response.once("close", () => inFlight.set(user, (inFlight.get(user) ?? 1) - 1));
+    }
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {

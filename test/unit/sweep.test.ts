@@ -30,6 +30,11 @@ describe("the sweep's settings", () => {
     expect(() => loadConfig({ ...SWEEP, VOUCH_SWEEP_GRAPH_URL: "ftp://graph" })).toThrow(
       "VOUCH_SWEEP_GRAPH_URL",
     );
+    const entra = { VOUCH_AUTH: "entra", VOUCH_ENTRA_CLIENT_ID: "api", ...SWEEP };
+    expect(() => loadConfig({ ...entra, VOUCH_ENTRA_TENANTS: "fabrikam" })).toThrow(
+      "VOUCH_SWEEP_TENANT_ID",
+    );
+    expect(loadConfig({ ...entra, VOUCH_ENTRA_TENANTS: "fabrikam,contoso" }).sweep).not.toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import {
 } from "../../proposals/migration";
 import { domainRegistrationsMigration } from "../../reputation/registrations";
 import { sweepMigration } from "../../sweep/migration";
-import { watchSendersMigration } from "../../watch/migration";
+import { watchAlertsMigration, watchSendersMigration } from "../../watch/migration";
 
 /**
  * Every migration of the service, run in order at open on SQLite and PostgreSQL alike.
@@ -28,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0101-proposals-stale-index": proposalsStaleIndexMigration,
   "0102-proposals-approved-entry": proposalsApprovedEntryMigration,
   "0200-watch-senders": watchSendersMigration,
+  "0201-watch-alerts": watchAlertsMigration,
   "0220-sweep": sweepMigration,
   "0240-domain-registrations": domainRegistrationsMigration,
 };

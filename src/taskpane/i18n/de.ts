@@ -162,6 +162,7 @@ export const de: Strings = {
       ipv: "IPV (IP-Reputation)",
       country: "Land des sendenden Servers",
       connectingIp: "Verbindende IP-Adresse",
+      authAs: "Wie Exchange sie authentifiziert hat",
     },
     gateways: "E-Mail-Gateways",
     gatewayInFront: (product: string, host: string) =>

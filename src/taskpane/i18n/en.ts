@@ -163,6 +163,7 @@ export const en = {
       ipv: "IPV (IP reputation)",
       country: "Country of the sending server",
       connectingIp: "Connecting IP address",
+      authAs: "How Exchange authenticated it",
     },
     gateways: "Email gateways",
     gatewayInFront: (product: string, host: string) =>

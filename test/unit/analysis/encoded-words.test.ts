@@ -53,10 +53,18 @@ describe("decodeEncodedWords", () => {
     ["=?utf-8?Q?no end"],
     ["=??Q?abc?="],
     ["=?x-unknown-charset?Q?abc?="],
-    ["=?utf-8?Q?has space?="],
-    ["=?utf-8?B?SGk===?="],
+    ["=?utf-8?B?SGk=?x?="],
   ])("leaves the malformed word %j as written", (text) => {
     expect(decodeEncodedWords(text)).toBe(text);
+  });
+
+  it.each([
+    ["=?utf-8?Q?has space?=", "has space"],
+    ["=?utf-8?Q?tab\there?=", "tab\there"],
+    ["=?utf-8?B?SGk===?=", "Hi"],
+    ["=?utf-8?B?SGk=====?= =?utf-8?Q?a b?=", "Hia b"],
+  ])("reads the sloppy but unambiguous word %j", (text, decoded) => {
+    expect(decodeEncodedWords(text)).toBe(decoded);
   });
 
   it("keeps the whitespace after a word that could not be decoded", () => {

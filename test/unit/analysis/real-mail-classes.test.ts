@@ -339,3 +339,153 @@ describe("4. Received hops", () => {
     expect(last).toMatchObject({ from: "mail.example.net", delaySeconds: 6 });
   });
 });
+
+describe("5. lenient where mail is sloppy", () => {
+  it("reads dates with trailing junk", () => {
+    const analysis = analyzeHeaders(
+      block(
+        "Received: from a.example.net (a.example.net [198.51.100.1]) by b.example.org with ESMTP",
+        " id 1; Wed, 20 Nov 2024 09:00:10 +0000.",
+        "Date: Wed, 20 Nov 2024 10:00:00 +0100 (CET) sent from my phone",
+        "From: a@example.net",
+      ),
+    );
+    expect(analysis.message.date).toBe("2024-11-20T09:00:00.000Z");
+    expect(analysis.hops[0]).toMatchObject({
+      date: "2024-11-20T09:00:10.000Z",
+      dateZoneKnown: true,
+    });
+  });
+
+  it("reads over-padded base64 and spaces inside Q-encoded words", () => {
+    const analysis = analyzeHeaders(
+      block(
+        "Subject: =?utf-8?B?UmVjZWlwdA===?= =?iso-8859-1?Q?Gr=FC=DFe aus K=F6ln?=",
+        "From: =?utf-8?Q?Caf=C3=A9 M=C3=BCller?= <info@cafe.example>",
+      ),
+    );
+    expect(analysis.message.subject).toBe("ReceiptGrüße aus Köln");
+    expect(analysis.message.from?.name).toBe("Café Müller");
+  });
+
+  it("says a Received date's zone is unknown instead of assuming UTC, and gives no delay", () => {
+    const analysis = analyzeHeaders(
+      block(
+        "Received: from relay.example.org (relay.example.org [192.0.2.7]) by mx.example.net",
+        " (Postfix) with ESMTP id 9Q; Thu, 21 Nov 2024 10:00:40 +0000",
+        "Received: from pc17 (pc17.office.example.org [10.1.2.17]) by relay.example.org",
+        " with SMTP id 41; Thu, 21 Nov 2024 11:00:05 MEZ",
+        "Received: from pc17 by pc17 with local id 40; Thu, 21 Nov 2024 11:00:01",
+        "From: office@example.org",
+      ),
+    );
+    expect(headerAnalysisSchema.parse(analysis)).toEqual(analysis);
+    expect(analysis.hops.map((hop) => [hop.dateZoneKnown, hop.delaySeconds])).toEqual([
+      [false, null],
+      [false, null],
+      [true, null],
+    ]);
+    expect(analysis.hops[0]?.date).toBe("2024-11-21T11:00:01.000Z");
+    const ids = analysis.verdict.findings.map((finding) => finding.id);
+    expect(ids).not.toContain("clock-skew");
+    expect(ids).not.toContain("slow-delivery");
+  });
+
+  it("analyses a header block with a stray NUL byte and flags it", () => {
+    const analysis = analyzeHeaders(
+      block(
+        "Received: from a.example.net (a.example.net [198.51.100.1]) by b.example.org with ESMTP",
+        " id 1; Wed, 20 Nov 2024 09:00:10 +0000",
+        "Subject: quarterly report\u0000",
+        "From: Reports <reports@example.net>",
+      ),
+    );
+    expect(analysis.message.from?.address).toBe("reports@example.net");
+    const unreadable = analysis.verdict.findings.find((f) => f.id === "unreadable-headers");
+    expect(unreadable?.detail).toContain("Line 3 contains a NUL byte");
+    const german = analyzeHeaders(block("Subject: a\u0000b", "From: x@example.net"), {
+      language: "de",
+    }).verdict.findings.find((f) => f.id === "unreadable-headers");
+    expect(german?.title).toMatch(/Kopfzeilen/);
+  });
+});
+
+describe("6. coverage of the remaining stamps", () => {
+  const STAMPS = block(
+    "Received: from AM9PR04MB8210.eurprd04.prod.outlook.com (2603:10a6:20b:41f::12) by",
+    " DB9PR04MB8107.eurprd04.prod.outlook.com with HTTPS; Mon, 18 Nov 2024 07:41:05 +0000",
+    "Authentication-Results: spf=fail (sender IP is 203.0.113.80) smtp.mailfrom=list.example.org;",
+    " dkim=fail (body hash did not verify) header.d=vendor.example;dmarc=fail action=none",
+    " header.from=vendor.example;compauth=pass reason=130",
+    "Received-SPF: Fail (protection.outlook.com: domain of list.example.org does not",
+    " designate 203.0.113.80 as permitted sender) receiver=protection.outlook.com;",
+    " client-ip=203.0.113.80; helo=mail.list.example.org;",
+    "Received: from mail.list.example.org (203.0.113.80) by",
+    " AM4PEPF00027A64.mail.protection.outlook.com (10.167.16.75) with Microsoft SMTP Server",
+    " (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.8158.14 via Frontend Transport;",
+    " Mon, 18 Nov 2024 07:41:03 +0000",
+    "Authentication-Results-Original: mx.list.example.org; dkim=pass header.d=vendor.example;",
+    " spf=pass smtp.mailfrom=vendor.example; dmarc=pass (p=reject) header.from=vendor.example",
+    "From: Vendor <billing@vendor.example>",
+    "Subject: Invoice 2024-118",
+    "X-MS-Exchange-Organization-SCL: 1",
+    "X-MS-Exchange-Organization-PCL: 2",
+    "X-MS-Exchange-Organization-AuthAs: Anonymous",
+    "X-MS-Exchange-Transport-EndToEndLatency: 00:00:02.1934717",
+    "X-Forefront-Antispam-Report: CIP:203.0.113.80;CTRY:DE;LANG:en;SCL:1;SRV:;IPV:NLI;SFV:NSPM;DIR:INB;",
+    "X-Microsoft-Antispam: BCL:0;PCL:0;",
+  );
+
+  it("reads PCL, AuthAs, the end-to-end latency, Received-SPF and the original results", () => {
+    const analysis = analyzeHeaders(STAMPS);
+    expect(headerAnalysisSchema.parse(analysis)).toEqual(analysis);
+    expect(analysis.antispam.pcl).toBe(2); // the organisation header wins, as for SCL
+    expect(analysis.antispam.authAs).toBe("Anonymous");
+    expect(analysis.antispam.endToEndLatencySeconds).toBe(2.193);
+    expect(analysis.auth.receivedSpf).toEqual({
+      result: "fail",
+      domain: "mail.list.example.org",
+      clientIp: "203.0.113.80",
+      receiver: "protection.outlook.com",
+    });
+    expect(analysis.auth.original).toMatchObject({
+      authservId: "mx.list.example.org",
+      spf: { result: "pass", domain: "vendor.example", aligned: true },
+      dkim: [{ result: "pass", domain: "vendor.example", aligned: true }],
+      dmarc: { result: "pass", domain: "vendor.example", policy: "reject" },
+      compauth: null,
+    });
+    // Shown, never trusted: the verdict is still the receiving tenant's.
+    expect(analysis.auth.dmarc?.result).toBe("fail");
+    expect(analysis.auth.source?.authservId).toBeNull();
+  });
+
+  it("gives every new code a meaning in English and German", async () => {
+    const meanings = await import("../../../src/analysis/meanings");
+    const cases = [
+      [meanings.PCL_MEANINGS, 2],
+      [meanings.AUTH_AS_MEANINGS, "Anonymous"],
+      [meanings.OFR_MEANINGS, "TrustedSenderList"],
+      [meanings.RF_MEANINGS, "JunkEmail"],
+      [meanings.WL_MEANINGS, 1],
+      [meanings.PCWL_MEANINGS, 1],
+    ] as const;
+    for (const [table, code] of cases) {
+      const en = meanings.meaningOf(table, code, "en");
+      const de = meanings.meaningOf(table, code, "de");
+      expect(en).toBeTruthy();
+      expect(de).toBeTruthy();
+      expect(de).not.toBe(en);
+    }
+    expect(meanings.STAMP_LABELS.de.endToEndLatency("2.193")).toContain("2.193 s");
+  });
+
+  it("reads Exchange's TimeSpan forms and nothing else as a latency", async () => {
+    const { parseTimeSpan } = await import("../../../src/analysis/antispam");
+    expect(parseTimeSpan("00:00:02.1934717")).toBe(2.193);
+    expect(parseTimeSpan("1.02:03:04")).toBe(93_784);
+    expect(parseTimeSpan("00:61:00")).toBeNull();
+    expect(parseTimeSpan("two seconds")).toBeNull();
+    expect(parseTimeSpan("-00:00:01")).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerPart, parseAnalyzeArgs, useColor } from "../../../cli/analyze";
+import { headerPart, isBinary, parseAnalyzeArgs, useColor } from "../../../cli/analyze";
 import { formatDelay, printable } from "../../../cli/analyze-report";
 
 describe("vouch analyze, its parts in process", () => {
@@ -54,5 +54,17 @@ describe("vouch analyze, its parts in process", () => {
   it("spells out control characters and bidi overrides, and leaves other text alone", () => {
     expect(printable("plain café ✓")).toBe("plain café ✓");
     expect(printable("a\x1b[2Jb\u202ec\r\n")).toBe("a\\x1b[2Jb\\u202ec\\x0d\\x0a");
+  });
+
+  it("calls input binary only when it is not a header block at all", () => {
+    const bytes = (text: string) => new Uint8Array(Buffer.from(text, "latin1"));
+    expect(isBinary(bytes("Subject: report\u0000\r\nFrom: a@example.net\r\n"))).toBe(false);
+    expect(isBinary(bytes("From alice@example.net Mon Nov 18 2024\nSubject: a\u0000b\n"))).toBe(
+      false,
+    );
+    expect(isBinary(bytes("\x89PNG\r\n\x1a\n\u0000\u0000\u0000\rIHDR"))).toBe(true);
+    // UTF-16: a NUL beside every character, though it starts like a field name.
+    expect(isBinary(new Uint8Array(Buffer.from("Subject: hello\r\n", "utf16le")))).toBe(true);
+    expect(isBinary(bytes("Subject: no NUL at all\r\n"))).toBe(false);
   });
 });

@@ -45,6 +45,7 @@ beforeAll(() => {
     `${HEADERS}\r\n\r\nSubject: this line is the body, not a header\r\nFrom: body@evil.example\r\n`,
   );
   writeFileSync(join(dir, "binary.bin"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+  writeFileSync(join(dir, "stray-nul.txt"), HEADERS.replace("Subject: ", "Subject: \u0000"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -121,6 +122,16 @@ describe("vouch analyze (the real command, as a child process)", { timeout: 120_
     expect(headerAnalysisSchema.parse(JSON.parse(lines[0] as string)).message.messageId).toBe(
       "<abc@sender.example>",
     );
+  });
+
+  it("analyses a header block with a stray NUL byte and flags it instead of calling it binary", () => {
+    const result = vouch(["--json", join(dir, "stray-nul.txt")]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    const analysis = headerAnalysisSchema.parse(JSON.parse(result.stdout));
+    expect(analysis.message.messageId).toBe("<abc@sender.example>");
+    const unreadable = analysis.verdict.findings.find((f) => f.id === "unreadable-headers");
+    expect(unreadable?.detail).toContain("NUL byte");
   });
 
   it("prints a readable report without colour when not on a terminal", () => {

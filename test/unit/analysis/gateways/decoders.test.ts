@@ -260,6 +260,25 @@ describe("hostile values", () => {
   });
 });
 
+describe("the contract's bound on rules", () => {
+  it("holds when a vendor's rules and its signatures together pass 50", async () => {
+    const { analyzeHeaders, headerAnalysisSchema } = await import("../../../../src/analysis");
+    const detectors = Array.from({ length: 60 }, (_, i) => `Detector ${i}=true`).join(";");
+    const analysis = analyzeHeaders(
+      [
+        "X-Mimecast-Spam-Signature: sig-1",
+        "X-Mimecast-Bulk-Signature: sig-2",
+        `X-Mimecast-Impersonation-Protect: Policy=Default;${detectors}`,
+        "From: a@b.example",
+        "",
+        "",
+      ].join("\r\n"),
+    );
+    expect(analysis.gateways[0]!.rules).toHaveLength(50);
+    expect(headerAnalysisSchema.safeParse(analysis).success).toBe(true);
+  });
+});
+
 describe("infrastructure", () => {
   it("knows the gateways' host names and nothing that merely contains them", () => {
     expect(vendorOfHost("us-smtp-inbound-1.mimecast.com")).toBe("mimecast");
