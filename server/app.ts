@@ -18,6 +18,7 @@ import { createAnonymousLimiter, createRateLimiter } from "./http/rate-limit";
 import { installSecurityHeaders } from "./http/security-headers";
 import { serverTimeouts } from "./http/timeouts";
 import { installStatic, REPO_ROOT } from "./http/static";
+import { installOfficePages } from "./http/office-pages";
 import { featurePlugins } from "./plugins";
 import { analysisPool, inlineAnalyzer } from "./analysis/pool";
 import { benchFloorRoute } from "./routes/bench-floor";
@@ -128,6 +129,7 @@ export async function buildService(
     samples: config.auth.mode === "dev",
     ...(options.webDir ? { webDir: options.webDir } : {}),
   });
+  installOfficePages(app, config.officeJs, options.webDir);
 
   for (const plugin of featurePlugins) {
     await app.register(async (scope) => plugin(scope, context));

@@ -1,5 +1,4 @@
 import type { FeaturePlugin } from "./feature-context";
-import { officePagesPlugin } from "./http/office-pages";
 import { manifestPlugin } from "./manifest/plugin";
 import { proposalsPlugin } from "./proposals/routes";
 import { reputationPlugin } from "./reputation/routes";
@@ -16,7 +15,6 @@ export const featurePlugins: FeaturePlugin[] = [
   proposalsPlugin,
   manifestPlugin,
   sweepPlugin,
-  officePagesPlugin,
   reputationPlugin,
   watchPlugin,
 ];

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
 import type { OfficeJsSource } from "../config";
-import type { FeaturePlugin } from "../feature-context";
 import { WEB_DIR } from "./static";
 
 /**
@@ -36,25 +36,25 @@ export function withOfficeJs(html: string, source: OfficeJsSource): string {
 }
 
 /**
- * Serves the Office pages with the configured Office.js. Registered only when that is not the
- * worldwide CDN the build carries; these exact paths win over @fastify/static's wildcard.
+ * Serves the Office pages with the configured Office.js, from the folder the static files come
+ * from. Installed right after them (server/app.ts), and only when the source is not the
+ * worldwide CDN the build carries; these exact paths win over @fastify/static's wildcard. A page
+ * that was not built is left to the static files' "not built" answer.
  */
-export function createOfficePagesPlugin(webDir: string = WEB_DIR): FeaturePlugin {
-  return async (app, context) => {
-    const source = context.config.officeJs;
-    if (source === "worldwide") return;
-    for (const page of OFFICE_JS_PAGES) {
-      const file = join(webDir, page);
-      if (!existsSync(file)) continue;
-      app.get(`/${page}`, async (_request, reply) =>
-        reply
-          .header("cache-control", "no-cache")
-          .type("text/html; charset=utf-8")
-          .send(withOfficeJs(await readFile(file, "utf8"), source)),
-      );
-    }
-  };
+export function installOfficePages(
+  app: FastifyInstance,
+  source: OfficeJsSource,
+  webDir: string = WEB_DIR,
+): void {
+  if (source === "worldwide") return;
+  for (const page of OFFICE_JS_PAGES) {
+    const file = join(webDir, page);
+    if (!existsSync(file)) continue;
+    app.get(`/${page}`, async (_request, reply) =>
+      reply
+        .header("cache-control", "no-cache")
+        .type("text/html; charset=utf-8")
+        .send(withOfficeJs(await readFile(file, "utf8"), source)),
+    );
+  }
 }
-
-export const officePagesPlugin: FeaturePlugin = (app, context) =>
-  createOfficePagesPlugin()(app, context);

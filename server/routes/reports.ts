@@ -11,6 +11,7 @@ import {
   type ReportResponse,
 } from "../../src/api/contract";
 import { callerOf } from "../auth/plugin";
+import { createMailboxCheck } from "../mailbox/check";
 import { trustedAuthservFor } from "../config";
 import type { FeatureContext } from "../feature-context";
 import { HttpError, notFound, parseOr400 } from "../http/errors";
@@ -57,6 +58,10 @@ function checkMessageId(internetMessageId: string, headerMessageId: string | nul
   }
 }
 
+function bearerOf(header: string | undefined): string {
+  return header?.replace(/^Bearer\s+/i, "") ?? "";
+}
+
 function retractableUntil(report: StoredReport, windowMs: number, now = Date.now()): string | null {
   if (report.retractedAt) return null;
   const until = Date.parse(report.createdAt) + windowMs;
@@ -73,6 +78,7 @@ function retractableUntil(report: StoredReport, windowMs: number, now = Date.now
  */
 export async function reportRoutes(app: FastifyInstance, context: FeatureContext): Promise<void> {
   const { config, store } = context;
+  const mailboxCheck = createMailboxCheck(config.mailboxCheck, config.auth.clientId);
 
   app.post(`${API_PREFIX}/reports`, { preHandler: app.authenticate }, async (request, reply) => {
     const user = callerOf(request);
@@ -89,6 +95,15 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
       trustedAuthservIds: trustedAuthservFor(config, user.tenantId),
     });
     checkMessageId(body.internetMessageId, facts.messageId);
+    // A named mailbox counts as itself only once Graph confirms it, on the reporter's behalf.
+    const mailboxVerified = body.mailbox
+      ? await mailboxCheck({
+          tenantId: user.tenantId,
+          assertion: bearerOf(request.headers.authorization),
+          mailbox: body.mailbox,
+          internetMessageId: body.internetMessageId,
+        })
+      : false;
     const result = await store.reports.record({
       tenantId: user.tenantId,
       reporterId: user.userId,
@@ -96,9 +111,7 @@ export async function reportRoutes(app: FastifyInstance, context: FeatureContext
       kind: body.kind,
       comment: body.comment ?? null,
       mailbox: mailboxDigest(user.tenantId, body.mailbox),
-      // Nothing proves a named mailbox yet, so it counts as the reporter's own. The pane's
-      // shared-folder properties are to prove access to a shared mailbox (a later issue).
-      mailboxVerified: false,
+      mailboxVerified,
       rawHeaders: body.headers,
       facts,
     });

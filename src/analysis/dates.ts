@@ -168,7 +168,9 @@ function threeLetters(text: string, at: number): number {
 /** Removes (nested) comments; remembers a zone name written alone in one, e.g. "(UTC)". */
 function stripComments(text: string): { plain: string; commentZone: number | null } {
   if (text.indexOf("(") < 0) return { plain: text, commentZone: null };
-  const kept: string[] = [];
+  // Built by concatenation, not an array joined: a block with thousands of hops reads as many
+  // dates, and the arrays were a tenth of what it allocated.
+  let plain = "";
   let commentZone: number | null = null;
   let depth = 0;
   let plainStart = 0;
@@ -177,7 +179,7 @@ function stripComments(text: string): { plain: string; commentZone: number | nul
     const code = text.charCodeAt(i);
     if (code === 0x28) {
       if (depth === 0) {
-        kept.push(text.slice(plainStart, i), " ");
+        plain += `${text.slice(plainStart, i)} `;
         commentStart = i + 1;
       }
       depth++;
@@ -192,8 +194,8 @@ function stripComments(text: string): { plain: string; commentZone: number | nul
       }
     }
   }
-  if (depth === 0) kept.push(text.slice(plainStart));
-  return { plain: kept.join(""), commentZone };
+  if (depth === 0) plain += text.slice(plainStart);
+  return { plain, commentZone };
 }
 
 function isIsoStart(text: string): boolean {

@@ -4,11 +4,10 @@ import { join, resolve } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type OfficeJsSource } from "../../server/config";
-import type { FeatureContext } from "../../server/feature-context";
 import {
   OFFICE_JS_PAGES,
   OFFICE_JS_URLS,
-  createOfficePagesPlugin,
+  installOfficePages,
   withOfficeJs,
 } from "../../server/http/office-pages";
 import { OFFICE_SCRIPT_SOURCES } from "../../server/http/security-headers";
@@ -38,8 +37,7 @@ afterEach(async () => {
 
 async function serve(officeJs: OfficeJsSource) {
   app = Fastify();
-  const context = { config: { officeJs } } as unknown as FeatureContext;
-  await app.register(async (scope) => createOfficePagesPlugin(webDir)(scope, context));
+  installOfficePages(app, officeJs, webDir);
   await app.ready();
   return app;
 }
