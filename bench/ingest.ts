@@ -24,6 +24,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { spawnService, tokenFor } from "../test/support/service-process";
+import { cpuMsOf } from "./process-cpu";
 import { exchangeHeaders } from "../test/support/service-headers";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -121,20 +122,6 @@ interface Figures {
 }
 
 /** CPU time so far (user + system, ms) of a process, or of one of its threads; null without /proc. */
-function cpuMsOf(pid: number | undefined, thread?: number): number | null {
-  if (pid === undefined) return null;
-  try {
-    const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
-    const stat = readFileSync(path, "utf8");
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
-
 /** CPU ms per 2xx answer between two readings; null when either is missing. */
 function perAnswer(before: number | null, after: number | null, ok: number): number | null {
   return before !== null && after !== null && ok > 0 ? (after - before) / ok : null;

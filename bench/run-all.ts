@@ -14,6 +14,7 @@ const ALL = [
   "identity",
   "slowloris",
   "sweep",
+  "reputation",
 ] as const;
 
 const wanted = process.argv.slice(2);

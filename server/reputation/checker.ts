@@ -16,6 +16,7 @@ import { liveFactsOf, type LiveSubject } from "./live-facts";
 import { organisationFactOf } from "./organisation";
 import { createRdap, type Rdap } from "./rdap";
 import { recordRegistration, registrationOf } from "./registrations";
+import { TtlCache } from "./ttl-cache";
 
 /**
  * The reputation answer of one request, and the domain ages the rules need. Every RDAP answer
@@ -30,6 +31,8 @@ export interface ReputationChecker {
     query: ReputationQuery,
     senderKey: string | null,
   ): Promise<ReputationResponse>;
+  /** A report or retraction changed the sender: its organisation facts are read afresh. */
+  forget(tenantId: string, senderKey: string): void;
   /** Checks the registrable domain of a sender key after a report, off the request path. */
   checkSenderLater(tenantId: string, senderKey: string): void;
   /** Resolves once the background work started so far has finished (tests, shutdown). */
@@ -47,6 +50,12 @@ export interface CheckerDeps {
 }
 
 const DAY_MS = 86_400_000;
+/**
+ * The organisation's facts of a sender are kept this long per process: this process forgets
+ * them at once when a report or retraction changes the sender; a decision, or a report taken
+ * by another process, shows within this time.
+ */
+export const ORGANISATION_TTL_MS = 5_000;
 const BACKGROUND_EVERY_MS = 3_600_000;
 
 function subjectOf(query: ReputationQuery): LiveSubject {
@@ -82,6 +91,8 @@ export function createReputationChecker(deps: CheckerDeps): ReputationChecker {
   const recorded = new Map<string, string | null>();
   const backgroundChecked = new Map<string, number>();
   const reassessed = new Set<string>();
+  const organisations = new TtlCache<OrganisationFact>(10_000, () => clock().getTime());
+  const orgKey = (tenantId: string, senderKey: string) => `${tenantId}\n${senderKey}`;
   const running = new Set<Promise<void>>();
 
   function track(work: Promise<void>): void {
@@ -100,6 +111,7 @@ export function createReputationChecker(deps: CheckerDeps): ReputationChecker {
       const evidence = await readEvidence(trx, tenantId, senderKey);
       if (evidence) await reassessSender(trx.withTables(), statements, evidence, clock());
     });
+    organisations.delete(orgKey(tenantId, senderKey));
   }
 
   async function record(
@@ -127,8 +139,12 @@ export function createReputationChecker(deps: CheckerDeps): ReputationChecker {
     tenantId: string,
     senderKey: string | null,
   ): Promise<OrganisationFact> {
+    if (senderKey === null) return organisationFactOf(store, deps.proposals, tenantId, null);
     try {
-      return await organisationFactOf(store, deps.proposals, tenantId, senderKey);
+      return await organisations.get(orgKey(tenantId, senderKey), async () => ({
+        value: await organisationFactOf(store, deps.proposals, tenantId, senderKey),
+        ttlMs: ORGANISATION_TTL_MS,
+      }));
     } catch (error) {
       onError(error);
       return { state: "not-checked", reason: "server-error" };
@@ -178,6 +194,10 @@ export function createReputationChecker(deps: CheckerDeps): ReputationChecker {
       } finally {
         clearTimeout(timer);
       }
+    },
+
+    forget(tenantId, senderKey) {
+      organisations.delete(orgKey(tenantId, senderKey));
     },
 
     checkSenderLater(tenantId, senderKey) {

@@ -36,8 +36,10 @@ export async function reputationPlugin(
     onError: (error) => app.log.warn({ err: error }, "reputation check failed"),
   });
   const detach = store.onAggregateChanged(async (_trx, evidence, change) => {
-    if (change.cause === "recorded")
+    checker.forget(evidence.tenantId, evidence.senderKey);
+    if (change.cause === "recorded") {
       checker.checkSenderLater(evidence.tenantId, evidence.senderKey);
+    }
   });
   app.addHook("onClose", async () => {
     detach();

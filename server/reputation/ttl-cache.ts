@@ -58,6 +58,10 @@ export class TtlCache<T> {
     this.entries.set(key, { value, expiresAt: this.clock() + ttlMs });
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }
