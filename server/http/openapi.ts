@@ -124,10 +124,17 @@ export interface AdminRouteDoc {
   okStatus?: number;
 }
 
-/** Registers admin-only routes with the error answers every admin route shares. */
-export function adminRouteDocs(registry: OpenApiRegistry): (route: AdminRouteDoc) => void {
+/**
+ * Registers admin-only routes with the error answers they share: by default every error an
+ * admin route of the proposals or the watch can give; a feature whose routes give fewer names
+ * its own.
+ */
+export function adminRouteDocs(
+  registry: OpenApiRegistry,
+  errorCodes: readonly number[] = [400, 401, 403, 404, 409],
+): (route: AdminRouteDoc) => void {
   const errors = Object.fromEntries(
-    [400, 401, 403, 404, 409].map((code) => [code, { description: `error ${code}`, schema: null }]),
+    errorCodes.map((code) => [code, { description: `error ${code}`, schema: null }]),
   );
   return (route) =>
     registry.add({

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import type { z } from "zod";
 import {
   SWEEP_PATHS,
   sightingsPageSchema,
@@ -16,6 +15,7 @@ import {
 import { callerOf } from "../auth/plugin";
 import type { FeatureContext } from "../feature-context";
 import { HttpError, notFound, parseOr400 } from "../http/errors";
+import { adminRouteDocs } from "../http/openapi";
 import type { Store } from "../storage";
 import { watchCriticalSenders } from "./critical";
 import { createGraphClient } from "./graph-client";
@@ -75,29 +75,7 @@ export async function sweepPlugin(app: FastifyInstance, context: FeatureContext)
 
   const admin = { preHandler: app.requireAdmin };
   const enabledFor = (tenantId: string) => sweep !== null && sweep.tenantId === tenantId;
-  const doc = (route: {
-    method: "get" | "post";
-    path: string;
-    summary: string;
-    query?: z.ZodObject;
-    params?: z.ZodObject;
-    ok: z.ZodType;
-    okStatus?: number;
-  }) =>
-    context.openapi.add({
-      method: route.method,
-      path: route.path,
-      summary: route.summary,
-      adminOnly: true,
-      ...(route.query ? { query: route.query } : {}),
-      ...(route.params ? { params: route.params } : {}),
-      responses: {
-        [route.okStatus ?? 200]: { description: route.summary, schema: route.ok },
-        400: { description: "error 400", schema: null },
-        401: { description: "error 401", schema: null },
-        403: { description: "error 403", schema: null },
-      },
-    });
+  const doc = adminRouteDocs(context.openapi, [400, 401, 403]);
 
   app.get(SWEEP_PATHS.status, admin, async (request) => {
     const { tenantId } = callerOf(request);
