@@ -10,25 +10,17 @@ import { StringsContext } from "../../src/taskpane/strings-context";
 import { de } from "../../src/taskpane/i18n/de";
 import { en } from "../../src/taskpane/i18n/en";
 import {
-  AUTH_FAILED_AT_GATEWAY,
   block,
-  forefront,
   intoGateway,
-  microsoftEdge,
   MIMECAST_HOST,
-  MIMECAST_IP,
+  mimecastInFront,
   SENDER,
 } from "../unit/analysis/gateways/fixtures";
 
 afterEach(cleanup);
 
 const HEADERS = block(
-  ...microsoftEdge(
-    MIMECAST_HOST,
-    MIMECAST_IP,
-    AUTH_FAILED_AT_GATEWAY(MIMECAST_IP),
-    forefront(MIMECAST_IP, MIMECAST_HOST, MIMECAST_HOST, "SCL:5;SRV:;SFV:SPM;CAT:SPM;"),
-  ),
+  ...mimecastInFront("SPM"),
   "X-Mimecast-Spam-Score: 3",
   ...intoGateway("relay.mimecast.com"),
   "X-Spam-Status: No, score=-9.9 required=5.0 tests=ALL_TRUSTED",

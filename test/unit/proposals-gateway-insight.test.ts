@@ -9,26 +9,12 @@ import { signalsOf } from "../../server/identity/evidence";
 import { gatewayCommands } from "../../server/proposals/gateway-insight";
 import { assess, type RulesContext } from "../../server/proposals/rules";
 import { DEFAULT_SETTINGS } from "../../server/proposals/settings";
-import {
-  AUTH_FAILED_AT_GATEWAY,
-  block,
-  forefront,
-  intoGateway,
-  microsoftEdge,
-  MIMECAST_HOST,
-  MIMECAST_IP,
-  SENDER,
-} from "./analysis/gateways/fixtures";
+import { block, intoGateway, mimecastInFront, SENDER } from "./analysis/gateways/fixtures";
 
 const context: RulesContext = { settings: DEFAULT_SETTINGS, now: new Date("2026-12-04T10:00:00Z") };
 
 const REPORT = block(
-  ...microsoftEdge(
-    MIMECAST_HOST,
-    MIMECAST_IP,
-    AUTH_FAILED_AT_GATEWAY(MIMECAST_IP),
-    forefront(MIMECAST_IP, MIMECAST_HOST, MIMECAST_HOST, "SCL:5;SRV:;SFV:SPM;CAT:SPOOF;"),
-  ),
+  ...mimecastInFront("SPOOF"),
   "ARC-Seal: i=1; a=rsa-sha256; t=1764752402; cv=none; d=mimecast.com; s=201903; b=Zm9v",
   "X-Mimecast-Spam-Score: 1",
   ...intoGateway("relay.mimecast.com"),

@@ -3,13 +3,11 @@ import { describe, expect, it } from "vitest";
 import { analyzeHeaders } from "../../../src/analysis";
 import { renderReport } from "../../../cli/analyze-report";
 import {
-  AUTH_FAILED_AT_GATEWAY,
   block,
-  forefront,
   intoGateway,
-  microsoftEdge,
   MIMECAST_HOST,
   MIMECAST_IP,
+  mimecastInFront,
   SENDER,
 } from "../analysis/gateways/fixtures";
 
@@ -18,12 +16,7 @@ describe("the report's gateway section", () => {
     const wrapped = renderReport(
       analyzeHeaders(
         block(
-          ...microsoftEdge(
-            MIMECAST_HOST,
-            MIMECAST_IP,
-            AUTH_FAILED_AT_GATEWAY(MIMECAST_IP),
-            forefront(MIMECAST_IP, MIMECAST_HOST, MIMECAST_HOST, "SCL:5;SRV:;SFV:SPM;CAT:SPM;"),
-          ),
+          ...mimecastInFront("SPM"),
           "X-Mimecast-Spam-Score: 3",
           ...intoGateway("relay.mimecast.com"),
           "X-Spam-Status: Yes, score=6.1 required=5.0 tests=BAYES_99,RDNS_NONE",

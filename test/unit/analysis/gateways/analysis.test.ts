@@ -10,6 +10,7 @@ import {
   microsoftEdge,
   MIMECAST_HOST,
   MIMECAST_IP,
+  mimecastInFront,
   SENDER,
 } from "./fixtures";
 
@@ -17,12 +18,7 @@ const ids = (analysis: HeaderAnalysis) => analysis.verdict.findings.map((f) => f
 
 /** Mimecast in front: EOP sees Mimecast's IP, so SPF and DMARC fail there. */
 const MIMECAST_IN_FRONT = block(
-  ...microsoftEdge(
-    MIMECAST_HOST,
-    MIMECAST_IP,
-    AUTH_FAILED_AT_GATEWAY(MIMECAST_IP),
-    forefront(MIMECAST_IP, MIMECAST_HOST, MIMECAST_HOST, "SCL:5;SRV:;SFV:SPM;CAT:SPOOF;"),
-  ),
+  ...mimecastInFront("SPOOF"),
   "ARC-Seal: i=1; a=rsa-sha256; t=1764752402; cv=none; d=mimecast.com; s=201903; b=Zm9v",
   "X-Mimecast-Spam-Score: 2",
   "X-Mimecast-Impersonation-Protect: Policy=Default Impersonation Protection Definition;",
@@ -131,12 +127,7 @@ describe("forged gateway stamps", () => {
   it("does not count a clean stamp the sender wrote below the gateway's entry hop", () => {
     const analysis = analyzeHeaders(
       block(
-        ...microsoftEdge(
-          MIMECAST_HOST,
-          MIMECAST_IP,
-          AUTH_FAILED_AT_GATEWAY(MIMECAST_IP),
-          forefront(MIMECAST_IP, MIMECAST_HOST, MIMECAST_HOST, "SCL:5;SRV:;SFV:SPM;CAT:SPM;"),
-        ),
+        ...mimecastInFront("SPM"),
         "X-Mimecast-Spam-Score: 19",
         ...intoGateway("relay.mimecast.com"),
         // The sender's own additions: a "clean" verdict from every vendor it could think of.

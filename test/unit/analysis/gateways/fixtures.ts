@@ -57,3 +57,15 @@ export const intoGateway = (gatewayHost: string) => [
 
 export const MIMECAST_IP = "205.139.110.61";
 export const MIMECAST_HOST = "us-smtp-delivery-61.mimecast.com";
+
+/**
+ * Microsoft's edge receiving from Mimecast in front: SPF, DKIM and DMARC fail there because EOP
+ * sees Mimecast's address, and the filter junked the message as `category`.
+ */
+export const mimecastInFront = (category: "SPM" | "SPOOF") =>
+  microsoftEdge(
+    MIMECAST_HOST,
+    MIMECAST_IP,
+    AUTH_FAILED_AT_GATEWAY(MIMECAST_IP),
+    forefront(MIMECAST_IP, MIMECAST_HOST, MIMECAST_HOST, `SCL:5;SRV:;SFV:SPM;CAT:${category};`),
+  );
