@@ -178,7 +178,7 @@ export const useAdminStyles = makeStyles({
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
       borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     },
-    "& th[scope=row]": { fontWeight: tokens.fontWeightRegular, overflowWrap: "anywhere" },
+    "& th[scope=row]": { fontWeight: tokens.fontWeightRegular, overflowWrap: "break-word" },
   },
   number: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   visuallyHidden: {
