@@ -121,6 +121,7 @@ export async function sweepMailbox(
         messages: rows.length,
         next,
         delta,
+        publicOrigin: deps.config.publicOrigin,
       });
       outcome.messages += rows.length;
       outcome.sightings += stored.added;
@@ -197,11 +198,15 @@ async function sightingOf(
   if (!sender || !sender.authenticated || sender.refusal) return null;
   const critical = await deps.isCritical(tenantId, sender.key);
   const { summary } = facts;
+  const { junked, sfv, scl, cat, dmarc, compauth } = summary;
   return {
     mailboxKey,
     messageKey: messageKeyOf(tenantId, messageId ?? facts.messageId ?? row.id),
     senderKey: sender.key,
-    critical,
+    critical: critical && {
+      ...critical,
+      evidence: { junked, sfv, scl, cat, dmarc, compauth },
+    },
     verdict: {
       junked: summary.junked,
       sfv: summary.sfv,
