@@ -447,6 +447,7 @@ export const de: AdminStrings = {
       allowed: "bereits zugelassen",
       "user-settings": "eigene Einstellungen der Person",
       policy: "Konfiguration der Organisation",
+      gateway: "ein Gateway vor Exchange Online",
       bulk: "Massenmail",
       unauthenticated: "nichts belegt den Absender",
       filtered: "Spamfilter, Absender belegt",

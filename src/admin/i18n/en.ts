@@ -436,6 +436,7 @@ export const en = {
       allowed: "already allowed",
       "user-settings": "the person's own settings",
       policy: "the organisation's configuration",
+      gateway: "a gateway in front of Exchange Online",
       bulk: "bulk mail",
       unauthenticated: "nothing proves the sender",
       filtered: "the spam filter, sender proven",
