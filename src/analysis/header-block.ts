@@ -306,7 +306,7 @@ export function withoutLineBreaks(text: string, from: number, to: number): strin
 }
 
 /** The index of `search` at or after `from`, or the text's length when there is none. */
-function indexOrEnd(text: string, search: string, from: number): number {
+export function indexOrEnd(text: string, search: string, from: number): number {
   const index = text.indexOf(search, from);
   return index < 0 ? text.length : index;
 }

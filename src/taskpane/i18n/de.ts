@@ -267,6 +267,7 @@ export const de: Strings = {
     noMessageId:
       "Diese Nachricht hat keine Internet-Nachrichten-ID und kann daher nicht gemeldet werden.",
     signedOut: "Melden Sie sich an, um zu melden.",
+    signingIn: "Anmeldung läuft…",
     sending: "Ihre Meldung wird gesendet…",
     sent: (kind) =>
       kind === "not-spam"
