@@ -163,9 +163,10 @@ export const de: Strings = {
     code: "Stempel",
     value: "Wert und Bedeutung",
     labels: {
-      scl: "SCL (Spamwahrscheinlichkeit)",
+      // A soft hyphen, so the narrow pane breaks the compound at a syllable.
+      scl: "SCL (Spam\u00ADwahrscheinlichkeit)",
       bcl: "BCL (Beschwerden über Massenmail)",
-      pcl: "PCL (Phishingwahrscheinlichkeit)",
+      pcl: "PCL (Phishing\u00ADwahrscheinlichkeit)",
       sfv: "SFV (Filterurteil)",
       cat: "CAT (Kategorie)",
       sfty: "SFTY (Sicherheitstipp)",
@@ -266,6 +267,7 @@ export const de: Strings = {
     noMessageId:
       "Diese Nachricht hat keine Internet-Nachrichten-ID und kann daher nicht gemeldet werden.",
     signedOut: "Melden Sie sich an, um zu melden.",
+    signingIn: "Anmeldung läuft…",
     sending: "Ihre Meldung wird gesendet…",
     sent: (kind) =>
       kind === "not-spam"

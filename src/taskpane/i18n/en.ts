@@ -257,6 +257,7 @@ export const en = {
     } satisfies Record<"threat" | "not-junked" | "other", string>,
     noMessageId: "This message has no Internet message id, so it cannot be reported.",
     signedOut: "Sign in to report.",
+    signingIn: "Signing in…",
     sending: "Sending your report…",
     sent: (kind: ReportKindName): string =>
       kind === "not-spam"
