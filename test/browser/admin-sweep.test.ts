@@ -83,6 +83,15 @@ describe("the Junk sweep tab", () => {
     expect(second).toContain("news.example.org");
     expect(second).toContain("Junked in many mailboxes");
     await page.getByText(/These are sightings, not vouches/).waitFor();
+    // The critical sender's sighting alerts, as a sighting: nobody "reported" it.
+    await page.reload();
+    await page
+      .getByText(
+        /Microsoft Azure: the Junk sweep found its authenticated mail in Junk\. A sighting, not a vouch/,
+      )
+      .waitFor();
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain("reported by 0");
+    await page.getByRole("tab", { name: "Junk sweep" }).click();
 
     const mailboxes = page.getByRole("table", { name: "Mailboxes" });
     const states = mailboxes.getByRole("row");

@@ -524,6 +524,8 @@ export const de: AdminStrings = {
       `${label}: authentifizierte E-Mail, gemeldet von ${people === 1 ? "1 Person" : `${people} Personen`}; der Vorschlag wurde sofort eröffnet.`,
     bannerForged: (label: string, people: number) =>
       `${label} wird in einer E-Mail genannt, die nichts authentifiziert (gefälscht, oder die Authentifizierung des Absenders ist defekt), gemeldet von ${people === 1 ? "1 Person" : `${people} Personen`}. Nichts wurde zugelassen.`,
+    bannerSwept: (label: string) =>
+      `${label}: Der Junk-Durchlauf hat authentifizierte E-Mail dieses Absenders im Junk gefunden. Eine Sichtung, keine Bürgschaft: Nichts wurde vorgeschlagen oder zugelassen.`,
     acknowledge: "Zur Kenntnis genommen",
     openProposal: "Vorschlag öffnen",
     sendersTitle: "Kritische Absender",

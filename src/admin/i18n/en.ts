@@ -511,6 +511,8 @@ export const en = {
       `${label}: authenticated mail reported by ${people === 1 ? "1 person" : `${people} people`}; its proposal opened at once.`,
     bannerForged: (label: string, people: number) =>
       `${label} named in mail that nothing authenticates (forged, or the sender's authentication broke), reported by ${people === 1 ? "1 person" : `${people} people`}. Nothing was allowed.`,
+    bannerSwept: (label: string) =>
+      `${label}: the Junk sweep found its authenticated mail in Junk. A sighting, not a vouch: nothing was proposed or allowed.`,
     acknowledge: "Acknowledge",
     openProposal: "Open the proposal",
     sendersTitle: "Critical senders",

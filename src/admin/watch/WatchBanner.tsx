@@ -44,9 +44,11 @@ export function WatchBanner(props: { client: AdminClient; onShowProposal: (id: s
         >
           <MessageBarBody>
             <MessageBarTitle>{t.watch.bannerTitle(alerts.value.items.length)}</MessageBarTitle>
-            {alert.authenticated
-              ? t.watch.bannerAuthenticated(alert.label, alert.reporters)
-              : t.watch.bannerForged(alert.label, alert.reporters)}{" "}
+            {alert.source === "sweep"
+              ? t.watch.bannerSwept(alert.label)
+              : alert.authenticated
+                ? t.watch.bannerAuthenticated(alert.label, alert.reporters)
+                : t.watch.bannerForged(alert.label, alert.reporters)}{" "}
             <Text font="monospace">
               <SafeText text={alert.senderKey} identifier />
             </Text>
