@@ -1,7 +1,8 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
-import { precompressPlugin } from "./scripts/precompress";
+import { precompressPlugin } from "./scripts/precompress.ts";
+import { preloadChunksPlugin } from "./scripts/preload-chunks.ts";
 
 const pages = resolve(import.meta.dirname, "src/pages");
 
@@ -15,6 +16,11 @@ export default defineConfig({
   publicDir: false,
   plugins: [
     react(),
+    // The verdict waits for the analysis engine: fetched with the pane's own chunks.
+    preloadChunksPlugin({
+      page: "taskpane.html",
+      modules: [resolve(import.meta.dirname, "src/analysis/analyze.ts")],
+    }),
     precompressPlugin({
       sourceDir: resolve(import.meta.dirname, "node_modules/@microsoft/office-js/dist"),
       outDir: resolve(import.meta.dirname, "dist/office-js"),

@@ -154,6 +154,8 @@ function adviceOf(remedy: Remedy): string {
         : "Nothing proves who sent it, and the sender's domain does not vouch for it: no allow entry can safely let it through. The sender's IT must fix its authentication.";
     case "user-settings":
       return "The recipient's own junk settings, rules or Blocked Senders put it here: change them in Outlook's junk e-mail options. An allow by the admin would not help.";
+    case "gateway":
+      return "A third-party gateway in front of Exchange Online made Microsoft check the gateway's address instead of the sender's, which explains the spoof or DMARC verdict, but nothing proves the sender either: the admin's fix is Enhanced Filtering for Connectors on the gateway's inbound connector, or the gateway as a trusted ARC sealer. No allow entry.";
     case "policy":
       return "The organisation's own configuration (a block entry, a mail flow rule or an Advanced Spam Filter option) junked it: only the admin can change that. An allow would not help.";
     case "allowed":

@@ -17,6 +17,7 @@ import { InsightsView } from "./InsightsView";
 import { ProposalsView } from "./ProposalsView";
 import { SettingsView } from "./SettingsView";
 import { SignIn } from "./SignIn";
+import { SweepView } from "./SweepView";
 import { useAdminStyles } from "./styles";
 import { WatchBanner, WatchView } from "./WatchView";
 
@@ -25,7 +26,7 @@ type Session =
   | { state: "signing-in" }
   | { state: "signed-in"; client: AdminClient; me: MeResponse };
 
-type View = "proposals" | "insights" | "audit" | "activity" | "settings" | "watch";
+type View = "proposals" | "insights" | "audit" | "activity" | "settings" | "watch" | "sweep";
 
 const SESSION_KEY = "vouch.admin.identity";
 
@@ -176,6 +177,7 @@ function Console(props: {
             <Tab value="activity">{t.app.tabs.activity}</Tab>
             <Tab value="settings">{t.app.tabs.settings}</Tab>
             <Tab value="watch">{t.watch.tab}</Tab>
+            <Tab value="sweep">{t.sweep.tab}</Tab>
           </TabList>
           <WatchBanner client={client} onShowProposal={showProposal} />
           {view === "proposals" && (
@@ -186,6 +188,7 @@ function Console(props: {
           {view === "activity" && <ActivityView client={client} />}
           {view === "settings" && <SettingsView client={client} />}
           {view === "watch" && <WatchView client={client} />}
+          {view === "sweep" && <SweepView client={client} onShowProposal={showProposal} />}
         </main>
       ) : (
         <main className={styles.main}>

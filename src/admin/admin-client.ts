@@ -158,3 +158,9 @@ export function saveFile(file: DownloadedFile): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A POST with a JSON body, for `AdminClient.json`. */
+export const postJson = (body: unknown = {}): RequestInit => ({
+  method: "POST",
+  body: JSON.stringify(body),
+});

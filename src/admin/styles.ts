@@ -163,4 +163,51 @@ export const useAdminStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     [NARROW]: { gridTemplateColumns: "minmax(0, 1fr)" },
   },
+  inlineForm: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    "& th, & td": {
+      textAlign: "left",
+      verticalAlign: "top",
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+    "& th[scope=row]": { fontWeight: tokens.fontWeightRegular, overflowWrap: "break-word" },
+  },
+  number: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  links: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  formHeading: { margin: `${tokens.spacingVerticalS} 0 0` },
+  // At phone width a stacked table shows each row as a block, each cell under its column's name.
+  stacked: {
+    [NARROW]: {
+      "& thead": { display: "none" },
+      "& tr": {
+        display: "block",
+        padding: `${tokens.spacingVerticalS} 0`,
+        borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      },
+      "& th, & td": { display: "block", borderBottom: "none", padding: `2px 0` },
+      "& td[data-label]::before": {
+        content: "attr(data-label)",
+        display: "block",
+        color: tokens.colorNeutralForeground3,
+        fontSize: tokens.fontSizeBase200,
+      },
+    },
+  },
+  wrapBadge: { height: "auto", minHeight: "20px", whiteSpace: "normal", textAlign: "left" },
 });

@@ -16,6 +16,8 @@ export function parseAddressList(value: string): Address[] {
 /** The first mailbox of a From / Reply-To value, or null when none can be read. */
 export function parseMailbox(value: string): Address | null {
   if (typeof value !== "string" || value.length === 0) return null;
+  const plain = plainMailbox(value);
+  if (plain !== undefined) return plain;
   return assemble(new TokenReader(value), 1)[0] ?? null;
 }
 
@@ -253,8 +255,70 @@ function displayName(tokens: readonly Token[]): string | null {
     if (joined.length > 0 && token.spaceBefore) joined += " ";
     joined += token.kind === "quoted" ? token.text : token.raw;
   }
+  return nameOf(joined);
+}
+
+function nameOf(joined: string): string | null {
   const name = collapseWhitespace(decodeEncodedWords(joined));
   return name.length > 0 ? name : null;
+}
+
+/**
+ * Characters that end the plain forms below: controls, space and the specials (a phrase also
+ * stops at "@" and "=", where encoded words start); by character code, 1 for a phrase, 2 for
+ * an address, 3 for both.
+ */
+const NOT_PLAIN = (() => {
+  const table = new Uint8Array(128);
+  for (let code = 0; code <= 0x20; code++) table[code] = 3;
+  for (const char of '()<>[]:;,"\\') table[char.charCodeAt(0)] = 3;
+  table[0x40] = 1; // @
+  table[0x3d] = 1; // =
+  return table;
+})();
+const PHRASE = 1;
+const ADDRESS = 2;
+
+function isPlain(code: number, where: number): boolean {
+  return code >= 128 || ((NOT_PLAIN[code] as number) & where) === 0;
+}
+
+/**
+ * The mailbox of the forms most mail uses, `Name Words <local@domain>`, `<local@domain>` and
+ * `local@domain` without quotes, comments, encoded words, routes or literals, read without
+ * tokens; undefined for any other value, which the token reader reads. Both readings give the
+ * same mailbox for these forms (the words are joined by one space, as `displayName` joins them).
+ */
+function plainMailbox(value: string): Address | null | undefined {
+  const length = value.length;
+  if (value.charCodeAt(length - 1) !== 0x3e /* > */) {
+    const at = value.indexOf("@");
+    if (at <= 0 || at >= length - 1 || value.indexOf("@", at + 1) >= 0) return undefined;
+    for (let i = 0; i < length; i++) {
+      const code = value.charCodeAt(i);
+      if (code === 0x3d || !isPlain(code, ADDRESS)) return undefined;
+    }
+    return makeAddress(value, null);
+  }
+  const open = value.indexOf("<");
+  if (open < 0) return undefined;
+  let joined = "";
+  let i = 0;
+  while (i < open) {
+    if (value.charCodeAt(i) === 0x20) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < open && isPlain(value.charCodeAt(i), PHRASE)) i++;
+    if (i === start) return undefined;
+    joined = joined.length > 0 ? `${joined} ${value.slice(start, i)}` : value.slice(start, i);
+  }
+  for (let j = open + 1; j < length - 1; j++) {
+    if (!isPlain(value.charCodeAt(j), ADDRESS)) return undefined;
+  }
+  if (open + 1 === length - 1) return null;
+  return makeAddress(value.slice(open + 1, length - 1), nameOf(joined));
 }
 
 function collapseWhitespace(text: string): string {

@@ -145,7 +145,8 @@ function policyInComment(comment: string): string | null {
 function selectorsByDomain(block: HeaderBlock): Map<string, Set<string>> {
   const selectors = new Map<string, Set<string>>();
   for (const field of block.all("DKIM-Signature").slice(0, 50)) {
-    const { domain, selector } = dkimSignatureDomainAndSelector(field.value);
+    // Folded: the tags are read with line breaks as whitespace, so the long b= needs no copy.
+    const { domain, selector } = dkimSignatureDomainAndSelector(field.folded);
     const normalized = normalizeDomain(domain);
     if (normalized === null || selector === null) continue;
     const set = selectors.get(normalized) ?? new Set<string>();
@@ -162,12 +163,12 @@ function selectorsByDomain(block: HeaderBlock): Map<string, Set<string>> {
 function selectorFor(
   entry: AuthResultEntry,
   domain: string | null,
-  selectors: Map<string, Set<string>>,
+  selectors: () => Map<string, Set<string>>,
 ): string | null {
   const named = propertyOf(entry, "header.s");
   if (named) return named;
   if (domain === null) return null;
-  const candidates = selectors.get(domain);
+  const candidates = selectors().get(domain);
   return candidates && candidates.size === 1 ? ([...candidates][0] ?? null) : null;
 }
 
@@ -242,7 +243,9 @@ function readResults(
     auth.spf = { result: spfEntry.result, domain, aligned: isAligned(domain, alignWith) };
   }
 
-  const selectors = selectorsByDomain(block);
+  // The signatures are read only when a result does not name its selector.
+  let selectors: Map<string, Set<string>> | null = null;
+  const selectorsOf = () => (selectors ??= selectorsByDomain(block));
   auth.dkim = resultsOf(parsed, "dkim").map((entry): DkimResult => {
     const signingDomain =
       propertyOf(entry, "header.d") ?? domainOfIdentity(propertyOf(entry, "header.i"));
@@ -254,7 +257,7 @@ function readResults(
     return {
       result: entry.result,
       domain,
-      selector: selectorFor(entry, domain, selectors),
+      selector: selectorFor(entry, domain, selectorsOf),
       aligned: isAligned(domain, alignWith),
     };
   });

@@ -3,6 +3,9 @@
  * Linear in the input: one pass over the lines, no regular expression that can backtrack.
  */
 
+import { fieldKey, knownNameAt, lookupKey } from "./field-names";
+import { skipWhitespace, trimmedEnd } from "./whitespace";
+
 export interface HeaderField {
   /** As written, e.g. "Authentication-Results". */
   name: string;
@@ -73,8 +76,14 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
     }
     if (nextColon < lineStart) nextColon = indexOrEnd(text, ":", lineStart);
     const colon = nextColon < end ? nextColon : -1;
-    const name = colon > lineStart ? text.slice(lineStart, colon).trimEnd() : "";
-    const key = fieldKey(name);
+    const known = colon > lineStart ? knownNameAt(text, lineStart, colon) : undefined;
+    const name =
+      known !== undefined
+        ? known.name
+        : colon > lineStart
+          ? text.slice(lineStart, colon).trimEnd()
+          : "";
+    const key = known !== undefined ? known.key : fieldKey(name);
     if (key === null) {
       const line = text.slice(lineStart, end);
       note(problems, `Line ${lineNumber} is not a header field: "${excerpt(line)}".`);
@@ -175,6 +184,9 @@ class LazyField implements HeaderField {
    * between two of its lines (a line that is not a header field); null while it is one stretch.
    */
   #stretches: number[] | null = null;
+  /** Line breaks in the one stretch, and their kind (MIXED_BREAKS when not all alike). */
+  #breaks = 0;
+  #breakKind = NO_BREAK;
   #value: string | null = null;
 
   constructor(
@@ -191,28 +203,42 @@ class LazyField implements HeaderField {
   }
 
   addContinuation(start: number, end: number): void {
-    if (this.#stretches !== null) this.#stretches.push(start, end);
-    else if (isLineBreak(this.#text, this.#end, start)) this.#end = end;
-    else this.#stretches = [this.#start, this.#end, start, end];
+    if (this.#stretches !== null) {
+      this.#stretches.push(start, end);
+      return;
+    }
+    const kind = lineBreakKind(this.#text, this.#end, start);
+    if (kind === NO_BREAK) {
+      this.#stretches = [this.#start, this.#end, start, end];
+      return;
+    }
+    this.#end = end;
+    this.#breaks++;
+    this.#breakKind =
+      this.#breakKind === NO_BREAK || this.#breakKind === kind ? kind : MIXED_BREAKS;
   }
 
   get value(): string {
     if (this.#value === null) {
+      const text = this.#text;
       const stretches = this.#stretches;
-      let unfolded: string;
-      if (stretches === null) {
-        unfolded = withoutLineBreaks(this.#text, this.#start, this.#end);
+      if (stretches === null && this.#breaks === 0) {
+        const from = skipWhitespace(text, this.#start, this.#end);
+        this.#value = text.slice(from, trimmedEnd(text, from, this.#end));
+      } else if (stretches === null) {
+        const separator = BREAK_TEXT[this.#breakKind];
+        const unfolded =
+          separator === undefined
+            ? withoutLineBreaks(text, this.#start, this.#end)
+            : joinLines(text, this.#start, this.#end, separator, this.#breaks);
+        this.#value = unfolded.trim();
       } else {
-        unfolded = "";
+        let unfolded = "";
         for (let i = 0; i < stretches.length; i += 2) {
-          unfolded += withoutLineBreaks(
-            this.#text,
-            stretches[i] as number,
-            stretches[i + 1] as number,
-          );
+          unfolded += withoutLineBreaks(text, stretches[i] as number, stretches[i + 1] as number);
         }
+        this.#value = unfolded.trim();
       }
-      this.#value = unfolded.trim();
     }
     return this.#value;
   }
@@ -227,11 +253,39 @@ class LazyField implements HeaderField {
   }
 }
 
-/** Whether text[from, to) is one line break: CRLF, LF or a lone CR. */
-function isLineBreak(text: string, from: number, to: number): boolean {
+const NO_BREAK = 0;
+const CRLF = 1;
+const LF = 2;
+const CR = 3;
+const MIXED_BREAKS = 4;
+const BREAK_TEXT: readonly (string | undefined)[] = [undefined, "\r\n", "\n", "\r", undefined];
+
+/** The kind of line break text[from, to) is (CRLF, LF or a lone CR), or NO_BREAK. */
+function lineBreakKind(text: string, from: number, to: number): number {
   const first = text.charCodeAt(from);
-  if (to - from === 1) return first === 0x0d || first === 0x0a;
-  return to - from === 2 && first === 0x0d && text.charCodeAt(from + 1) === 0x0a;
+  if (to - from === 1) return first === 0x0d ? CR : first === 0x0a ? LF : NO_BREAK;
+  return to - from === 2 && first === 0x0d && text.charCodeAt(from + 1) === 0x0a ? CRLF : NO_BREAK;
+}
+
+/**
+ * text[from, to) without its `count` line breaks, all written as `separator`. Each is found with
+ * indexOf, and no search runs past the last one: the field's breaks were counted as it was read.
+ */
+function joinLines(
+  text: string,
+  from: number,
+  to: number,
+  separator: string,
+  count: number,
+): string {
+  let unfolded = "";
+  let piece = from;
+  for (let i = 0; i < count; i++) {
+    const at = text.indexOf(separator, piece);
+    unfolded += text.slice(piece, at);
+    piece = at + separator.length;
+  }
+  return unfolded + text.slice(piece, to);
 }
 
 /**
@@ -251,43 +305,10 @@ export function withoutLineBreaks(text: string, from: number, to: number): strin
   return piece === from ? text.slice(from, to) : unfolded + text.slice(piece, to);
 }
 
-/**
- * Field names as written -> their look-up keys. A pure memo shared by every block: mail repeats
- * the same few hundred names, and a known name skips the character check and the lower-casing.
- * Bounded, and only names that passed the check are kept.
- */
-const KNOWN_NAME_KEYS = new Map<string, string>();
-const MAX_KNOWN_NAMES = 1000;
-
-/** The lower-case key of a field name, or null when the text is not a field name. */
-function fieldKey(name: string): string | null {
-  const known = KNOWN_NAME_KEYS.get(name);
-  if (known !== undefined) return known;
-  if (!isFieldName(name)) return null;
-  const key = name.toLowerCase();
-  if (KNOWN_NAME_KEYS.size < MAX_KNOWN_NAMES) KNOWN_NAME_KEYS.set(name, key);
-  return key;
-}
-
-/** The key of a name asked for: remembered for the names the analysis asks for again and again. */
-function lookupKey(name: string): string {
-  return fieldKey(name) ?? name.toLowerCase();
-}
-
 /** The index of `search` at or after `from`, or the text's length when there is none. */
-function indexOrEnd(text: string, search: string, from: number): number {
+export function indexOrEnd(text: string, search: string, from: number): number {
   const index = text.indexOf(search, from);
   return index < 0 ? text.length : index;
-}
-
-/** RFC 5322 field names: printable US-ASCII except colon, at least one character. */
-function isFieldName(name: string): boolean {
-  if (name.length === 0 || name.length > 200) return false;
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    if (code < 33 || code > 126) return false;
-  }
-  return true;
 }
 
 function excerpt(line: string): string {

@@ -7,7 +7,7 @@
  * Every scanner moves forward only, so the work is linear.
  */
 import { isoUtc, readDate } from "./dates";
-import { withoutLineBreaks } from "./header-block";
+import { indexOrEnd, withoutLineBreaks } from "./header-block";
 import type { Hop } from "./types";
 
 export interface ParsedReceived {
@@ -275,6 +275,12 @@ function isSpace(code: number): boolean {
 function lex(text: string, stopAtDate: boolean, into: Tokens): Tokens {
   const tokens = into.reset(text);
   let lastSemicolon = -1;
+  // The next "(", ")" and "\\" after a comment's start, remembered until the scan passes them
+  // (so each character is searched at most once): a comment with neither a nested comment nor
+  // an escape before its ")" ends there, found without reading it character by character.
+  let nextOpen = -1;
+  let nextClose = -1;
+  let nextEscape = -1;
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
@@ -286,7 +292,11 @@ function lex(text: string, stopAtDate: boolean, into: Tokens): Tokens {
       i++;
       if (stopAtDate && text.indexOf(";", i) < 0) break;
     } else if (code === 0x28) {
-      const end = commentEnd(text, i);
+      if (nextOpen <= i) nextOpen = indexOrEnd(text, "(", i + 1);
+      if (nextClose <= i) nextClose = indexOrEnd(text, ")", i + 1);
+      if (nextEscape <= i) nextEscape = indexOrEnd(text, "\\", i + 1);
+      const end =
+        nextClose < nextOpen && nextClose < nextEscape ? nextClose + 1 : commentEnd(text, i);
       const contentEnd = text.charCodeAt(end - 1) === 0x29 ? end - 1 : end;
       tokens.push(COMMENT, start, contentEnd);
       i = end;

@@ -22,14 +22,20 @@ import {
   PHISHING_CATS,
 } from "./categories";
 import { authenticatedSender, type AuthenticatedSender } from "./identity";
+import { gatewayExplainsThreats } from "./remedy-gateway";
 import type { FixableBy, HeaderAnalysis } from "./types";
 
 /** Bump when the answer for the same headers could change. */
-export const REMEDY_VERSION = "vouch.remedy/1.1.0";
+export const REMEDY_VERSION = "vouch.remedy/1.2.0";
 
 export type Situation =
   /** Do not trust it; nothing may report it as wanted. */
   | "threat"
+  /**
+   * A gateway in front of Exchange Online hid the sender from Microsoft's authentication, which
+   * explains its spoof or DMARC verdict (remedy-gateway.ts): the admin's fix, never an allow.
+   */
+  | "gateway"
   /** Delivered to the Inbox: nothing to rescue. */
   | "not-junked"
   /** An admin's allow or the person's own Safe Senders let it through. */
@@ -155,14 +161,17 @@ export function allowKindOf(analysis: HeaderAnalysis, identity: AuthenticatedSen
 
 function situationOf(analysis: HeaderAnalysis, identity: AuthenticatedSender | null): Situation {
   const { junked } = analysis.verdict;
-  if (hasFinding(analysis, "junk-by-user-settings", "blocked-sender")) return "user-settings";
-  if (hasFinding(analysis, "policy-blocked", "transport-rule-spam", "asf-custom-spam")) {
-    return "policy";
-  }
+  // Where it landed comes first: the mailbox's dest:I is the final folder decision, after a
+  // block entry (SFV:SKB) or a mail flow rule (SFV:SKS) marked it spam (platform-facts.md §4.3,
+  // §4.8), so a message in the Inbox has nothing to rescue, whatever marked it on the way.
   if (junked === false) {
     return hasFinding(analysis, "allowed-by-policy", "allowed-by-user", "safe-senders-rescued")
       ? "allowed"
       : "not-junked";
+  }
+  if (hasFinding(analysis, "junk-by-user-settings", "blocked-sender")) return "user-settings";
+  if (hasFinding(analysis, "policy-blocked", "transport-rule-spam", "asf-custom-spam")) {
+    return "policy";
   }
   if (junked === null) return "unknown";
   if (hasFinding(analysis, "bulk-bcl-high")) return "bulk";
@@ -171,6 +180,7 @@ function situationOf(analysis: HeaderAnalysis, identity: AuthenticatedSender | n
 
 const FIXABLE_BY: Record<Situation, FixableBy | null> = {
   threat: null,
+  gateway: "admin",
   "not-junked": null,
   allowed: null,
   "user-settings": "user",
@@ -194,7 +204,9 @@ function offersOf(
       return { notSpam: "hidden", trustedSender: identity !== null };
     case "user-settings":
     case "policy":
-      // An allow would not fix it, but the report tells the admin what people's settings do.
+    case "gateway":
+      // An allow would not fix it, but the report tells the admin what people's settings (or
+      // the organisation's routing) do.
       return { notSpam: "secondary", trustedSender: false };
     case "bulk":
     case "filtered":
@@ -210,6 +222,18 @@ function offersOf(
 export function remedyOf(analysis: HeaderAnalysis): Remedy {
   const identity = authenticatedSender(analysis);
   const threats = threatsOf(analysis, identity);
+  if (gatewayExplainsThreats(analysis, threats)) {
+    return {
+      version: REMEDY_VERSION,
+      situation: "gateway",
+      threat: null,
+      threats: [],
+      fixableBy: FIXABLE_BY.gateway,
+      allow: "none",
+      offers: offersOf("gateway", "none", identity),
+      identity,
+    };
+  }
   const [threat] = threats;
   if (threat !== undefined) {
     return {

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useDeferredValue, useId, useMemo, useState } from "react";
+import { Suspense, lazy, useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import { Button, FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { HeaderAnalysis } from "../analysis";
 import type { MailHost } from "../office/host";
@@ -8,7 +8,7 @@ import { stringsFor } from "./i18n";
 import { StringsContext, useStrings } from "./strings-context";
 import { fluentTheme, useHostTheme } from "./theme";
 import { useMessage, type GraphFetcher } from "./use-message";
-import { useReport } from "./use-report";
+import { useReport, type ColleagueState } from "./use-report";
 import { remedyOf, type Remedy } from "../analysis/remedy";
 import { FindingsSection, VerdictCard } from "./VerdictCard";
 import { SenderSection } from "./SenderSection";
@@ -22,7 +22,13 @@ import type { MailGraph } from "../api/graph";
 import type { ItemMailbox } from "../office/host";
 import { useSectionStyles } from "./styles";
 import { SectionBoundary } from "./SectionBoundary";
-import { reputationQueryOf, remedyWithLivePolicy, useReputation } from "./use-reputation";
+import { afterNextPaint } from "./perf";
+import {
+  reputationQueryOf,
+  remedyWithLivePolicy,
+  useReputation,
+  type ReputationState,
+} from "./use-reputation";
 
 /**
  * A chunk loader that starts when its section first renders, a frame after the verdict (so the
@@ -51,6 +57,16 @@ export interface PaneServices {
   graph: GraphFetcher | null;
   /** Moves a message out of Junk after "Not spam"; absent: the pane says how to do it by hand. */
   rescue?: MailGraph["rescue"] | null;
+  /**
+   * Sign-in has not finished yet (the pane renders before it, main.tsx): the report buttons
+   * wait, and what colleagues and the service know shows as loading, not as signed out.
+   */
+  signingIn?: boolean;
+}
+
+export interface PaneProps extends PaneServices {
+  /** Called once, right after the pane first painted an answer (or that there is none). */
+  onShown?: () => void;
 }
 
 const useStyles = makeStyles({
@@ -74,7 +90,7 @@ const useStyles = makeStyles({
 });
 
 /** The task pane: Fluent theme and strings from Office, then the message's explanation. */
-export function Pane(services: PaneServices) {
+export function Pane({ onShown, ...services }: PaneProps) {
   const { host } = services;
   const strings = useMemo(() => stringsFor(host.displayLanguage), [host]);
   const theme = useHostTheme(host);
@@ -87,18 +103,23 @@ export function Pane(services: PaneServices) {
       data-theme={theme}
     >
       <StringsContext.Provider value={strings}>
-        <PaneBody {...services} />
+        <PaneBody services={services} onShown={onShown} />
       </StringsContext.Provider>
     </FluentProvider>
   );
 }
 
-function PaneBody(services: PaneServices) {
+function PaneBody({ services, onShown }: { services: PaneServices; onShown?: () => void }) {
   const t = useStrings();
   const styles = useStyles();
   const section = useSectionStyles();
   const titleId = useId();
   const state = useMessage(services.host, services.graph);
+  const shownOnce = state.phase !== "loading";
+  useEffect(
+    () => (shownOnce && onShown ? afterNextPaint(onShown) : undefined),
+    [shownOnce, onShown],
+  );
   const itemKey =
     state.phase === "no-item" ? null : (state.item.internetMessageId ?? state.item.itemId ?? "");
   // Headers pasted by hand belong to the item they were pasted for; another item forgets them.
@@ -215,8 +236,20 @@ function MessageView(props: {
       : remedy.situation === "not-junked" || remedy.situation === "allowed"
         ? "not-junked"
         : "other";
-  const canReport = !services.api ? "signed-out" : !internetMessageId ? "no-message-id" : "yes";
+  const canReport = services.signingIn
+    ? "signing-in"
+    : !services.api
+      ? "signed-out"
+      : !internetMessageId
+        ? "no-message-id"
+        : "yes";
   const youReported = colleagues.phase === "ready" && colleagues.status?.youReported === true;
+  // While sign-in runs, what needs it is on its way, not refused.
+  const awaitingSignIn = services.signingIn === true;
+  const colleaguesShown: ColleagueState =
+    awaitingSignIn && colleagues.phase === "signed-out" ? { phase: "loading" } : colleagues;
+  const reputationShown: ReputationState =
+    awaitingSignIn && reputation.phase === "signed-out" ? { phase: "loading" } : reputation;
 
   return (
     <>
@@ -245,12 +278,12 @@ function MessageView(props: {
           </SectionBoundary>
         </>
       ) : null}
-      <ColleaguesSection colleagues={colleagues} />
+      <ColleaguesSection colleagues={colleaguesShown} />
       {details ? (
         <SectionBoundary fallback={<p>{t.sectionFailed(t.reputation.heading)}</p>}>
           <Suspense fallback={<Spinner size="tiny" label={t.reputation.heading} />}>
             <ReputationSection
-              state={reputation}
+              state={reputationShown}
               analysis={details}
               liveThreat={remedy !== props.remedy}
             />

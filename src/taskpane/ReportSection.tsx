@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportKind } from "../api/contract";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
@@ -24,7 +24,8 @@ export interface ReportSectionProps {
   offers: ReportOffers;
   /** Only read when neither button is offered. */
   nothing: NothingToReport;
-  canReport: "yes" | "signed-out" | "no-message-id";
+  /** "signing-in": the pane shows before sign-in has finished (main.tsx). */
+  canReport: "yes" | "signing-in" | "signed-out" | "no-message-id";
   youReported: boolean;
   onSubmit: (kind: ReportKind, comment: string) => void;
   onRetract: () => void;
@@ -89,6 +90,9 @@ export function ReportSection(props: ReportSectionProps) {
         <p className={section.text} data-testid="nothing-to-report">
           {t.report.nothing[props.nothing]}
         </p>
+      ) : null}
+      {offered && canReport === "signing-in" ? (
+        <Spinner size="tiny" label={t.report.signingIn} data-testid="signing-in" />
       ) : null}
       {offered && canReport === "signed-out" ? (
         <p className={section.text}>{t.report.signedOut}</p>

@@ -11,6 +11,16 @@ export default function RouteSection({ analysis }: { analysis: HeaderAnalysis })
   const section = useSectionStyles();
   const headingId = useId();
   const time = new Intl.DateTimeFormat(t.language, { dateStyle: "short", timeStyle: "medium" });
+  // A date that named no zone was read as if UTC: show its clock as written, never converted.
+  const asWritten = new Intl.DateTimeFormat(t.language, {
+    dateStyle: "short",
+    timeStyle: "medium",
+    timeZone: "UTC",
+  });
+  const when = (date: string, zoneKnown: boolean | null | undefined) =>
+    zoneKnown === false
+      ? `${asWritten.format(new Date(date))} (${t.route.zoneUnknown})`
+      : time.format(new Date(date));
 
   return (
     <section className={section.section} aria-labelledby={headingId} data-testid="route">
@@ -50,7 +60,7 @@ export default function RouteSection({ analysis }: { analysis: HeaderAnalysis })
                   {t.route.by}: <span className={section.code}>{hop.by ?? t.route.unknown}</span>
                 </p>
                 <p className={section.muted}>
-                  {t.route.time}: {hop.date ? time.format(new Date(hop.date)) : t.route.unknown}
+                  {t.route.time}: {hop.date ? when(hop.date, hop.dateZoneKnown) : t.route.unknown}
                   {hop.delaySeconds !== null
                     ? ` · ${t.route.delay}: ${t.route.seconds(hop.delaySeconds)}`
                     : ""}

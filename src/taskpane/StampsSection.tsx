@@ -9,6 +9,7 @@ import {
   SFTY_MEANINGS,
   SFV_MEANINGS,
   SRV_MEANINGS,
+  STAMP_LABELS,
   meaningOf,
   type MeaningTable,
 } from "../analysis/meanings";
@@ -21,6 +22,8 @@ import {
 import type { AntispamStamps, HeaderAnalysis } from "../analysis";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
+import { Row, SectionTable } from "./Rows";
+import { MailboxDeliveryRow } from "./MailboxDeliveryRow";
 
 type StampKey =
   | "scl"
@@ -67,39 +70,41 @@ export function StampsSection({ analysis }: { analysis: HeaderAnalysis }) {
       : [{ key, value, meaning: table ? meaningOf(table, value, language) : null }];
   });
 
-  // Gateway verdicts in the pane's language (older analyses may lack the fields).
+  // Older analyses (stored or cached) may lack the fields added in issue 13.
+  const delivery = analysis.antispam.mailboxDelivery ?? null;
+  const latency = analysis.antispam.endToEndLatencySeconds ?? null;
+  const seconds = new Intl.NumberFormat(t.language, { maximumFractionDigits: 1 });
   const gateways = analysis.gateways ?? [];
   const inFront = analysis.gatewayInFront ?? null;
+  const empty = rows.length === 0 && !delivery && latency === null;
 
   return (
     <section className={section.section} aria-labelledby={headingId} data-testid="stamps">
       <h2 id={headingId} className={section.heading}>
         {t.stamps.heading}
       </h2>
-      {rows.length === 0 && gateways.length === 0 && !inFront ? (
-        <p className={section.text}>{t.stamps.none}</p>
+      {empty ? (
+        gateways.length === 0 && !inFront ? (
+          <p className={section.text}>{t.stamps.none}</p>
+        ) : null
       ) : (
-        <table className={section.table} aria-labelledby={headingId}>
-          <thead className={section.visuallyHidden}>
-            <tr>
-              <th scope="col">{t.stamps.code}</th>
-              <th scope="col">{t.stamps.value}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row" className={section.rowHeader}>
-                  {t.stamps.labels[row.key]}
-                </th>
-                <td className={section.cell}>
-                  <span className={section.code}>{row.value}</span>
-                  {row.meaning ? <p className={section.muted}>{row.meaning}</p> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SectionTable labelledBy={headingId} columns={[t.stamps.code, t.stamps.value]}>
+          {delivery ? <MailboxDeliveryRow delivery={delivery} /> : null}
+          {rows.map((row) => (
+            <Row key={row.key} label={t.stamps.labels[row.key]}>
+              <span className={section.code}>{row.value}</span>
+              {row.meaning ? <p className={section.muted}>{row.meaning}</p> : null}
+            </Row>
+          ))}
+          {latency !== null ? (
+            <Row label={t.stamps.labels.latency}>
+              <span className={section.code}>{seconds.format(latency)} s</span>
+              <p className={section.muted}>
+                {STAMP_LABELS[language].endToEndLatency(seconds.format(latency))}
+              </p>
+            </Row>
+          ) : null}
+        </SectionTable>
       )}
       {(gateways.length > 0 || inFront) && (
         <div data-testid="gateways">

@@ -83,7 +83,11 @@ export function FindingsSection({
   const { threats, groups } = groupFindings(analysis.verdict.findings, threatFindingIds(remedy));
   const threat = remedy.threat !== null;
   const advice = (key: (typeof groups)[number]["key"]): string =>
-    key === "admin" ? t.verdict.advice.admin[remedy.allow] : t.verdict.advice[key];
+    key === "admin"
+      ? t.verdict.advice.admin[remedy.allow]
+      : key === "sender" && remedy.situation === "gateway"
+        ? t.verdict.advice.senderBehindGateway
+        : t.verdict.advice[key];
 
   return (
     <section className={section.section} aria-labelledby={headingId} data-testid="findings">

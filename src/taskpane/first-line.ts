@@ -34,6 +34,7 @@ export function firstLineOf(remedy: Remedy, t: Strings): FirstLine {
       return { intent: "success", title, body: lines.next.allowed };
     case "user-settings":
     case "policy":
+    case "gateway":
     case "filtered":
       return { intent: "warning", title, body: lines.next[situation] };
     case "bulk":

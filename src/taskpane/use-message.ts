@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { HeaderAnalysis } from "../analysis";
 import type { analyzeHeaders as AnalyzeHeaders } from "../analysis/analyze";
 import { languageOf } from "../analysis/language";
@@ -118,6 +118,19 @@ export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageS
     item ? { phase: "loading", item } : { phase: "no-item" },
   );
 
+  // The pane renders before sign-in has finished (main.tsx), so the Graph fallback may come
+  // later: it must not reload a verdict already shown, but it is asked for headers Outlook could
+  // not give when they were found missing without it.
+  const latestGraph = useRef(graph);
+  const loadedWithGraph = useRef(false);
+  const [attempt, setAttempt] = useState(0);
+  const missingWithoutGraph =
+    state.phase === "missing" && !state.graph.tried && !loadedWithGraph.current;
+  useEffect(() => {
+    latestGraph.current = graph;
+    if (graph && missingWithoutGraph) setAttempt((n) => n + 1);
+  }, [graph, missingWithoutGraph]);
+
   useEffect(() => host.onItemChanged(setItem), [host]);
 
   useEffect(() => {
@@ -126,8 +139,10 @@ export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageS
       return;
     }
     let current = true;
+    const graphNow = latestGraph.current;
+    loadedWithGraph.current = graphNow !== null;
     setState({ phase: "loading", item });
-    load(host, item, graph).then(
+    load(host, item, graphNow).then(
       (next) => {
         if (current) setState(next);
       },
@@ -147,7 +162,7 @@ export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageS
     return () => {
       current = false;
     };
-  }, [host, graph, item]);
+  }, [host, item, attempt]);
 
   return state;
 }

@@ -1,13 +1,20 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProposalDto } from "../../src/api/admin-contract";
-import { launchChromium, SCREENSHOT_DIR } from "../support/browser";
+import { launchChromium } from "../support/browser";
 import { exchangeHeaders } from "../support/service-headers";
 import { startTestService, type TestService } from "../support/service";
 import { ApiClient, sampleHeaders, withMessageId } from "../service/proposals-client";
-import { ADMIN, axeViolations, overflow, proposalId, signIn } from "./admin-helpers";
+import {
+  ADMIN,
+  axeViolations,
+  openConsole,
+  overflow,
+  proposalId,
+  screenshot,
+  signIn,
+} from "./admin-helpers";
 
 /**
  * The console's review work in Chromium against the real service: reporters' comments beside
@@ -90,7 +97,6 @@ beforeAll(async () => {
   await vouch("payroll@litware.example", 3);
   await decide("litware.example", "approve", "Payroll provider");
   browser = await launchChromium();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -98,26 +104,8 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function open(
-  width: number,
-  locale = "en-GB",
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    locale,
-    acceptDownloads: true,
-    // The service's CSP allows only its own scripts; axe-core is injected by the test.
-    bypassCSP: true,
-    ...(width < 600 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  return { context, page, errors };
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+const open = (width: number, locale?: string) => openConsole(browser, width, locale);
+const shot = screenshot;
 
 describe("reviewing proposals in the console", () => {
   it("shows needs-review first, comments with the evidence, words not ids, and moves focus", async () => {

@@ -1,5 +1,7 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { SCREENSHOT_DIR } from "../support/browser";
 import type { ProposalPage } from "../../src/api/admin-contract";
 import type { TestService } from "../support/service";
 import type { ApiClient, Who } from "../service/proposals-client";
@@ -63,4 +65,30 @@ export async function proposalId(api: ApiClient, senderKey: string): Promise<str
 /** How far the page scrolls sideways: 0 when nothing overflows. */
 export function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** A fresh browser context at this width and locale (phone-like under 600 px), with its page. */
+export async function openConsole(
+  browser: Browser,
+  width: number,
+  locale = "en-GB",
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    locale,
+    acceptDownloads: true,
+    // The service's CSP allows only its own scripts; axe-core is injected by the test.
+    bypassCSP: true,
+    ...(width < 600 ? { isMobile: true, hasTouch: true } : {}),
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/** A full-page screenshot in SCREENSHOT_DIR, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }

@@ -7,6 +7,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import {
   createStandinHost,
+  type HeadersQuirk,
   type StandinHost,
   type StandinItem,
 } from "../../src/office/standin-host";
@@ -15,7 +16,7 @@ import { createReportQueue, type ReportQueue } from "../../src/api/retry-queue";
 import { fetchGraphHeaders, GRAPH_BASE_URL } from "../../src/api/graph";
 import type { ReportRequest } from "../../src/api/contract";
 import { analyzeHeaders } from "../../src/analysis";
-import { Pane } from "../../src/taskpane/Pane";
+import { Pane, type PaneProps } from "../../src/taskpane/Pane";
 import { GROUP_ORDER, groupFindings } from "../../src/taskpane/verdict";
 import { SectionBoundary } from "../../src/taskpane/SectionBoundary";
 
@@ -132,6 +133,25 @@ function renderPane(
       if (value) events.dispatchEvent(new Event("online"));
     },
   };
+}
+
+/** Graph answers with the item's headers for its REST id, and with 404 for any other. */
+function graphHasHeadersOf(item: StandinItem): void {
+  server.use(
+    http.get(`${GRAPH_BASE_URL}/me/messages/:id`, ({ params }) =>
+      params.id === item.restId
+        ? HttpResponse.json({
+            internetMessageHeaders: item.headers
+              .replace(/\r?\n[ \t]+/g, " ")
+              .split(/\r?\n/)
+              .map((line) => ({
+                name: line.slice(0, line.indexOf(":")),
+                value: line.slice(line.indexOf(":") + 1).trim(),
+              })),
+          })
+        : HttpResponse.json({}, { status: 404 }),
+    ),
+  );
 }
 
 const verdict = () => screen.findByTestId("verdict", {}, { timeout: 5000 });
@@ -349,21 +369,7 @@ describe("missing headers", () => {
 
   it("says so for a subject-only answer and falls back to Graph's headers", async () => {
     const item = sample("azure-service-notice", "AAMkRest=");
-    server.use(
-      http.get(`${GRAPH_BASE_URL}/me/messages/:id`, ({ params }) =>
-        params.id === "AAMkRest="
-          ? HttpResponse.json({
-              internetMessageHeaders: item.headers
-                .replace(/\r?\n[ \t]+/g, " ")
-                .split(/\r?\n/)
-                .map((line) => ({
-                  name: line.slice(0, line.indexOf(":")),
-                  value: line.slice(line.indexOf(":") + 1).trim(),
-                })),
-            })
-          : HttpResponse.json({}, { status: 404 }),
-      ),
-    );
+    graphHasHeadersOf(item);
     const setup = renderPane({ item: null, graph: true });
     setup.host.setHeadersQuirk("subject-only");
     act(() => setup.host.setItem(item));
@@ -517,5 +523,96 @@ describe("section boundary", () => {
     expect(screen.getByText("still here")).toBeTruthy();
     expect(screen.getByText("section failed")).toBeTruthy();
     errors.mockRestore();
+  });
+});
+
+const signedInApi = () =>
+  createApiClient({
+    tokens: { account: async () => "dev:t/alice", getToken: async () => "token" },
+    baseUrl: BASE,
+  });
+const graphHeaders = (restId: string) =>
+  fetchGraphHeaders(restId, { getGraphToken: async () => "graph-token" });
+
+/** The pane as main.tsx renders it before sign-in; `rerender` plays sign-in's outcome. */
+function renderSigningIn(
+  options: { language?: string; item?: StandinItem; quirk?: HeadersQuirk } = {},
+) {
+  const host = createStandinHost({ displayLanguage: options.language ?? "en-US" });
+  host.setHeadersQuirk(options.quirk ?? "none");
+  host.setItem(options.item ?? sample("azure-service-notice"));
+  const onShown = vi.fn();
+  const before: PaneProps = { host, api: null, queue: null, graph: null, signingIn: true, onShown };
+  const view = render(<Pane {...before} />);
+  return {
+    onShown,
+    signedIn: (services: Partial<PaneProps>) =>
+      view.rerender(<Pane {...before} signingIn={false} {...services} />),
+  };
+}
+
+/**
+ * Inside Outlook the pane renders before sign-in has finished (src/taskpane/main.tsx): what it
+ * shows while signing in, once signed in, and when sign-in fails after the verdict is shown.
+ */
+describe("the pane before sign-in has finished", () => {
+  it("shows the verdict with 'signing in' where the buttons go, then the buttons", async () => {
+    const pane = renderSigningIn();
+    const card = await screen.findByTestId("verdict");
+    expect(card.textContent).toContain("a genuine message that the spam filter got wrong");
+    const section = await screen.findByTestId("report");
+    expect(within(section).getByRole("progressbar", { name: "Signing in…" })).toBeTruthy();
+    expect(section.textContent).not.toContain("Sign in to report.");
+    expect(screen.queryByRole("button", { name: "Not spam" })).toBeNull();
+    // What colleagues reported is on its way, not refused.
+    expect(screen.queryByText("Sign in to see what colleagues reported.")).toBeNull();
+    expect(screen.getByText("Asking the service…")).toBeTruthy();
+    await waitFor(() => expect(pane.onShown).toHaveBeenCalledTimes(1));
+
+    pane.signedIn({ api: signedInApi(), graph: graphHeaders });
+    expect(await screen.findByRole("button", { name: "Not spam" })).toBeTruthy();
+    expect(screen.queryByText("Signing in…")).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByTestId("colleague-count").getAttribute("data-count")).toBe("1"),
+    );
+    // The verdict was not read again for the sign-in: the same element is still on screen.
+    expect(screen.getByTestId("verdict")).toBe(card);
+    expect(pane.onShown).toHaveBeenCalledTimes(1);
+  });
+
+  it("says to sign in when sign-in fails after the verdict is shown", async () => {
+    const pane = renderSigningIn();
+    const card = await screen.findByTestId("verdict");
+    await screen.findByText("Signing in…");
+    pane.signedIn({ api: null });
+    const section = await screen.findByTestId("report");
+    await waitFor(() => expect(section.textContent).toContain("Sign in to report."));
+    expect(within(section).queryByRole("progressbar")).toBeNull();
+    expect(screen.getByText("Sign in to see what colleagues reported.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Not spam" })).toBeNull();
+    expect(screen.getByTestId("verdict")).toBe(card);
+  });
+
+  it("says it in German", async () => {
+    const pane = renderSigningIn({ language: "de-DE" });
+    await screen.findByTestId("verdict");
+    expect((await screen.findByTestId("report")).textContent).toContain("Anmeldung läuft…");
+    pane.signedIn({ api: null });
+    await waitFor(() =>
+      expect(screen.getByTestId("report").textContent).toContain(
+        "Melden Sie sich an, um zu melden.",
+      ),
+    );
+  });
+
+  it("asks Graph once sign-in brings it, for headers Outlook could not give", async () => {
+    const item = sample("azure-service-notice", "AAMkRest=");
+    graphHasHeadersOf(item);
+    const pane = renderSigningIn({ item, quirk: "subject-only" });
+    expect(await screen.findByTestId("missing")).toBeTruthy();
+    await waitFor(() => expect(pane.onShown).toHaveBeenCalledTimes(1));
+    pane.signedIn({ api: signedInApi(), graph: graphHeaders });
+    const card = await screen.findByTestId("verdict");
+    expect(card.textContent).toContain("a genuine message that the spam filter got wrong");
   });
 });

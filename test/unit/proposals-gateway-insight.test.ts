@@ -87,6 +87,23 @@ describe("the gateway insight", () => {
     expect(result.entry).toBeNull();
   });
 
+  it("carries the shared rule module's answer: the gateway's situation, no threat", () => {
+    expect(signals).toEqual(expect.arrayContaining(["situation-gateway", "allow-none"]));
+    expect(signals.filter((signal) => signal.startsWith("threat-"))).toEqual([]);
+  });
+
+  it("refuses a forged gateway as a spoof: Microsoft's PTR names the sender's own server", () => {
+    const forged = signalsOf(
+      analyzeHeaders(REPORT.replace(/PTR:[^;]+;/, "PTR:host66.cheap-vps.example;")),
+    );
+    expect(forged).toEqual(expect.arrayContaining(["situation-threat", "threat-spoof"]));
+    expect(forged).not.toContain("gateway-in-front");
+    const result = assess(evidenceOf(forged, 4), context);
+    expect(result.outcome).toBe("refused");
+    expect(result.refusals.map((refusal) => refusal.code)).toContain("spoof");
+    expect(result.insights).toEqual([]);
+  });
+
   it("leaves a threat refused: phishing is not the gateway's doing", () => {
     const result = assess(
       evidenceOf([...signals, "threat-phishing", "phishing-verdict"], 4),

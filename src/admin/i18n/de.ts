@@ -447,6 +447,7 @@ export const de: AdminStrings = {
       allowed: "bereits zugelassen",
       "user-settings": "eigene Einstellungen der Person",
       policy: "Konfiguration der Organisation",
+      gateway: "ein Gateway vor Exchange Online",
       bulk: "Massenmail",
       unauthenticated: "nichts belegt den Absender",
       filtered: "Spamfilter, Absender belegt",
@@ -557,6 +558,7 @@ export const de: AdminStrings = {
     from: "Sendendes Postfach",
     to: "Empfänger (durch Kommas getrennt)",
     alertLanguage: "Sprache der Alarme",
+    addChannelTitle: "Kanal hinzufügen",
     addChannel: "Kanal hinzufügen",
     test: "Test senden",
     delete: "Löschen",
@@ -573,9 +575,93 @@ export const de: AdminStrings = {
       "Meldungen pro Absender und Tag in den letzten 30 Tagen; mit dem Junk-Durchlauf auch, was er im Junk-E-Mail-Ordner fand (nie als Meldung gezählt).",
     trendEmpty:
       "In den letzten 30 Tagen wurde kein kritischer Absender im Junk-E-Mail-Ordner gemeldet.",
-    reports: "Meldungen",
-    sightings: "im Junk gesehen",
+    reportCount: (count: number) => (count === 1 ? "1 Meldung" : `${count} Meldungen`),
+    sightingCount: (count: number) => `${count} im Junk gesehen`,
+    trendLegend: "Je Tag: Meldungen / vom Junk-Durchlauf im Junk gesehen.",
+    kind: "Art",
+    actions: "Aktionen",
     unauthenticated: "nicht authentifiziert",
     total: "Summe",
+  },
+  sweep: {
+    tab: "Junk-Durchlauf",
+    title: "Junk-Durchlauf",
+    intro:
+      "Mit dem optionalen Junk-Durchlauf liest Vouch die Junk-E-Mail-Ordner der Postfächer einer Gruppe selbst und zeigt die Absender, die es dort findet. Was es findet, sind Sichtungen: Sie stehen neben den Bürgschaften und zählen nie als eine.",
+    off: "Der Junk-Durchlauf ist für diese Organisation ausgeschaltet.",
+    offHow:
+      "Zum Einschalten registrieren Sie eine App, deren Mail.Read auf eine E-Mail-aktivierte Gruppe beschränkt ist, und starten den Dienst mit VOUCH_SWEEP=1 und den IDs der App (Einrichtung in docs/sweep.md).",
+    on: "Der Junk-Durchlauf ist eingeschaltet.",
+    rounds: {
+      idle: "Er hat noch keine Runde gedreht.",
+      running: "Eine Runde liest gerade die Junk-E-Mail-Ordner.",
+      ok: "Die letzte Runde verlief ohne Fehler.",
+      error: "Die letzte Runde ist fehlgeschlagen.",
+    } as Record<string, string>,
+    roundFailedWhat:
+      "Prüfen Sie den geheimen Clientschlüssel und die Berechtigungen der App in Entra ID; die nächste Runde versucht es erneut.",
+    lastRound: (at: string, messages: number, sightings: number) =>
+      `Letzte Runde beendet ${at}: ${messages === 1 ? "1 Nachricht" : `${messages} Nachrichten`} gelesen, ${sightings === 1 ? "1 Sichtung" : `${sightings} Sichtungen`} behalten.`,
+    every: (minutes: number) =>
+      minutes === 1 ? "Jede Minute läuft eine Runde." : `Alle ${minutes} Minuten läuft eine Runde.`,
+    runNow: "Jetzt eine Runde starten",
+    alreadyRunning: "Es läuft bereits eine Runde; sie läuft weiter.",
+    mailboxesTitle: "Postfächer",
+    mailboxesIntro:
+      "Die Mitglieder der Gruppe des Durchlaufs und wie das Lesen ihres Junk-E-Mail-Ordners verlief, zuerst die, die Sie brauchen.",
+    noMailboxes: "Noch kein Postfach aufgeführt: Die erste Runde liest die Mitglieder der Gruppe.",
+    moreMailboxes: (shown: number) => `Die ersten ${shown} Postfächer werden gezeigt.`,
+    mailbox: "Postfach",
+    state: "Zustand",
+    todo: "Was zu tun ist",
+    lastRead: "Zuletzt gelesen",
+    neverRead: "noch nicht",
+    mailboxStates: {
+      pending: "Noch nicht gelesen",
+      ok: "Gelesen",
+      "out-of-scope": "Außerhalb des Bereichs der App (403)",
+      "not-found": "Kein Postfach (404)",
+      throttled: "Von Microsoft gedrosselt",
+      error: "Nicht lesbar",
+      "left-group": "Hat die Gruppe verlassen",
+    } as Record<string, string>,
+    mailboxTodo: {
+      pending: "Nichts: Die nächste Runde liest es.",
+      ok: "Nichts.",
+      "out-of-scope":
+        "Nehmen Sie das Postfach in den Zugriffsbereich der App auf (Verwaltungsbereich oder Anwendungszugriffsrichtlinie, docs/sweep.md Schritt 3) oder aus der Gruppe heraus.",
+      "not-found": "Das Mitglied hat kein Exchange-Online-Postfach: Nehmen Sie es aus der Gruppe.",
+      throttled:
+        "Nichts: Der Durchlauf macht dort weiter, wo er stand, sobald Microsofts Wartezeit vorbei ist.",
+      error:
+        "Zunächst nichts: Die nächste Runde versucht es ab derselben Seite erneut. Scheitert es weiter, sagt das Detail, warum.",
+      "left-group": "Nichts: Es wird nicht mehr gelesen.",
+    } as Record<string, string>,
+    retryAt: (at: string) => `Wartet bis ${at}.`,
+    counts: (state: string, count: number) => `${state}: ${count}`,
+    sightingsTitle: "Im Junk gesehen",
+    sightingsIntro: (many: number) =>
+      `Absender, die der Durchlauf in Junk-E-Mail-Ordnern fand: kritische Absender ab dem ersten Postfach und authentifizierte Absender, die in mindestens ${many} Postfächern im Junk landeten.`,
+    notVouches:
+      "Das sind Sichtungen, keine Bürgschaften: Sie zählen nie für einen Vorschlag. Das tun nur die Meldungen von Personen.",
+    noSightings:
+      "Der Durchlauf hat keinen kritischen oder vielfach aussortierten Absender im Junk gefunden.",
+    sender: "Absender",
+    seenInJunk: "Im Junk gesehen",
+    vouchesColumn: "Bürgschaften (Meldungen von Personen)",
+    reasons: {
+      critical: "Kritischer Absender",
+      "many-mailboxes": "In vielen Postfächern im Junk",
+      seen: "Gesehen",
+    } as Record<string, string>,
+    seen: (mailboxes: number, messages: number) =>
+      `${mailboxes === 1 ? "1 Postfach" : `${mailboxes} Postfächer`}, ${messages === 1 ? "1 Nachricht" : `${messages} Nachrichten`}`,
+    seenBetween: (first: string, last: string) =>
+      first === last ? `am ${first}` : `vom ${first} bis ${last}`,
+    vouches: (people: number, mailboxes: number) =>
+      people === 0
+        ? "Noch niemand hat sich verbürgt"
+        : `${people === 1 ? "1 Person" : `${people} Personen`} in ${mailboxes === 1 ? "1 Postfach" : `${mailboxes} Postfächern`}`,
+    openProposal: "Vorschlag öffnen",
   },
 };

@@ -436,6 +436,7 @@ export const en = {
       allowed: "already allowed",
       "user-settings": "the person's own settings",
       policy: "the organisation's configuration",
+      gateway: "a gateway in front of Exchange Online",
       bulk: "bulk mail",
       unauthenticated: "nothing proves the sender",
       filtered: "the spam filter, sender proven",
@@ -544,6 +545,7 @@ export const en = {
     from: "Sending mailbox",
     to: "Recipients (comma-separated)",
     alertLanguage: "Alert language",
+    addChannelTitle: "Add a channel",
     addChannel: "Add channel",
     test: "Send a test",
     delete: "Delete",
@@ -558,9 +560,91 @@ export const en = {
     trendIntro:
       "Reports per sender and day over the last 30 days; with the Junk sweep, what it found in Junk (never counted as reports).",
     trendEmpty: "No critical sender was reported in Junk in the last 30 days.",
-    reports: "reports",
-    sightings: "seen in Junk",
+    reportCount: (count: number) => (count === 1 ? "1 report" : `${count} reports`),
+    sightingCount: (count: number) => `${count} seen in Junk`,
+    trendLegend: "Each day: reports / seen in Junk by the sweep.",
+    kind: "Kind",
+    actions: "Actions",
     unauthenticated: "not authenticated",
     total: "Total",
+  },
+  sweep: {
+    tab: "Junk sweep",
+    title: "Junk sweep",
+    intro:
+      "With the opt-in Junk sweep, Vouch reads the Junk Email folders of one group's mailboxes itself and shows the senders it finds there. What it finds are sightings: shown beside the vouches, never counted as one.",
+    off: "The Junk sweep is off for this organisation.",
+    offHow:
+      "To turn it on, register an app whose Mail.Read is restricted to one mail-enabled group, and start the service with VOUCH_SWEEP=1 and the app's ids (the setup in docs/sweep.md).",
+    on: "The Junk sweep is on.",
+    rounds: {
+      idle: "It has not run a round yet.",
+      running: "A round is reading Junk folders now.",
+      ok: "The last round went well.",
+      error: "The last round failed.",
+    } as Record<string, string>,
+    roundFailedWhat:
+      "Check the sweep app's client secret and permissions in Entra ID; the next round tries again.",
+    lastRound: (at: string, messages: number, sightings: number) =>
+      `Last round finished ${at}: ${messages === 1 ? "1 message" : `${messages} messages`} read, ${sightings === 1 ? "1 sighting" : `${sightings} sightings`} kept.`,
+    every: (minutes: number) =>
+      minutes === 1 ? "A round runs every minute." : `A round runs every ${minutes} minutes.`,
+    runNow: "Run a round now",
+    alreadyRunning: "A round is already running; it goes on.",
+    mailboxesTitle: "Mailboxes",
+    mailboxesIntro:
+      "The members of the sweep group and how reading their Junk folder went, those that need you first.",
+    noMailboxes: "No mailbox listed yet: the first round lists the group's members.",
+    moreMailboxes: (shown: number) => `The first ${shown} mailboxes are shown.`,
+    mailbox: "Mailbox",
+    state: "State",
+    todo: "What to do",
+    lastRead: "Last read",
+    neverRead: "not yet",
+    mailboxStates: {
+      pending: "Not read yet",
+      ok: "Read",
+      "out-of-scope": "Outside the app's scope (403)",
+      "not-found": "No mailbox (404)",
+      throttled: "Throttled by Microsoft",
+      error: "Could not be read",
+      "left-group": "Left the group",
+    } as Record<string, string>,
+    mailboxTodo: {
+      pending: "Nothing: the next round reads it.",
+      ok: "Nothing.",
+      "out-of-scope":
+        "Add the mailbox to the app's access scope (management scope or application access policy, docs/sweep.md step 3), or take it out of the sweep group.",
+      "not-found": "The member has no Exchange Online mailbox: take it out of the group.",
+      throttled: "Nothing: the sweep continues where it stopped once Microsoft's wait is over.",
+      error:
+        "Nothing at first: the next round retries from the same page. If it keeps failing, the detail says why.",
+      "left-group": "Nothing: it is not read any more.",
+    } as Record<string, string>,
+    retryAt: (at: string) => `Waits until ${at}.`,
+    counts: (state: string, count: number) => `${state}: ${count}`,
+    sightingsTitle: "Seen in Junk",
+    sightingsIntro: (many: number) =>
+      `Senders the sweep found in Junk folders: critical senders from the first mailbox, and authenticated senders junked in at least ${many} mailboxes.`,
+    notVouches:
+      "These are sightings, not vouches: they never count towards a proposal. Only people's reports do.",
+    noSightings: "The sweep has not found a critical or widely junked sender in Junk.",
+    sender: "Sender",
+    seenInJunk: "Seen in Junk",
+    vouchesColumn: "Vouches (people's reports)",
+    reasons: {
+      critical: "Critical sender",
+      "many-mailboxes": "Junked in many mailboxes",
+      seen: "Seen",
+    } as Record<string, string>,
+    seen: (mailboxes: number, messages: number) =>
+      `${mailboxes === 1 ? "1 mailbox" : `${mailboxes} mailboxes`}, ${messages === 1 ? "1 message" : `${messages} messages`}`,
+    seenBetween: (first: string, last: string) =>
+      first === last ? `on ${first}` : `from ${first} to ${last}`,
+    vouches: (people: number, mailboxes: number) =>
+      people === 0
+        ? "Nobody vouched yet"
+        : `${people === 1 ? "1 person" : `${people} people`} in ${mailboxes === 1 ? "1 mailbox" : `${mailboxes} mailboxes`}`,
+    openProposal: "Open the proposal",
   },
 };

@@ -41,6 +41,8 @@ export const de: Strings = {
         "Ihre eigenen Junk-E-Mail-Einstellungen haben diese Nachricht hierher verschoben, nicht der Spamfilter.",
       policy:
         "Die E-Mail-Einstellungen Ihrer Organisation haben diese Nachricht in den Junk-E-Mail-Ordner verschoben.",
+      gateway:
+        "Das E-Mail-Gateway Ihrer Organisation hat Microsoft daran gehindert zu prüfen, wer diese Nachricht gesendet hat.",
       bulk: "Das ist Massenmail, etwa ein Newsletter, und wurde als solche aussortiert.",
       unauthenticated:
         "Der Spamfilter hat diese Nachricht aussortiert, und nichts belegt, wer sie gesendet hat.",
@@ -61,6 +63,8 @@ export const de: Strings = {
         "Damit die E-Mails dieses Absenders im Posteingang landen, fügen Sie ihn in den Junk-E-Mail-Optionen von Outlook zu den sicheren Absendern hinzu (oder entfernen Sie ihn aus den blockierten Absendern) und prüfen Sie Ihre Regeln. Ihr Administrator kann das nicht für Sie ändern.",
       policy:
         "Nur Ihr Administrator kann diese Einstellung ändern; den Absender zuzulassen, würde nicht helfen. Klicken Sie auf „Kein Spam“, um ihm zu sagen, dass die Nachricht erwünscht war.",
+      gateway:
+        "Microsoft hat die Adresse des Gateways statt der des Absenders geprüft, daher schlug die Authentifizierung fehl und die Nachricht wurde als gefälscht markiert. Das kann falsch sein, aber nichts belegt den Absender: Gehen Sie vorsichtig mit Links und Anhängen um. Nur Ihr Administrator kann das beheben (erweiterte Filterung für Connectors); den Absender zuzulassen, würde nicht helfen.",
       bulk: {
         sender:
           "Wenn Sie sie erhalten möchten, klicken Sie auf „Kein Spam“: Ihr Administrator kann diesen Absender zulassen. Wenn nicht, melden Sie sich vom Newsletter ab.",
@@ -108,6 +112,8 @@ export const de: Strings = {
         none: "Ihr Administrator kann die Einstellung ändern, die dahintersteht; den Absender zuzulassen, würde nicht helfen.",
       },
       sender: "Sagen Sie es dem Absender: Nur dessen E-Mail-Administrator kann das beheben.",
+      senderBehindGateway:
+        "Diese Fehler können vom Gateway Ihrer Organisation kommen, nicht vom Absender: Die Lösung Ihres Administrators oben geht vor.",
       none: "",
     },
     severity: { error: "Problem", warning: "Warnung", info: "Hinweis" },
@@ -144,6 +150,11 @@ export const de: Strings = {
     trustedSource: (authserv) => `Ergebnisse geschrieben von ${authserv}.`,
     trustedSourceMicrosoft: "Ergebnisse geschrieben von Microsoft 365.",
     unknownCode: "Für diesen Code gibt es keine Beschreibung.",
+    receivedSpf: "Received-SPF",
+    clientIp: "Client-IP",
+    receiver: "Geprüft von",
+    original: "Vor der Weiterleitung",
+    originalBy: (authserv) => `Geschrieben von ${authserv}.`,
   },
 
   stamps: {
@@ -152,9 +163,10 @@ export const de: Strings = {
     code: "Stempel",
     value: "Wert und Bedeutung",
     labels: {
-      scl: "SCL (Spamwahrscheinlichkeit)",
+      // A soft hyphen, so the narrow pane breaks the compound at a syllable.
+      scl: "SCL (Spam\u00ADwahrscheinlichkeit)",
       bcl: "BCL (Beschwerden über Massenmail)",
-      pcl: "PCL (Phishingwahrscheinlichkeit)",
+      pcl: "PCL (Phishing\u00ADwahrscheinlichkeit)",
       sfv: "SFV (Filterurteil)",
       cat: "CAT (Kategorie)",
       sfty: "SFTY (Sicherheitstipp)",
@@ -163,7 +175,10 @@ export const de: Strings = {
       country: "Land des sendenden Servers",
       connectingIp: "Verbindende IP-Adresse",
       authAs: "Wie Exchange sie authentifiziert hat",
+      delivery: "Wohin das Postfach sie gelegt hat",
+      latency: "Zustelldauer",
     },
+    deliveryUnknown: "Das Postfach hat den Ordner nicht genannt.",
     gateways: "E-Mail-Gateways",
     gatewayInFront: (product: string, host: string) =>
       `${product} hat diese Nachricht an Microsoft 365 übergeben (${host}).`,
@@ -180,6 +195,7 @@ export const de: Strings = {
     delay: "Verzögerung",
     slow: "langsam",
     unknown: "unbekannt",
+    zoneUnknown: "Zeitzone unbekannt",
     seconds: (s) =>
       s < 60
         ? `${s} s`
@@ -251,6 +267,7 @@ export const de: Strings = {
     noMessageId:
       "Diese Nachricht hat keine Internet-Nachrichten-ID und kann daher nicht gemeldet werden.",
     signedOut: "Melden Sie sich an, um zu melden.",
+    signingIn: "Anmeldung läuft…",
     sending: "Ihre Meldung wird gesendet…",
     sent: (kind) =>
       kind === "not-spam"

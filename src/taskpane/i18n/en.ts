@@ -46,6 +46,7 @@ export const en = {
       allowed: "This message was let through on purpose.",
       "user-settings": "Your own Junk settings put this message here, not the spam filter.",
       policy: "Your organisation's own mail settings put this message in Junk.",
+      gateway: "Your organisation's email gateway kept Microsoft from checking who sent this.",
       bulk: "This is bulk mail, such as a newsletter, and it was filtered as such.",
       unauthenticated: "The spam filter junked this message, and nothing proves who sent it.",
       filtered: "This looks like a genuine message that the spam filter got wrong.",
@@ -63,6 +64,8 @@ export const en = {
         "To get this sender's mail in your Inbox, add it to Safe Senders (or remove it from Blocked Senders) in Outlook's Junk settings, and check your rules. Your admin cannot change this for you.",
       policy:
         "Only your admin can change that setting; allowing the sender would not help. Press Not spam to tell your admin it was wanted.",
+      gateway:
+        "Microsoft checked the gateway's address instead of the sender's, so authentication failed and the message was flagged as forged. That flag may be wrong, but nothing proves the sender either: be careful with its links and attachments. Only your admin can fix this (Enhanced Filtering for Connectors); allowing the sender would not help.",
       bulk: {
         sender:
           "If you want it, press Not spam: your admin can allow this sender. If you do not, unsubscribe.",
@@ -109,6 +112,8 @@ export const en = {
         none: "Your admin can change the setting behind this; allowing the sender would not help.",
       } satisfies Record<AllowKind, string>,
       sender: "Tell the sender: only their mail administrator can fix this.",
+      senderBehindGateway:
+        "These failures may come from your organisation's gateway, not from the sender: your admin's fix above comes first.",
       none: "",
     },
     severity: { error: "Problem", warning: "Warning", info: "Note" },
@@ -145,6 +150,11 @@ export const en = {
     trustedSource: (authserv: string) => `Results written by ${authserv}.`,
     trustedSourceMicrosoft: "Results written by Microsoft 365.",
     unknownCode: "No description for this code.",
+    receivedSpf: "Received-SPF",
+    clientIp: "Client IP",
+    receiver: "Checked by",
+    original: "Before forwarding",
+    originalBy: (authserv: string) => `Written by ${authserv}.`,
   },
 
   stamps: {
@@ -164,7 +174,10 @@ export const en = {
       country: "Country of the sending server",
       connectingIp: "Connecting IP address",
       authAs: "How Exchange authenticated it",
+      delivery: "Where the mailbox put it",
+      latency: "Time to deliver",
     },
+    deliveryUnknown: "The mailbox did not name the folder.",
     gateways: "Email gateways",
     gatewayInFront: (product: string, host: string) =>
       `${product} handed this message to Microsoft 365 (${host}).`,
@@ -181,6 +194,7 @@ export const en = {
     delay: "Delay",
     slow: "slow",
     unknown: "unknown",
+    zoneUnknown: "time zone unknown",
     seconds: (s: number) =>
       s < 60 ? `${s} s` : s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`,
   },
@@ -243,6 +257,7 @@ export const en = {
     } satisfies Record<"threat" | "not-junked" | "other", string>,
     noMessageId: "This message has no Internet message id, so it cannot be reported.",
     signedOut: "Sign in to report.",
+    signingIn: "Signing in…",
     sending: "Sending your report…",
     sent: (kind: ReportKindName): string =>
       kind === "not-spam"

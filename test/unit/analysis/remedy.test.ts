@@ -178,6 +178,27 @@ describe("what an allow can fix", () => {
     });
   });
 
+  it.each(["SKS", "SKB"])(
+    "SFV:%s but delivered to the Inbox: the mailbox's dest:I is the final folder, nothing to rescue",
+    (sfv) => {
+      const marked = SPAM.replace("SFV:SPM", `SFV:${sfv}`).replace("SCL:5", "SCL:6");
+      const rescued = remedy({
+        forefront: marked,
+        extra: [
+          "X-Microsoft-Antispam-Mailbox-Delivery: ucf:0;jmr:0;auth:0;dest:I;OFR:TrustedSenderList;wl:1;pcwl:1;",
+        ],
+      });
+      expect(rescued).toMatchObject({ situation: "allowed", fixableBy: null, allow: "none" });
+      expect(rescued.offers).toEqual({ notSpam: "hidden", trustedSender: false });
+      expect(remedy({ forefront: marked, dest: "I" })).toMatchObject({
+        situation: "not-junked",
+        offers: { notSpam: "hidden", trustedSender: true },
+      });
+      // In Junk, the organisation's own configuration put it there.
+      expect(remedy({ forefront: marked, dest: "J" }).situation).toBe("policy");
+    },
+  );
+
   it("allowed by the admin: nothing to report", () => {
     const answer = remedy({
       forefront: SPAM.replace("SFV:SPM", "SFV:SKN").replace("SCL:5", "SCL:-1"),

@@ -38,6 +38,30 @@ describe("the report's gateway section", () => {
     expect(report).toContain("rules: BAYES_99, RDNS_NONE");
   });
 
+  it("advises the admin's fix for a spoof verdict the gateway explains, and keeps a forged one a threat", () => {
+    const read = (headers: string) =>
+      renderReport(analyzeHeaders(headers), { color: false }).replace(/\n +/g, " ");
+    const artefact = read(
+      block(...mimecastInFront("SPOOF"), ...intoGateway("relay.mimecast.com"), ...SENDER),
+    );
+    expect(artefact).not.toContain("DO NOT TRUST");
+    expect(artefact).toContain("Enhanced Filtering for Connectors");
+    expect(artefact).toContain("No allow entry.");
+    // The same stamps, but Microsoft's PTR names the sender's own server: not the gateway's doing.
+    const forged = read(
+      block(
+        ...mimecastInFront("SPOOF").map((line) =>
+          line.startsWith("X-Forefront")
+            ? line.replace(`PTR:${MIMECAST_HOST}`, "PTR:vps.example")
+            : line,
+        ),
+        ...intoGateway("relay.mimecast.com"),
+        ...SENDER,
+      ),
+    );
+    expect(forged).toContain("DO NOT TRUST: the sender's address appears to be forged");
+  });
+
   it("prints nothing of gateways when there are none", () => {
     expect(renderReport(analyzeHeaders(block(...SENDER)), { color: false })).not.toContain(
       "Email gateways",

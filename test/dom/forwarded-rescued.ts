@@ -1,0 +1,46 @@
+/**
+ * A realistic Exchange Online header block for the pane's issue-13 rows: an invoice relayed by a
+ * forwarder (which kept the original Authentication-Results as Authentication-Results-Original),
+ * junked by the spam filter (RF:JunkEmail) and then delivered to the Inbox because the sender is
+ * on the recipient's Safe Senders list (dest:I, OFR:TrustedSenderList, wl:1, pcwl:1); the oldest
+ * hop, an old internal relay, wrote its date without a zone.
+ */
+export const FORWARDED_RESCUED = [
+  "Received: from BN9PR03MB6123.namprd03.prod.outlook.com (2603:10b6:408:11b::4) by",
+  " SA1PR03MB7000.namprd03.prod.outlook.com with HTTPS; Thu, 3 Dec 2026 10:00:09 +0000",
+  "Received: from BN8NAM11FT012.eop-nam11.prod.protection.outlook.com (2603:10b6:408:11b::4) by",
+  " BN9PR03CA0123.outlook.office365.com (2603:10b6:408:fe::14) with Microsoft SMTP Server",
+  " (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.8200.1; Thu, 3 Dec 2026",
+  " 10:00:06 +0000",
+  "Authentication-Results: spf=pass (sender IP is 198.51.100.20)",
+  " smtp.mailfrom=forwarder.example; dkim=pass (signature was verified)",
+  " header.d=lieferant.example;dmarc=pass action=none",
+  " header.from=lieferant.example;compauth=pass reason=100",
+  "Received-SPF: Pass (protection.outlook.com: domain of forwarder.example designates",
+  " 198.51.100.20 as permitted sender) receiver=protection.outlook.com;",
+  " client-ip=198.51.100.20; helo=mx.forwarder.example; pr=C",
+  "Received: from mx.forwarder.example (198.51.100.20) by",
+  " BN8NAM11FT012.mail.protection.outlook.com (10.13.176.158) with Microsoft SMTP Server",
+  " (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.8200.1 via Frontend",
+  " Transport; Thu, 3 Dec 2026 10:00:05 +0000",
+  "Authentication-Results-Original: mx.forwarder.example; spf=pass",
+  " smtp.mailfrom=lieferant.example; dkim=pass header.d=lieferant.example header.s=sel1;",
+  " dmarc=pass header.from=lieferant.example",
+  "Received: from mail.lieferant.example (mail.lieferant.example [198.51.100.7]) by",
+  " mx.forwarder.example with ESMTPS id 4AbCdE; Thu, 03 Dec 2026 10:00:01 +0000",
+  "Received: from pc17.intern.lieferant.example ([10.1.2.17]) by mail.lieferant.example",
+  " with ESMTP id 77; Thu, 03 Dec 2026 09:59:58",
+  "From: Lieferant Buchhaltung <buchhaltung@lieferant.example>",
+  "To: ap@contoso.example",
+  "Subject: Rechnung 4711",
+  "Date: Thu, 03 Dec 2026 09:59:55 +0000",
+  "Message-ID: <4711.rechnung@lieferant.example>",
+  "X-MS-Exchange-Organization-AuthAs: Anonymous",
+  "X-MS-Exchange-Organization-SCL: 5",
+  "X-Forefront-Antispam-Report: CIP:198.51.100.20;CTRY:DE;LANG:de;SCL:5;SRV:;IPV:NLI;SFV:SPM;",
+  " H:mx.forwarder.example;PTR:mx.forwarder.example;CAT:SPM;SFS:(13230040)(4636009);DIR:INB;",
+  "X-Microsoft-Antispam: BCL:0;",
+  "X-MS-Exchange-Transport-EndToEndLatency: 00:00:08.2947045",
+  "X-Microsoft-Antispam-Mailbox-Delivery: ucf:0;jmr:0;auth:0;dest:I;OFR:TrustedSenderList;",
+  " ENG:(910001)(944506478)(944626604)(920097)(930097)(3100021)(140003);RF:JunkEmail;wl:1;pcwl:1;",
+].join("\r\n");
