@@ -1,13 +1,16 @@
 import type { Worker } from "node:worker_threads";
 import { analyzeHeaders, type AnalyzeOptions } from "../../src/analysis";
 import { reportFactsOf, type ReportFacts } from "../storage/facts";
+import { pageFactsOf, type PageFacts, type PageOptions } from "../sweep/page-facts";
 import { spawnWorker } from "../workers/spawn";
-import type { AnalysisReply, AnalysisRequest } from "./protocol";
+import type { AnalysisReply, ThreadRequest } from "./protocol";
 
 /** Where the service analyses the headers of a report. */
 export interface Analyzer {
   /** Analyses `headers` and draws from the analysis what the store keeps (facts.ts). */
   reportFacts(headers: string, options: AnalyzeOptions): Promise<ReportFacts>;
+  /** Reads a Junk sweep delta page's body (page-facts.ts); the body is handed over, not copied. */
+  pageFacts(body: Uint8Array, options: PageOptions): Promise<PageFacts>;
   /** Ends the threads; analyses still running are rejected. */
   close(): Promise<void>;
 }
@@ -16,6 +19,7 @@ export interface Analyzer {
 export function inlineAnalyzer(): Analyzer {
   return {
     reportFacts: async (headers, options) => reportFactsOf(analyzeHeaders(headers, options)),
+    pageFacts: async (body, options) => pageFactsOf(body, options),
     close: async () => {},
   };
 }
@@ -25,7 +29,7 @@ export class AnalysisThreadError extends Error {
 }
 
 interface Pending {
-  resolve: (facts: ReportFacts) => void;
+  resolve: (answer: ReportFacts | PageFacts) => void;
   reject: (error: Error) => void;
 }
 
@@ -72,6 +76,7 @@ export function analysisPool(
       if (!waiting) return;
       thread.pending.delete(reply.id);
       if ("facts" in reply) waiting.resolve(reply.facts);
+      else if ("page" in reply) waiting.resolve(reply.page);
       else waiting.reject(new AnalysisThreadError(`the analysis failed: ${reply.error}`));
     });
     const retire = (reason: string) => {
@@ -101,16 +106,27 @@ export function analysisPool(
   // report should not wait for. A thread that died is replaced on the next call.
   while (threads.length < size) start();
 
+  function ask<T extends ReportFacts | PageFacts>(
+    request: ThreadRequest,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<T> {
+    if (closed) return Promise.reject(new AnalysisThreadError("the analysis pool is closed"));
+    const thread = leastBusy();
+    return new Promise<T>((resolve, reject) => {
+      thread.pending.set(request.id, { resolve: resolve as Pending["resolve"], reject });
+      thread.worker.postMessage(request, transfer);
+    });
+  }
+
   return {
     reportFacts(headers, options) {
-      if (closed) return Promise.reject(new AnalysisThreadError("the analysis pool is closed"));
-      const thread = leastBusy();
-      const id = nextId++;
-      const request: AnalysisRequest = { id, headers, options };
-      return new Promise<ReportFacts>((resolve, reject) => {
-        thread.pending.set(id, { resolve, reject });
-        thread.worker.postMessage(request);
-      });
+      return ask<ReportFacts>({ id: nextId++, headers, options });
+    },
+    pageFacts(body, options) {
+      // A view of part of a larger buffer cannot be handed over without handing over the rest.
+      const whole = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+      const transfer = whole && body.buffer instanceof ArrayBuffer ? [body.buffer] : [];
+      return ask<PageFacts>({ id: nextId++, page: body, options }, transfer);
     },
     async close() {
       closed = true;

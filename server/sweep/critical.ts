@@ -6,6 +6,8 @@ import { isCriticalSender } from "../watch";
 export interface CriticalMatch {
   /** The catalogue's or the admin's name for the sender ("Microsoft Azure"). */
   name: string;
+  /** The watch's entry: a catalogue id, or "own:<id>" for the tenant's own. */
+  entryId: string;
 }
 
 /** Asked only about authenticated, validated sender keys ("azure-noreply@microsoft.com"). */
@@ -22,7 +24,7 @@ export type CriticalSenderMatcher = (
 export function watchCriticalSenders(db: Kysely<Database>): CriticalSenderMatcher {
   return async (tenantId, senderKey) => {
     const match = await isCriticalSender(db, tenantId, senderKey);
-    return match?.authenticated ? { name: match.label } : null;
+    return match?.authenticated ? { name: match.label, entryId: match.entryId } : null;
   };
 }
 

@@ -27,6 +27,8 @@ export class GraphError extends Error {
 export interface GraphClient {
   /** GET a Graph URL (absolute, on the configured Graph origin) and parse its JSON. */
   get(url: string, signal?: AbortSignal): Promise<unknown>;
+  /** The same GET, answering the body's bytes unparsed (for an analysis thread to read). */
+  getBytes(url: string, signal?: AbortSignal): Promise<Uint8Array>;
   /** Requests sent, retries included (for the benchmark and the tests). */
   readonly requests: number;
 }
@@ -43,6 +45,7 @@ export interface GraphClientOptions {
 }
 
 const RETRYABLE = new Set([429, 503, 504]);
+const utf8 = new TextDecoder();
 /** Renew the token this long before Entra ID says it expires. */
 const TOKEN_MARGIN_MS = 5 * 60_000;
 
@@ -143,7 +146,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return pendingToken;
   }
 
-  async function get(url: string, signal?: AbortSignal): Promise<unknown> {
+  async function getBytes(url: string, signal?: AbortSignal): Promise<Uint8Array> {
     // A next or delta link that leads elsewhere would carry the token there: refused.
     if (new URL(url).origin !== graphOrigin) {
       throw new GraphError(0, "malformed", "Graph gave a link to another host; not followed");
@@ -152,7 +155,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     for (let attempt = 1; ; attempt++) {
       const bearer = await currentToken();
       let response: Response;
-      let text: string;
+      let body: ArrayBuffer;
       // One controller per request, tied to the caller's signal only while the request runs:
       // AbortSignal.any over a round-long signal keeps every request's signal alive on Node 20.
       const controller = new AbortController();
@@ -172,7 +175,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           },
           signal: controller.signal,
         });
-        text = await response.text();
+        body = await response.arrayBuffer();
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (attempt >= attempts) {
@@ -184,13 +187,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         clearTimeout(timer);
         signal?.removeEventListener("abort", abort);
       }
-      if (response.ok) {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          throw new GraphError(response.status, "malformed", "Graph's answer is not JSON");
-        }
-      }
+      if (response.ok) return new Uint8Array(body);
+      const text = utf8.decode(body);
       if (response.status === 401 && !renewed) {
         // The token expired early or was revoked: one fresh token, then the error stands.
         renewed = true;
@@ -210,8 +208,18 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
   }
 
+  async function get(url: string, signal?: AbortSignal): Promise<unknown> {
+    const body = await getBytes(url, signal);
+    try {
+      return JSON.parse(utf8.decode(body)) as unknown;
+    } catch {
+      throw new GraphError(200, "malformed", "Graph's answer is not JSON");
+    }
+  }
+
   return {
     get,
+    getBytes,
     get requests() {
       return requests;
     },

@@ -19,3 +19,12 @@ export function headerBlockOf(
   }
   return lines.length > 0 ? lines.join("\r\n") : null;
 }
+
+/** The header block, or null when nothing usable is left or it is larger than the service reads. */
+export function readableHeaderBlock(
+  headers: NonNullable<DeltaMessage["internetMessageHeaders"]>,
+  maxBytes: number,
+): string | null {
+  const block = headerBlockOf(headers);
+  return block !== null && Buffer.byteLength(block, "utf8") <= maxBytes ? block : null;
+}

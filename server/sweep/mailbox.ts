@@ -1,17 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Analyzer } from "../analysis/pool";
+import type { ReportFacts } from "../storage/facts";
 import { trustedAuthservFor, type Config, type SweepConfig } from "../config";
 import { mailboxDigest } from "../routes/reports";
 import type { CriticalSenderMatcher } from "./critical";
 import { GraphError, type GraphClient } from "./graph-client";
-import {
-  deltaMessageOf,
-  deltaPageSchema,
-  messageHeadersSchema,
-  shapeProblem,
-  type DeltaMessage,
-} from "./graph-shapes";
-import { headerBlockOf } from "./header-block";
+import { messageHeadersSchema } from "./graph-shapes";
+import { readableHeaderBlock } from "./header-block";
+import type { PageFacts, PageRow } from "./page-facts";
 import type { MailboxRow, SightingInput, SweepRepository } from "./repository";
 
 export interface SweepDeps {
@@ -96,9 +92,9 @@ export async function sweepMailbox(
   const mailboxKey = mailboxDigest(tenantId, mailbox.address ?? mailbox.user_id) as string;
   try {
     for (;;) {
-      let raw: unknown;
+      let body: Uint8Array;
       try {
-        raw = await deps.graph.get(url, signal);
+        body = await deps.graph.getBytes(url, signal);
       } catch (error) {
         // 410: the delta link expired (Graph keeps sync state for a limited time). Start over;
         // sightings are unique per mailbox and message, so nothing counts twice.
@@ -109,26 +105,23 @@ export async function sweepMailbox(
         }
         throw error;
       }
-      const page = deltaPageSchema.safeParse(raw);
-      if (!page.success) {
-        throw new GraphError(200, "malformed", `a delta page: ${shapeProblem(page.error)}`);
-      }
-      const rows: DeltaMessage[] = [];
-      for (const value of page.data.value) {
-        const row = deltaMessageOf(value);
-        if (!row) outcome.unreadable++;
-        else if (!row.removed) rows.push(row);
-      }
+      const page: PageFacts = await deps.analyzer.pageFacts(body, {
+        analyze: { trustedAuthservIds: trustedAuthservFor(deps.config, tenantId) },
+        maxHeaderBytes: deps.config.maxHeaderBytes,
+      });
+      if (!page.ok) throw new GraphError(200, "malformed", page.problem);
+      outcome.unreadable += page.malformedRows;
+      const { rows } = page;
       const sightings = await mapLimited(rows, PER_MAILBOX, (row) =>
         sightingOf(deps, mailbox, mailboxKey, row, outcome, signal),
       );
-      const next = page.data["@odata.nextLink"] ?? null;
-      const delta = page.data["@odata.deltaLink"] ?? null;
+      const { next, delta } = page;
       const stored = await deps.repo.recordPage(tenantId, mailbox.user_id, {
         sightings: sightings.filter((sighting) => sighting !== null),
         messages: rows.length,
         next,
         delta,
+        publicOrigin: deps.config.publicOrigin,
       });
       outcome.messages += rows.length;
       outcome.sightings += stored.added;
@@ -186,38 +179,34 @@ async function sightingOf(
   deps: SweepDeps,
   mailbox: MailboxRow,
   mailboxKey: string,
-  row: DeltaMessage,
+  row: PageRow,
   outcome: MailboxOutcome,
   signal?: AbortSignal,
 ): Promise<SightingInput | null> {
-  const { tenantId, graphUrl } = deps.sweep;
-  let headers = row.internetMessageHeaders;
-  let messageId = row.internetMessageId ?? null;
-  if (!headers) {
-    // Not every delta row carries the headers; the message itself gives them (GET message).
-    const url = `${graphUrl}/users/${encodeURIComponent(mailbox.user_id)}/messages/${encodeURIComponent(row.id)}?$select=internetMessageId,internetMessageHeaders`;
-    const fetched = messageHeadersSchema.safeParse(await deps.graph.get(url, signal));
-    headers = fetched.success ? (fetched.data.internetMessageHeaders ?? null) : null;
-    messageId ??= fetched.success ? (fetched.data.internetMessageId ?? null) : null;
+  const { tenantId } = deps.sweep;
+  let { facts } = row;
+  let messageId = row.internetMessageId;
+  if (row.headers === "missing") {
+    ({ facts, messageId } = await fetchedFacts(deps, mailbox, row, signal));
   }
-  const block = headers ? headerBlockOf(headers) : null;
-  if (!block || Buffer.byteLength(block, "utf8") > deps.config.maxHeaderBytes) {
+  if (!facts) {
     outcome.unreadable++;
     return null;
   }
-  const facts = await deps.analyzer.reportFacts(block, {
-    trustedAuthservIds: trustedAuthservFor(deps.config, tenantId),
-  });
   const sender = facts.sender;
   // Only an authenticated, valid identity is evidence of anything; a forged From is not kept.
   if (!sender || !sender.authenticated || sender.refusal) return null;
   const critical = await deps.isCritical(tenantId, sender.key);
   const { summary } = facts;
+  const { junked, sfv, scl, cat, dmarc, compauth } = summary;
   return {
     mailboxKey,
     messageKey: messageKeyOf(tenantId, messageId ?? facts.messageId ?? row.id),
     senderKey: sender.key,
-    critical,
+    critical: critical && {
+      ...critical,
+      evidence: { junked, sfv, scl, cat, dmarc, compauth },
+    },
     verdict: {
       junked: summary.junked,
       sfv: summary.sfv,
@@ -229,4 +218,25 @@ async function sightingOf(
     },
     receivedAt: receivedAtOf(row.receivedDateTime),
   };
+}
+
+/** Not every delta row carries the headers; the message itself gives them (GET message). */
+async function fetchedFacts(
+  deps: SweepDeps,
+  mailbox: MailboxRow,
+  row: PageRow,
+  signal?: AbortSignal,
+): Promise<{ facts: ReportFacts | null; messageId: string | null }> {
+  const { tenantId, graphUrl } = deps.sweep;
+  const url = `${graphUrl}/users/${encodeURIComponent(mailbox.user_id)}/messages/${encodeURIComponent(row.id)}?$select=internetMessageId,internetMessageHeaders`;
+  const fetched = messageHeadersSchema.safeParse(await deps.graph.get(url, signal));
+  const headers = fetched.success ? (fetched.data.internetMessageHeaders ?? null) : null;
+  const messageId =
+    row.internetMessageId ?? (fetched.success ? (fetched.data.internetMessageId ?? null) : null);
+  const block = headers ? readableHeaderBlock(headers, deps.config.maxHeaderBytes) : null;
+  if (!block) return { facts: null, messageId };
+  const facts = await deps.analyzer.reportFacts(block, {
+    trustedAuthservIds: trustedAuthservFor(deps.config, tenantId),
+  });
+  return { facts, messageId };
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Store } from "../storage";
+import { recordCriticalSighting, type CriticalSighting } from "../watch";
 import {
   sweepDb,
   type MailboxState,
@@ -13,7 +14,8 @@ export interface SightingInput {
   mailboxKey: string;
   messageKey: string;
   senderKey: string;
-  critical: { name: string } | null;
+  /** The watch's entry and name of a critical sender, and what the alert shows of the verdict. */
+  critical: { name: string; entryId: string; evidence: CriticalSighting["evidence"] } | null;
   verdict: Record<string, unknown>;
   receivedAt: string;
 }
@@ -31,6 +33,8 @@ export type MailboxRow = Pick<
 /** The sweep's writes, each one transaction of the store (group commit on SQLite). */
 export class SweepRepository {
   readonly db: SweepDb;
+  /** Tenant, sender and day already alerted (bounded; the watch's alert id is the real guard). */
+  private readonly alerted = new Set<string>();
 
   constructor(private readonly store: Store) {
     this.db = sweepDb(store.db);
@@ -103,7 +107,7 @@ export class SweepRepository {
    * the mailbox's counters and where to continue. Stored together, so a restart resumes after
    * the last page stored and a page is never half counted.
    */
-  recordPage(
+  async recordPage(
     tenantId: string,
     userId: string,
     page: {
@@ -111,10 +115,13 @@ export class SweepRepository {
       messages: number;
       next: string | null;
       delta: string | null;
+      /** For the console link in the alerts of critical senders (VOUCH_PUBLIC_ORIGIN). */
+      publicOrigin: string;
     },
   ): Promise<PageResult> {
     const now = new Date().toISOString();
-    return this.write(async (db) => {
+    const alerted: string[] = [];
+    const result = await this.write(async (db) => {
       // One statement for the page's sightings, one for their days: a page is one round trip
       // each, not two per message. RETURNING names only the rows new to the store.
       const inserted = page.sightings.length
@@ -174,6 +181,12 @@ export class SweepRepository {
           )
           .execute();
       }
+      for (const day of days.values()) {
+        const key = `${tenantId}\u0000${day.sender_key}\u0000${day.day}`;
+        if (day.critical !== 1 || this.alerted.has(key)) continue;
+        await this.alertCritical(db, tenantId, day, page.sightings, page.publicOrigin);
+        alerted.push(key);
+      }
       const added = inserted.length;
       await db
         .updateTable("sweep_mailboxes")
@@ -193,6 +206,50 @@ export class SweepRepository {
         .execute();
       return { added };
     });
+    // Only once committed: a page rolled back alerts again when it is read again.
+    if (this.alerted.size + alerted.length > 10_000) this.alerted.clear();
+    for (const key of alerted) this.alerted.add(key);
+    return result;
+  }
+
+  /**
+   * A critical sender's first sighting of a day alerts admins through the watch (once per sender
+   * and day: the watch's alert id says so; the set only saves asking again in this process).
+   */
+  private async alertCritical(
+    db: SweepDb,
+    tenantId: string,
+    day: { sender_key: string; day: string },
+    sightings: SightingInput[],
+    publicOrigin: string,
+  ): Promise<void> {
+    const first = sightings.find(
+      (sighting) =>
+        sighting.senderKey === day.sender_key &&
+        sighting.receivedAt.startsWith(day.day) &&
+        sighting.critical,
+    );
+    if (!first?.critical) return;
+    const seen = await db
+      .selectFrom("sweep_sightings")
+      .select((eb) => eb.fn.count<number>("mailbox_key").distinct().as("n"))
+      .where("tenant_id", "=", tenantId)
+      .where("sender_key", "=", day.sender_key)
+      .where("day", "=", day.day)
+      .executeTakeFirstOrThrow();
+    await recordCriticalSighting(
+      db,
+      {
+        tenantId,
+        senderKey: day.sender_key,
+        match: { entryId: first.critical.entryId, label: first.critical.name },
+        day: day.day,
+        mailboxes: Number(seen.n),
+        receivedAt: first.receivedAt,
+        evidence: first.critical.evidence,
+      },
+      { publicOrigin, now: new Date() },
+    );
   }
 
   /** A mailbox that could not be read this time; its links stay unless `forgetLinks`. */

@@ -29,8 +29,10 @@ const LEASE_MS = 3 * 60_000;
 const WALK_PAGE = 200;
 
 export function membersUrl(sweep: SweepConfig): string {
-  // The type cast keeps devices, contacts and nested groups out of the listing.
-  return `${sweep.graphUrl}/groups/${encodeURIComponent(sweep.groupId)}/members/microsoft.graph.user?$select=id,mail,userPrincipalName&$top=999`;
+  // Not the OData cast (/members/microsoft.graph.user): Graph takes a cast only as an advanced
+  // query, with ConsistencyLevel: eventual and $count (learn.microsoft.com/graph/api/
+  // group-list-members). Devices, contacts and nested groups are skipped by @odata.type instead.
+  return `${sweep.graphUrl}/groups/${encodeURIComponent(sweep.groupId)}/members?$select=id,mail,userPrincipalName&$top=999`;
 }
 
 /**

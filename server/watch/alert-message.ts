@@ -2,8 +2,11 @@ import type { ReportSummary } from "../storage/types";
 
 /** What an alert says, fixed when it is raised and kept in the outbox row until delivered. */
 export interface AlertMessage {
-  /** "test": an admin's test of a channel; nothing was reported. */
-  kind: "critical-sender" | "test";
+  /**
+   * "test": an admin's test of a channel; nothing was reported. "seen-in-junk": the Junk sweep
+   * found the sender's mail in Junk; nobody reported it and it counts as no vouch.
+   */
+  kind: "critical-sender" | "seen-in-junk" | "test";
   alertId: string | null;
   senderKey: string;
   label: string;
@@ -16,9 +19,14 @@ export interface AlertMessage {
   evidence: Pick<ReportSummary, "junked" | "sfv" | "scl" | "cat" | "dmarc" | "compauth">;
   /** The console, where the admin acts. */
   consoleUrl: string;
+  /** "seen-in-junk" only: the day (UTC) and in how many swept mailboxes its mail was found. */
+  seenInJunk?: { day: string; mailboxes: number };
 }
 
 export type AlertLanguage = "en" | "de";
+
+/** Sweep alerts' ids start so (sightings.ts): the console tells them from reports' alerts. */
+export const SWEEP_ALERT_PREFIX = "seen-in-junk-";
 
 interface AlertTexts {
   title(message: AlertMessage): string;
@@ -28,6 +36,7 @@ interface AlertTexts {
   authenticated: string;
   unauthenticated: string;
   reportedBy(people: number): string;
+  seenInJunk(mailboxes: number): string;
   firstReport: string;
   filter: string;
   proposal: string;
@@ -39,20 +48,26 @@ const EN: AlertTexts = {
   title: (m) =>
     m.kind === "test"
       ? "Vouch: test alert"
-      : m.authenticated
-        ? `Vouch: mail from ${m.label} landed in Junk`
-        : `Vouch: unauthenticated mail naming ${m.label} in Junk`,
+      : m.kind === "seen-in-junk"
+        ? `Vouch: the Junk sweep found mail from ${m.label} in Junk`
+        : m.authenticated
+          ? `Vouch: mail from ${m.label} landed in Junk`
+          : `Vouch: unauthenticated mail naming ${m.label} in Junk`,
   lead: (m) =>
     m.kind === "test"
       ? "This is a test of this alert channel. Nothing was reported."
-      : m.authenticated
-        ? `A colleague found authenticated mail from ${m.label}, one of your critical senders, in Junk. Its proposal was opened at once; review it in the console.`
-        : `A colleague found mail in Junk whose From names ${m.label}, but no SPF, DKIM or DMARC pass vouches for it: it may be forged (phishing), or the sender's authentication broke. Nothing was allowed.`,
+      : m.kind === "seen-in-junk"
+        ? `The Junk sweep found authenticated mail from ${m.label}, one of your critical senders, in Junk. Nobody reported it yet, and a sighting is not a vouch: nothing was proposed or allowed. Check the sender in the console.`
+        : m.authenticated
+          ? `A colleague found authenticated mail from ${m.label}, one of your critical senders, in Junk. Its proposal was opened at once; review it in the console.`
+          : `A colleague found mail in Junk whose From names ${m.label}, but no SPF, DKIM or DMARC pass vouches for it: it may be forged (phishing), or the sender's authentication broke. Nothing was allowed.`,
   sender: "Sender",
   authentication: "Authentication",
   authenticated: "passed",
   unauthenticated: "not authenticated",
   reportedBy: (people) => (people === 1 ? "1 person" : `${people} people`),
+  seenInJunk: (mailboxes) =>
+    mailboxes === 1 ? "Seen in Junk in 1 mailbox" : `Seen in Junk in ${mailboxes} mailboxes`,
   firstReport: "First report",
   filter: "Filter verdict",
   proposal: "Proposal",
@@ -64,20 +79,28 @@ const DE: AlertTexts = {
   title: (m) =>
     m.kind === "test"
       ? "Vouch: Testalarm"
-      : m.authenticated
-        ? `Vouch: E-Mail von ${m.label} im Junk-E-Mail-Ordner`
-        : `Vouch: nicht authentifizierte E-Mail im Namen von ${m.label} im Junk-E-Mail-Ordner`,
+      : m.kind === "seen-in-junk"
+        ? `Vouch: Die Junk-Durchsicht hat E-Mail von ${m.label} im Junk-E-Mail-Ordner gefunden`
+        : m.authenticated
+          ? `Vouch: E-Mail von ${m.label} im Junk-E-Mail-Ordner`
+          : `Vouch: nicht authentifizierte E-Mail im Namen von ${m.label} im Junk-E-Mail-Ordner`,
   lead: (m) =>
     m.kind === "test"
       ? "Dies ist ein Test dieses Alarmkanals. Es wurde nichts gemeldet."
-      : m.authenticated
-        ? `Eine Kollegin oder ein Kollege hat authentifizierte E-Mail von ${m.label}, einem Ihrer kritischen Absender, im Junk-E-Mail-Ordner gefunden. Der Vorschlag wurde sofort eröffnet; prüfen Sie ihn in der Konsole.`
-        : `Eine Kollegin oder ein Kollege hat im Junk-E-Mail-Ordner eine E-Mail gefunden, deren Absender ${m.label} nennt, die aber kein SPF-, DKIM- oder DMARC-Ergebnis bestätigt: Sie kann gefälscht sein (Phishing), oder die Authentifizierung des Absenders ist defekt. Nichts wurde zugelassen.`,
+      : m.kind === "seen-in-junk"
+        ? `Die Junk-Durchsicht hat authentifizierte E-Mail von ${m.label}, einem Ihrer kritischen Absender, im Junk-E-Mail-Ordner gefunden. Niemand hat sie bisher gemeldet, und ein Fund ist keine Bestätigung: Es wurde nichts vorgeschlagen oder zugelassen. Prüfen Sie den Absender in der Konsole.`
+        : m.authenticated
+          ? `Eine Kollegin oder ein Kollege hat authentifizierte E-Mail von ${m.label}, einem Ihrer kritischen Absender, im Junk-E-Mail-Ordner gefunden. Der Vorschlag wurde sofort eröffnet; prüfen Sie ihn in der Konsole.`
+          : `Eine Kollegin oder ein Kollege hat im Junk-E-Mail-Ordner eine E-Mail gefunden, deren Absender ${m.label} nennt, die aber kein SPF-, DKIM- oder DMARC-Ergebnis bestätigt: Sie kann gefälscht sein (Phishing), oder die Authentifizierung des Absenders ist defekt. Nichts wurde zugelassen.`,
   sender: "Absender",
   authentication: "Authentifizierung",
   authenticated: "bestanden",
   unauthenticated: "nicht authentifiziert",
   reportedBy: (people) => (people === 1 ? "1 Person" : `${people} Personen`),
+  seenInJunk: (mailboxes) =>
+    mailboxes === 1
+      ? "Im Junk-E-Mail-Ordner von 1 Postfach gefunden"
+      : `Im Junk-E-Mail-Ordner von ${mailboxes} Postfächern gefunden`,
   firstReport: "Erste Meldung",
   filter: "Filterurteil",
   proposal: "Vorschlag",
@@ -100,7 +123,9 @@ export function alertFacts(message: AlertMessage, language: AlertLanguage): [str
   return [
     [t.sender, `${message.label} (${message.senderKey})`],
     [t.authentication, message.authenticated ? t.authenticated : t.unauthenticated],
-    [t.reportedBy(message.reporters), message.firstReportAt],
+    message.seenInJunk
+      ? [t.seenInJunk(message.seenInJunk.mailboxes), message.firstReportAt]
+      : [t.reportedBy(message.reporters), message.firstReportAt],
     [t.filter, verdict.join(", ") || "-"],
     [
       t.proposal,
@@ -180,7 +205,7 @@ export function mailContent(
 /** The generic JSON webhook's body: versioned, the same fields as the message. */
 export function webhookPayload(message: AlertMessage, language: AlertLanguage): unknown {
   return {
-    type: message.kind === "test" ? "vouch.watch.test" : "vouch.watch.critical-sender",
+    type: `vouch.watch.${message.kind}`,
     version: 1,
     title: alertTexts(language).title(message),
     alert: message,

@@ -4,7 +4,7 @@ import type { SenderEvidence } from "../identity/evidence";
 import type { ProposalTables } from "../proposals/schema";
 import type { Database } from "../storage/schema";
 import type { AggregateChange } from "../storage/types";
-import type { AlertMessage } from "./alert-message";
+import { SWEEP_ALERT_PREFIX, type AlertMessage } from "./alert-message";
 import type { CriticalMatch } from "./match";
 import { enqueueForChannels } from "./outbox";
 import { watchDb, type WatchAlertsTable } from "./schema";
@@ -12,6 +12,8 @@ import { WatchListError } from "./senders";
 
 export interface AlertView {
   id: string;
+  /** "sweep": the Junk sweep saw the sender in Junk (no reporters, no reports: not a vouch). */
+  source: "report" | "sweep";
   senderKey: string;
   entryId: string;
   label: string;
@@ -29,6 +31,7 @@ export interface AlertView {
 function viewOf(row: WatchAlertsTable): AlertView {
   return {
     id: row.id,
+    source: row.id.startsWith(SWEEP_ALERT_PREFIX) ? "sweep" : "report",
     senderKey: row.sender_key,
     entryId: row.entry_id,
     label: row.label,

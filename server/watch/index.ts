@@ -5,3 +5,4 @@
 export { isCriticalSender } from "./senders";
 export type { CriticalMatch, CriticalEntry } from "./match";
 export { CATALOGUE, type CatalogueEntry } from "./catalogue";
+export { recordCriticalSighting, type CriticalSighting } from "./sightings";

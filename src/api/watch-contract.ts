@@ -97,6 +97,8 @@ export const testResultSchema = z.object({ queued: z.number().int() });
 
 export const alertSchema = z.object({
   id: z.string(),
+  /** "sweep": the Junk sweep found the sender in Junk; no reporters or reports (never a vouch). */
+  source: z.enum(["report", "sweep"]),
   senderKey: z.string(),
   entryId: z.string(),
   label: z.string(),

@@ -41,19 +41,21 @@ export function MailboxDeliveryRow({ delivery }: { delivery: MailboxDelivery }) 
       ) : (
         <p className={section.text}>{t.stamps.deliveryUnknown}</p>
       )}
-      {REASONS.flatMap(({ key, code, table }) => {
-        const value = delivery[key];
-        if (value === null || value === undefined) return [];
-        const text = String(value);
-        return [
-          <Detail
-            key={key}
-            name={code}
-            value={text}
-            meaning={meaningOf(table, text, language) ?? t.auth.unknownCode}
-          />,
-        ];
-      })}
+      <div className={section.stack}>
+        {REASONS.flatMap(({ key, code, table }) => {
+          const value = delivery[key];
+          if (value === null || value === undefined) return [];
+          const text = String(value);
+          return [
+            <Detail
+              key={key}
+              name={code}
+              value={text}
+              meaning={meaningOf(table, text, language) ?? t.auth.unknownCode}
+            />,
+          ];
+        })}
+      </div>
     </Row>
   );
 }

@@ -70,6 +70,8 @@ export const useSectionStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
   },
+  /** Lines that belong together, a little apart (a stamp's reasons). */
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   list: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalL,

@@ -4,8 +4,8 @@
  *
  * - POST /{tenant}/oauth2/v2.0/token: client credentials (learn.microsoft.com/entra/identity-
  *   platform/v2-oauth2-client-creds-grant-flow) → { token_type, expires_in, access_token }.
- * - GET /v1.0/groups/{id}/members/microsoft.graph.user: the group's users, paged with
- *   @odata.nextLink ($top, default 100).
+ * - GET /v1.0/groups/{id}/members: the group's members of every type (each with its
+ *   @odata.type), paged with @odata.nextLink ($top, default 100).
  * - GET /v1.0/users/{id}/mailFolders/junkemail/messages/delta: the Junk folder's messages as a
  *   delta round (learn.microsoft.com/graph/api/message-delta): pages of `Prefer:
  *   odata.maxpagesize` rows (default 10) linked by @odata.nextLink, the last with
@@ -216,7 +216,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     const next = new URL(url);
     next.searchParams.set("$skiptoken", String(skip + top));
     return send(response, 200, {
-      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects",
       value,
       ...(skip + top < all.length ? { "@odata.nextLink": next.toString() } : {}),
     });
@@ -301,7 +301,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         graphError("InvalidAuthenticationToken", "Access token has expired or is not yet valid."),
       );
     }
-    const groupPath = /^\/v1\.0\/groups\/([^/]+)\/members\/microsoft\.graph\.user$/.exec(path);
+    const groupPath = /^\/v1\.0\/groups\/([^/]+)\/members$/.exec(path);
     if (groupPath) {
       if (decodeURIComponent(groupPath[1] ?? "") !== groupId) {
         return send(response, 404, graphError("Request_ResourceNotFound", "No such group"));

@@ -163,9 +163,10 @@ export const de: Strings = {
     code: "Stempel",
     value: "Wert und Bedeutung",
     labels: {
-      scl: "SCL (Spamwahrscheinlichkeit)",
+      // A soft hyphen, so the narrow pane breaks the compound at a syllable.
+      scl: "SCL (Spam\u00ADwahrscheinlichkeit)",
       bcl: "BCL (Beschwerden über Massenmail)",
-      pcl: "PCL (Phishingwahrscheinlichkeit)",
+      pcl: "PCL (Phishing\u00ADwahrscheinlichkeit)",
       sfv: "SFV (Filterurteil)",
       cat: "CAT (Kategorie)",
       sfty: "SFTY (Sicherheitstipp)",
