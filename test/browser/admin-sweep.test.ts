@@ -99,11 +99,14 @@ describe("the Junk sweep tab", () => {
 
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "sweep-en-1280");
+    await page.setViewportSize({ width: 390, height: 900 });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, "sweep-en-390");
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
 
-  it("reads in German at phone width", async () => {
+  it("reads in German, at phone width and wide", async () => {
     const { context, page, errors } = await openConsole(browser, 390, "de-DE");
     await signIn(page, service, "Contoso-Administrator", "Anmelden");
     await page.getByRole("tab", { name: "Junk-Durchlauf" }).click();
@@ -119,6 +122,8 @@ describe("the Junk sweep tab", () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "sweep-de-390");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, "sweep-de-1280");
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -96,6 +96,9 @@ describe("the critical senders tab", () => {
     expect(await row.textContent()).toContain("1 report");
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "watch-en-1280");
+    await page.setViewportSize({ width: 390, height: 900 });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, "watch-en-390");
 
     // Acknowledged, the banner goes.
     await banner.getByRole("button", { name: "Acknowledge" }).click();
@@ -104,7 +107,7 @@ describe("the critical senders tab", () => {
     await context.close();
   }, 180_000);
 
-  it("reads in German and at phone width", async () => {
+  it("reads in German, at phone width and wide", async () => {
     const { context, page, errors } = await openConsole(browser, 390, "de-DE");
     await signIn(page, service, "Contoso-Administrator", "Anmelden");
     await page.getByRole("tab", { name: "Kritische Absender" }).click();
@@ -119,6 +122,8 @@ describe("the critical senders tab", () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "watch-de-390");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, "watch-de-1280");
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -1,12 +1,12 @@
-import { Badge, Subtitle2, Text } from "@fluentui/react-components";
+import { Badge, Text } from "@fluentui/react-components";
 import {
   SWEEP_PATHS,
   sweepMailboxPageSchema,
   type SweepMailboxDto,
 } from "../../api/sweep-contract";
 import type { AdminClient } from "../admin-client";
-import { ErrorBar } from "../ErrorBar";
 import { ScrollTable } from "../ScrollTable";
+import { Section } from "../Section";
 import { useStrings } from "../i18n";
 import { useAdminStyles } from "../styles";
 import { useResource } from "../use-resource";
@@ -56,12 +56,12 @@ export function MailboxesSection(props: { client: AdminClient; round: string | n
     [props.client, props.round],
   );
   return (
-    <section className={styles.card} aria-labelledby="sweep-mailboxes">
-      <Subtitle2 as="h2" id="sweep-mailboxes">
-        {t.sweep.mailboxesTitle}
-      </Subtitle2>
-      <Text>{t.sweep.mailboxesIntro}</Text>
-      <ErrorBar message={error} />
+    <Section
+      id="sweep-mailboxes"
+      title={t.sweep.mailboxesTitle}
+      intro={t.sweep.mailboxesIntro}
+      error={error}
+    >
       {loaded.state === "ready" &&
         (loaded.value.items.length === 0 ? (
           <Text>{t.sweep.noMailboxes}</Text>
@@ -85,6 +85,6 @@ export function MailboxesSection(props: { client: AdminClient; round: string | n
       {loaded.state === "ready" && loaded.value.nextOffset !== null && (
         <Text className={styles.small}>{t.sweep.moreMailboxes(PAGE)}</Text>
       )}
-    </section>
+    </Section>
   );
 }

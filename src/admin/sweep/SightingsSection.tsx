@@ -1,8 +1,8 @@
-import { Badge, Button, Subtitle2, Text } from "@fluentui/react-components";
+import { Badge, Button, Text } from "@fluentui/react-components";
 import { SWEEP_PATHS, sightingsPageSchema, type SeenInJunkDto } from "../../api/sweep-contract";
 import type { AdminClient } from "../admin-client";
-import { ErrorBar } from "../ErrorBar";
 import { ScrollTable } from "../ScrollTable";
+import { Section } from "../Section";
 import { useStrings } from "../i18n";
 import { STATUS_COLORS } from "../labels";
 import { SafeText } from "../SafeText";
@@ -70,21 +70,18 @@ export function SightingsSection(props: {
   onShowProposal: (id: string) => void;
 }) {
   const t = useStrings();
-  const styles = useAdminStyles();
   const { loaded, error } = useResource(
     () => props.client.json(sightingsPageSchema, `${SWEEP_PATHS.sightings}?limit=100`),
     [props.client, props.round],
   );
   return (
-    <section className={styles.card} aria-labelledby="sweep-sightings">
-      <Subtitle2 as="h2" id="sweep-sightings">
-        {t.sweep.sightingsTitle}
-      </Subtitle2>
-      {loaded.state === "ready" && (
-        <Text>{t.sweep.sightingsIntro(loaded.value.manyMailboxes)}</Text>
-      )}
+    <Section
+      id="sweep-sightings"
+      title={t.sweep.sightingsTitle}
+      intro={loaded.state === "ready" && t.sweep.sightingsIntro(loaded.value.manyMailboxes)}
+      error={error}
+    >
       <Text weight="semibold">{t.sweep.notVouches}</Text>
-      <ErrorBar message={error} />
       {loaded.state === "ready" &&
         (loaded.value.items.length === 0 ? (
           <Text>{t.sweep.noSightings}</Text>
@@ -108,6 +105,6 @@ export function SightingsSection(props: {
             </tbody>
           </ScrollTable>
         ))}
-    </section>
+    </Section>
   );
 }

@@ -5,13 +5,12 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
   Text,
 } from "@fluentui/react-components";
 import { SWEEP_PATHS, sweepRunResultSchema, type SweepStatusDto } from "../../api/sweep-contract";
 import { postJson, type AdminClient } from "../admin-client";
-import { ErrorBar } from "../ErrorBar";
 import { useStrings } from "../i18n";
+import { Section } from "../Section";
 import { useAdminStyles } from "../styles";
 import type { Resource } from "../use-resource";
 import { dateTime } from "../words";
@@ -79,12 +78,7 @@ export function StatusSection(props: { client: AdminClient; status: Resource<Swe
   const { loaded, act, error } = props.status;
   const { busy, follow, stop } = useFollowRound(props.status);
   return (
-    <section className={styles.card} aria-labelledby="sweep-status">
-      <Subtitle2 as="h2" id="sweep-status">
-        {t.sweep.title}
-      </Subtitle2>
-      <Text>{t.sweep.intro}</Text>
-      <ErrorBar message={error} />
+    <Section id="sweep-status" title={t.sweep.title} intro={t.sweep.intro} error={error}>
       {loaded.state === "ready" && !loaded.value.enabled && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
@@ -127,6 +121,6 @@ export function StatusSection(props: { client: AdminClient; status: Resource<Swe
           </div>
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Badge, Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import {
   WATCH_PATHS,
   channelListSchema,
@@ -9,8 +9,8 @@ import {
   type ChannelKindDto,
 } from "../../api/watch-contract";
 import { postJson, type AdminClient } from "../admin-client";
-import { ErrorBar } from "../ErrorBar";
 import { ScrollTable } from "../ScrollTable";
+import { Section } from "../Section";
 import { useStrings } from "../i18n";
 import type { BadgeColor } from "../labels";
 import { useAdminStyles } from "../styles";
@@ -80,12 +80,12 @@ export function ChannelsSection(props: { client: AdminClient }) {
     </Field>
   );
   return (
-    <section className={styles.card} aria-labelledby="watch-channels">
-      <Subtitle2 as="h2" id="watch-channels">
-        {t.watch.channelsTitle}
-      </Subtitle2>
-      <Text>{t.watch.channelsIntro}</Text>
-      <ErrorBar message={error} />
+    <Section
+      id="watch-channels"
+      title={t.watch.channelsTitle}
+      intro={t.watch.channelsIntro}
+      error={error}
+    >
       {list.state === "ready" && list.value.items.length > 0 && (
         <ScrollTable label={t.watch.channelsTitle} stacked>
           <thead>
@@ -199,6 +199,6 @@ export function ChannelsSection(props: { client: AdminClient }) {
           {t.watch.addChannel}
         </Button>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -1,14 +1,5 @@
 import { useState } from "react";
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Link,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, Input, Link, Text } from "@fluentui/react-components";
 import {
   WATCH_PATHS,
   criticalSenderListSchema,
@@ -16,8 +7,8 @@ import {
   type CriticalSenderDto,
 } from "../../api/watch-contract";
 import { postJson, type AdminClient } from "../admin-client";
-import { ErrorBar } from "../ErrorBar";
 import { ScrollTable } from "../ScrollTable";
+import { Section } from "../Section";
 import { useStrings } from "../i18n";
 import { useAdminStyles } from "../styles";
 import { useResource } from "../use-resource";
@@ -48,12 +39,12 @@ export function SendersSection(props: { client: AdminClient }) {
       ),
     );
   return (
-    <section className={styles.card} aria-labelledby="watch-senders">
-      <Subtitle2 as="h2" id="watch-senders">
-        {t.watch.sendersTitle}
-      </Subtitle2>
-      <Text>{t.watch.sendersIntro}</Text>
-      <ErrorBar message={error} />
+    <Section
+      id="watch-senders"
+      title={t.watch.sendersTitle}
+      intro={t.watch.sendersIntro}
+      error={error}
+    >
       <Text as="h3" weight="semibold" id="watch-add-sender" className={styles.formHeading}>
         {t.watch.addTitle}
       </Text>
@@ -130,6 +121,6 @@ export function SendersSection(props: { client: AdminClient }) {
           </tbody>
         </ScrollTable>
       )}
-    </section>
+    </Section>
   );
 }

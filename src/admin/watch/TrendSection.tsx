@@ -1,8 +1,8 @@
-import { Badge, Subtitle2, Text } from "@fluentui/react-components";
+import { Badge, Text } from "@fluentui/react-components";
 import { WATCH_PATHS, trendSchema, type TrendDto } from "../../api/watch-contract";
 import type { AdminClient } from "../admin-client";
-import { ErrorBar } from "../ErrorBar";
 import { ScrollTable } from "../ScrollTable";
+import { Section } from "../Section";
 import { SafeText } from "../SafeText";
 import { useStrings } from "../i18n";
 import { useAdminStyles } from "../styles";
@@ -71,12 +71,7 @@ export function TrendSection(props: { client: AdminClient }) {
     [props.client],
   );
   return (
-    <section className={styles.card} aria-labelledby="watch-trend">
-      <Subtitle2 as="h2" id="watch-trend">
-        {t.watch.trendTitle}
-      </Subtitle2>
-      <Text>{t.watch.trendIntro}</Text>
-      <ErrorBar message={error} />
+    <Section id="watch-trend" title={t.watch.trendTitle} intro={t.watch.trendIntro} error={error}>
       {trend.state === "ready" &&
         (trend.value.series.length === 0 ? (
           <Text>{t.watch.trendEmpty}</Text>
@@ -88,6 +83,6 @@ export function TrendSection(props: { client: AdminClient }) {
             )}
           </>
         ))}
-    </section>
+    </Section>
   );
 }
