@@ -19,6 +19,25 @@ function senderKeyOfAddress(address: string, via: VouchedBy | null): string | nu
 }
 
 /**
+ * senderKeyOfAddress, remembered: the identity checks behind it (UTS #46, the look-alike
+ * skeletons) were a third of the cached answer's time, and a pane asks about the same few
+ * senders over and over. The key depends on nothing but its input, never on the tenant.
+ */
+function rememberedSenderKeys(limit = 10_000) {
+  const known = new Map<string, string | null>();
+  return (address: string, via: VouchedBy | null): string | null => {
+    const key = `${via ?? ""}\u0000${address}`;
+    let answer = known.get(key);
+    if (answer === undefined) {
+      if (known.size >= limit) known.clear();
+      answer = senderKeyOfAddress(address, via);
+      known.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+/**
  * GET /api/v1/reputation: the pane's reputation section (issue 14 §1). Authenticated like the
  * pane's other reads, scoped to the caller's tenant; answers within VOUCH_LIVE_FACT_TIMEOUT
  * with each fact checked or "not checked". Also checks each reported sender's domain age in
@@ -41,6 +60,7 @@ export async function reputationPlugin(
       checker.checkSenderLater(evidence.tenantId, evidence.senderKey);
     }
   });
+  const senderKeyOf = rememberedSenderKeys();
   app.addHook("onClose", async () => {
     detach();
     await checker.idle();
@@ -53,7 +73,7 @@ export async function reputationPlugin(
       query.sender !== undefined
         ? query.sender.trim().toLowerCase()
         : query.from !== undefined
-          ? senderKeyOfAddress(query.from, query.vouchedBy ?? null)
+          ? senderKeyOf(query.from, query.vouchedBy ?? null)
           : query.internetMessageId !== undefined
             ? await store.senders.keyOfMessage(user.tenantId, query.internetMessageId)
             : null;
