@@ -6,8 +6,8 @@
  * one address says nothing about the others (microsoft.com, google.com, amazon.com), an address.
  *
  * Every entry names the public page that says the provider sends from it, and whether that page
- * is the provider's own ("provider") or a third party's ("third-party", kept only where the
- * provider's own page was not found; the lead should re-check those). Providers that were looked
+ * is the provider's own ("provider") or a third party's ("third-party", only where the
+ * provider's own page was not found; none today). Providers that were looked
  * for and not confirmed (GitLab.com, ADP, Workday) are not shipped: admins add them as their
  * own senders once they know the address their tenant receives.
  */
@@ -58,9 +58,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     identity: address("azure-noreply@microsoft.com"),
     sources: [
       {
-        url: "https://www.triskelelabs.com/blog/azure-monitor-callback-phishing-campaign",
-        publisher: "third-party",
-        says: "Azure Monitor alert e-mail is delivered from Microsoft's own address azure-noreply@microsoft.com and passes authentication",
+        url: "https://learn.microsoft.com/azure/azure-monitor/alerts/action-groups",
+        publisher: "provider",
+        says: "Action group e-mail (Azure Monitor and Service Health alerts) is sent from azure-noreply@microsoft.com, azureemail-noreply@microsoft.com and alerts-noreply@mail.windowsazure.com",
       },
     ],
   },
@@ -72,9 +72,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     identity: domain("microsoftonline.com"),
     sources: [
       {
-        url: "https://support.acgmecloud.org/hc/en-us/articles/31258607749143-What-should-I-tell-my-IT-department-if-I-am-not-receiving-emails",
-        publisher: "third-party",
-        says: "Microsoft's MFA code e-mails come from msonlineservicesteam@microsoftonline.com; allow @microsoftonline.com",
+        url: "https://learn.microsoft.com/entra/fundamentals/whats-new-archive",
+        publisher: "provider",
+        says: "Cloud MFA e-mail notifications are sent from azure-noreply@microsoft.com and msonlineservicesteam@microsoftonline.com",
       },
     ],
   },

@@ -296,25 +296,9 @@ describe("hostile input", () => {
     expect(parsed.problems.join(" ")).toMatch(/header\.d=/);
   });
 
-  it("grows linearly with input size up to the length it reads", () => {
-    const unit = "spf=pass (c (d)) smtp.mailfrom=a.example; x.example; ";
-    const time = (repeat: number) => {
-      const value = unit.repeat(repeat);
-      const start = performance.now();
-      for (let i = 0; i < 5; i++) parseAuthenticationResults(value);
-      return performance.now() - start;
-    };
-    time(50); // warm up
-    const small = Math.max(time(60), 0.5);
-    const large = time(600); // about 31 KB, just under the limit
-    expect(large / small).toBeLessThan(40);
-  });
-
   it("reads only the first 32 KB of an oversized header, and says so", () => {
     const value = "spf=pass smtp.mailfrom=a.example; " + "x.example; ".repeat(100_000);
-    const start = performance.now();
     const parsed = parseAuthenticationResults(value);
-    expect(performance.now() - start).toBeLessThan(1_000);
     expect(only(parsed, "spf").result).toBe("pass");
     expect(parsed.problems.join(" ")).toMatch(/only the first 32768 were read/);
   });

@@ -294,6 +294,22 @@ describe("address parsing", () => {
     );
   });
 
+  it("reads a From in its plain forms (read without tokens) as the token reader reads it", () => {
+    const piece = fc.constantFrom(
+      ...["Ann", "Lee", "é", " ", "  ", "\t", "<", ">", "@", "=", "=?utf-8?q?x?=", '"'],
+      ...["(", ")", ",", ";", ":", "[", "]", "\\", "\u00a0", ".", "a@b.example", "<a@b.example>"],
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join("")),
+        (text) => {
+          expect(parseMailbox(text)).toEqual(parseAddressList(text)[0] ?? null);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("reads back any list written with quoted display names", () => {
     const mailbox = fc.record({ local: atom, domain: domainName, name: displayName });
     fc.assert(

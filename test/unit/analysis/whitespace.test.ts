@@ -3,11 +3,17 @@ import { isWhitespace, skipWhitespace, trimmedEnd } from "../../../src/analysis/
 
 describe("whitespace", () => {
   it("is what \\s matches and String#trim removes, for every UTF-16 code unit", () => {
+    // One assertion over the list of disagreements: 131,072 expect() calls take seconds.
+    const disagreements: string[] = [];
     for (let code = 0; code <= 0xffff; code++) {
       const char = String.fromCharCode(code);
-      expect(isWhitespace(code), `U+${code.toString(16)}`).toBe(/\s/.test(char));
-      expect(isWhitespace(code)).toBe(`x${char}x`.slice(1, 2).trim().length === 0);
+      const regex = /\s/.test(char);
+      const trim = char.trim().length === 0;
+      if (isWhitespace(code) !== regex || isWhitespace(code) !== trim) {
+        disagreements.push(`U+${code.toString(16)}`);
+      }
     }
+    expect(disagreements).toEqual([]);
   });
 
   it("trims by index as String#trim does", () => {

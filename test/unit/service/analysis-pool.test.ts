@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { analyzeHeaders } from "../../../src/analysis";
 import { AnalysisThreadError, analysisPool, type Analyzer } from "../../../server/analysis/pool";
 import { reportFactsOf } from "../../../server/storage/facts";
@@ -10,6 +10,10 @@ const samples = readdirSync(SAMPLES)
   .filter((name) => name.endsWith(".eml"))
   .map((name) => readFileSync(join(SAMPLES, name), "utf8"));
 const FAILING = new URL("../../support/failing-analysis-worker.ts", import.meta.url);
+
+// Each test starts worker threads that load the TypeScript engine afresh: a second when the
+// machine is quiet, several when the whole suite shares its two cores.
+vi.setConfig({ testTimeout: 30_000 });
 
 let pool: Analyzer | null = null;
 afterEach(async () => {
