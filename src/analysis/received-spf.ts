@@ -11,7 +11,9 @@ const MAX_LENGTH = 16 * 1024;
 
 /**
  * Received-SPF (RFC 7208 §9.1): `result (comment) key=value; key=value...`. The domain is the
- * envelope-from's (or, without one, the HELO name's).
+ * envelope-from's; without that key, the one the comment says was checked ("domain of X
+ * designates ...", the comment form §9.1 recommends and Exchange Online writes with no
+ * envelope-from key); else the HELO name's.
  */
 export function readReceivedSpf(value: string | null): ReceivedSpf | null {
   if (value === null) return null;
@@ -19,11 +21,13 @@ export function readReceivedSpf(value: string | null): ReceivedSpf | null {
   let end = 0;
   while (end < text.length && isResultChar(text.charCodeAt(end))) end++;
   if (end === 0) return null;
-  const pairs = receivedSpfPairs(text, end);
+  const pairsStart = afterComment(text, end);
+  const pairs = receivedSpfPairs(text, pairsStart);
   return {
     result: text.slice(0, end).toLowerCase(),
     domain:
       domainOfIdentity(pairs.get("envelope-from") ?? null) ??
+      domainOfIdentity(checkedIdentity(text.slice(end, pairsStart))) ??
       domainOfIdentity(pairs.get("helo") ?? null),
     clientIp: pairs.get("client-ip") ?? null,
     receiver: pairs.get("receiver") ?? null,
@@ -35,12 +39,10 @@ function isResultChar(code: number): boolean {
   return lower >= 0x61 && lower <= 0x7a;
 }
 
-/** The `key=value` pairs after the result and its comment; values unquoted, keys lower case. */
-function receivedSpfPairs(text: string, from: number): Map<string, string> {
-  const pairs = new Map<string, string>();
+/** Where the key=value pairs start: past the comment, free text that may hold "=" and ";". */
+function afterComment(text: string, from: number): number {
   let i = from;
   let depth = 0;
-  // Skip the comment: it is free text and may itself hold "=" and ";".
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (code === 0x28) depth++;
@@ -48,7 +50,25 @@ function receivedSpfPairs(text: string, from: number): Map<string, string> {
     else if (depth === 0 && code !== 0x20 && code !== 0x09) break;
     i++;
   }
-  for (const piece of text.slice(i).split(";")) {
+  return i;
+}
+
+const CHECKED = "domain of ";
+
+/** The identity in "domain of X designates / does not designate ..." of the comment, if any. */
+function checkedIdentity(comment: string): string | null {
+  const at = comment.indexOf(CHECKED);
+  if (at < 0) return null;
+  const start = at + CHECKED.length;
+  let end = start;
+  while (end < comment.length && !" \t\r\n)".includes(comment.charAt(end))) end++;
+  return end > start ? comment.slice(start, end) : null;
+}
+
+/** The `key=value` pairs from `from` on; values unquoted, keys lower case. */
+function receivedSpfPairs(text: string, from: number): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const piece of text.slice(from).split(";")) {
     const equals = piece.indexOf("=");
     if (equals <= 0) continue;
     const key = piece.slice(0, equals).trim().toLowerCase();

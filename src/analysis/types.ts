@@ -77,7 +77,10 @@ export interface ArcResult {
 /** The topmost Received-SPF header (RFC 7208 §9.1): read and shown, never the verdict. */
 export interface ReceivedSpf {
   result: AuthResult;
-  /** The envelope-from's domain (or the HELO name's when there is none), lower case. */
+  /**
+   * The envelope-from's domain; without one, the domain the comment says was checked ("domain
+   * of X designates ..."); else the HELO name's. Lower case.
+   */
   domain: string | null;
   clientIp: string | null;
   receiver: string | null;

@@ -444,7 +444,7 @@ describe("6. coverage of the remaining stamps", () => {
     expect(analysis.antispam.endToEndLatencySeconds).toBe(2.193);
     expect(analysis.auth.receivedSpf).toEqual({
       result: "fail",
-      domain: "mail.list.example.org",
+      domain: "list.example.org", // the domain the comment says was checked, not the HELO name
       clientIp: "203.0.113.80",
       receiver: "protection.outlook.com",
     });
@@ -458,6 +458,22 @@ describe("6. coverage of the remaining stamps", () => {
     // Shown, never trusted: the verdict is still the receiving tenant's.
     expect(analysis.auth.dmarc?.result).toBe("fail");
     expect(analysis.auth.source?.authservId).toBeNull();
+  });
+
+  it("takes Received-SPF's domain from envelope-from, else the comment's checked domain, else HELO", async () => {
+    const { readReceivedSpf } = await import("../../../src/analysis/received-spf");
+    const withKey = readReceivedSpf(
+      "pass (mx.example: domain of bounce@mail.vendor.example designates 192.0.2.1 as permitted sender) envelope-from=<bounce@vendor.example>; helo=out.vendor.example;",
+    );
+    expect(withKey?.domain).toBe("vendor.example");
+    const fromComment = readReceivedSpf(
+      "Pass (protection.outlook.com: domain of BOUNCES.Vendor.example designates 192.0.2.1 as permitted sender) receiver=protection.outlook.com; client-ip=192.0.2.1; helo=out.vendor.example;",
+    );
+    expect(fromComment?.domain).toBe("bounces.vendor.example");
+    const heloOnly = readReceivedSpf(
+      "none (no SPF record) client-ip=192.0.2.1; helo=out.vendor.example;",
+    );
+    expect(heloOnly?.domain).toBe("out.vendor.example");
   });
 
   it("gives every new code a meaning in English and German", async () => {
