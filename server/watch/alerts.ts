@@ -64,6 +64,21 @@ export function consoleUrlOf(publicOrigin: string): string {
  * transaction after the proposals' listener, so the alert names the proposal as it now stands,
  * and alert, deliveries and report commit together.
  */
+/** The sender's proposal, if it has one: an alert links to it and shows its status. */
+export async function proposalOfSender(
+  trx: Kysely<Database>,
+  tenantId: string,
+  senderKey: string,
+): Promise<{ id: string; status: string } | undefined> {
+  return trx
+    .withTables<ProposalTables>()
+    .selectFrom("proposals")
+    .select(["id", "status"])
+    .where("tenant_id", "=", tenantId)
+    .where("sender_key", "=", senderKey)
+    .executeTakeFirst();
+}
+
 export async function recordCriticalReport(
   trx: Kysely<Database>,
   evidence: SenderEvidence,
@@ -73,13 +88,7 @@ export async function recordCriticalReport(
 ): Promise<void> {
   const watch = watchDb(trx);
   const { tenantId, senderKey } = evidence;
-  const proposal = await trx
-    .withTables<ProposalTables>()
-    .selectFrom("proposals")
-    .select(["id", "status"])
-    .where("tenant_id", "=", tenantId)
-    .where("sender_key", "=", senderKey)
-    .executeTakeFirst();
+  const proposal = await proposalOfSender(trx, tenantId, senderKey);
   const stamp = options.now.toISOString();
   const summary = change.report.summary;
   const facts = {

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { ProposalTables } from "../proposals/schema";
 import type { Database } from "../storage/schema";
 import { SWEEP_ALERT_PREFIX, type AlertMessage } from "./alert-message";
-import { consoleUrlOf } from "./alerts";
+import { consoleUrlOf, proposalOfSender } from "./alerts";
 import { enqueueForChannels } from "./outbox";
 import { watchDb } from "./schema";
 
@@ -40,13 +39,7 @@ export async function recordCriticalSighting(
 ): Promise<boolean> {
   const { tenantId, senderKey, match } = sighting;
   const id = sweepAlertId(tenantId, senderKey, sighting.day);
-  const proposal = await trx
-    .withTables<ProposalTables>()
-    .selectFrom("proposals")
-    .select(["id", "status"])
-    .where("tenant_id", "=", tenantId)
-    .where("sender_key", "=", senderKey)
-    .executeTakeFirst();
+  const proposal = await proposalOfSender(trx, tenantId, senderKey);
   const inserted = await watchDb(trx)
     .insertInto("watch_alerts")
     .values({
