@@ -4,6 +4,7 @@
  * most tokens once, and cuts a token's text only when a statement takes it. One linear pass;
  * nested comments by a depth counter, never by recursion, so 10,000 "(" cost nothing.
  */
+import { closingParenthesis } from "./comments";
 
 export const WORD = 0;
 export const QUOTED = 1;
@@ -175,18 +176,6 @@ export function tokenizeAuthResults(value: string, problems: string[], tokens: A
       spaceBefore = false;
     }
   }
-}
-
-/** The ")" that closes the comment opened at `open` (nesting, escapes), or the value's length. */
-function closingParenthesis(value: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 0x5c) i++;
-    else if (code === 0x28) depth++;
-    else if (code === 0x29 && --depth === 0) return i;
-  }
-  return value.length;
 }
 
 /** The '"' that closes a quoted string whose text starts at `from`, or the value's length. */
