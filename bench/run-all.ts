@@ -1,7 +1,6 @@
 /**
  * `npm run bench`: every benchmark in turn, each in its own process so one's memory and JIT
- * state cannot colour the next one's figures. `npm run bench -- analyze ingest` runs a subset;
- * options after the names go to each benchmark run (`npm run bench -- sweep --mailboxes 2000`).
+ * state cannot colour the next one's figures. `npm run bench -- analyze ingest` runs a subset.
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -18,11 +17,14 @@ const ALL = [
   "reputation",
 ] as const;
 
+// Flags (`--no-build`, `--runs 3`) go to each benchmark; names pick the benchmarks.
 const args = process.argv.slice(2);
-const firstOption = args.findIndex((arg) => arg.startsWith("--"));
-const wanted = firstOption < 0 ? args : args.slice(0, firstOption);
-const options = firstOption < 0 ? [] : args.slice(firstOption);
-const unknown = wanted.filter((name) => !(ALL as readonly string[]).includes(name));
+const isName = (arg: string) => (ALL as readonly string[]).includes(arg);
+const flags = args.filter(
+  (arg, i) => arg.startsWith("--") || (args[i - 1]?.startsWith("--") && !isName(arg)),
+);
+const wanted = args.filter((arg) => !flags.includes(arg));
+const unknown = wanted.filter((name) => !isName(name));
 if (unknown.length > 0) {
   console.error(`unknown benchmark: ${unknown.join(", ")} (have: ${ALL.join(", ")})`);
   process.exit(2);
@@ -34,7 +36,7 @@ for (const name of wanted.length > 0 ? wanted : ALL) {
   console.log(`\n=== bench/${name}.ts ===`);
   const result = spawnSync(
     process.execPath,
-    [runner, resolve(import.meta.dirname, `${name}.ts`), ...options],
+    [runner, resolve(import.meta.dirname, `${name}.ts`), ...flags],
     {
       stdio: "inherit",
     },

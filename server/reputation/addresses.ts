@@ -1,32 +1,11 @@
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import { blockListOf, LOCAL_RANGES } from "../net/ip-ranges";
 
 /**
- * Which sending addresses public DNS can say something about. Private, loopback, link-local,
- * shared (CGNAT), unspecified and multicast addresses are nobody's reputation: a blocklist or a
- * reverse name of 10.0.0.1 would describe the reader's own network, not the sender.
+ * Which sending addresses public DNS can say something about: a blocklist or a reverse name of
+ * 10.0.0.1 would describe the reader's own network, not the sender.
  */
-const NOT_PUBLIC = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-  ["224.0.0.0", 3],
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, "ipv4");
-}
-for (const [net, prefix] of [
-  ["::", 127],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-  // No IPv4-mapped range here: BlockList checks IPv4 addresses against it too.
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, "ipv6");
-}
+const NOT_PUBLIC = blockListOf(LOCAL_RANGES);
 
 /**
  * The address in one text form (IPv6 as eight four-digit groups, so two spellings of one

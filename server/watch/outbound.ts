@@ -1,7 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import { blockListOf, LOCAL_RANGES, SPECIAL_PURPOSE_RANGES } from "../net/ip-ranges";
 
 /**
  * Posts to an address an admin typed in (a Teams Workflows or JSON webhook): the one place the
@@ -34,48 +35,15 @@ export class OutboundError extends Error {
   }
 }
 
-const BLOCKED = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.0.2.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["198.51.100.0", 24],
-  ["203.0.113.0", 24],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  BLOCKED.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["64:ff9b::", 96],
-  ["100::", 64],
-  ["2001:db8::", 32],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const) {
-  BLOCKED.addSubnet(network, prefix, "ipv6");
-}
+const BLOCKED = blockListOf(LOCAL_RANGES, SPECIAL_PURPOSE_RANGES);
 
 /** Whether an IP address is one no alert may be sent to (outside tests). */
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return BLOCKED.check(address, "ipv4");
   if (family !== 6) return true;
-  const lower = address.toLowerCase();
-  // IPv4-mapped (::ffff:10.0.0.1): judge the IPv4 address inside.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (mapped) return BLOCKED.check(mapped[1]!, "ipv4");
-  return BLOCKED.check(lower, "ipv6");
+  // An IPv4-mapped address (::ffff:10.0.0.1) is judged by the IPv4 address inside.
+  return BLOCKED.check(address, "ipv6");
 }
 
 /** The URL an admin gave, if the service may ever post to it; else why not (without the URL). */

@@ -8,6 +8,7 @@
  * Field meanings: ../shared/reference/platform-facts.md §4.
  */
 import type { HeaderBlock } from "./header-block";
+import { upperCase } from "./letter-case";
 import type { AntispamStamps, MailboxDelivery } from "./types";
 import { skipWhitespace, trimmedEnd } from "./whitespace";
 
@@ -70,7 +71,7 @@ export function parseStampPairs(
       }
       continue;
     }
-    const key = value.slice(pieceStart, trimmedEnd(value, pieceStart, colon)).toUpperCase();
+    const key = upperCase(value.slice(pieceStart, trimmedEnd(value, pieceStart, colon)));
     if (!pairs.has(key)) {
       pairs.set(key, value.slice(skipWhitespace(value, colon + 1, pieceEnd), pieceEnd));
     }
@@ -105,7 +106,7 @@ function textOrNull(text: string | undefined): string | null {
 
 function codeOrNull(text: string | undefined): string | null {
   const value = textOrNull(text);
-  return value === null ? null : value.toUpperCase();
+  return value === null ? null : upperCase(value);
 }
 
 /** The rule ids of `SFS:(13230040)(4636009)...`, in order; text outside parentheses is ignored. */
@@ -117,8 +118,9 @@ export function parseSfsList(text: string | undefined): string[] {
     const code = text.charCodeAt(i);
     if (code === 0x28) start = i + 1;
     else if (code === 0x29 && start >= 0) {
-      const id = text.slice(start, i).trim();
-      if (id.length > 0) ids.push(id);
+      const from = skipWhitespace(text, start, i);
+      const to = trimmedEnd(text, from, i);
+      if (to > from) ids.push(text.slice(from, to));
       start = -1;
     }
   }
@@ -295,7 +297,10 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
 function untrustedCopiesIn(block: HeaderBlock): string[] {
   const names = new Set<string>();
   for (const field of block.fields) {
-    if (field.key.endsWith("-untrusted")) names.add(field.name);
+    const key = field.key;
+    // Most names leave at their last letter.
+    if (key.charCodeAt(key.length - 1) === 0x64 /* d */ && key.endsWith("-untrusted"))
+      names.add(field.name);
   }
   return [...names];
 }

@@ -4,6 +4,16 @@
  * empty values and missing spaces. One linear scan into tokens, then one pass over statements;
  * nothing here throws or backtracks. What could not be read goes to `problems`.
  */
+import {
+  AuthTokens,
+  COMMENT,
+  EQUALS,
+  joinSeparatedNames,
+  QUOTED,
+  SEMICOLON,
+  tokenizeAuthResults,
+  WORD,
+} from "./auth-results-tokens";
 import { skipWhitespace, trimmedEnd } from "./whitespace";
 
 export interface AuthProperty {
@@ -71,13 +81,6 @@ const KNOWN_METHODS = new Set([
   "vbr",
 ]);
 
-type Token =
-  | { kind: "word"; text: string; spaceBefore: boolean }
-  | { kind: "quoted"; text: string; spaceBefore: boolean }
-  | { kind: "equals"; spaceBefore: boolean }
-  | { kind: "semicolon" }
-  | { kind: "comment"; text: string };
-
 const MAX_PROBLEMS = 10;
 /**
  * Real Authentication-Results values are under 2 KB; past this length a header is an attack on
@@ -85,244 +88,84 @@ const MAX_PROBLEMS = 10;
  */
 export const MAX_VALUE_LENGTH = 32 * 1024;
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
-/** Characters that end a word. */
-function isDelimiter(code: number): boolean {
-  return (
-    isSpace(code) ||
-    code === 0x3b /* ; */ ||
-    code === 0x3d /* = */ ||
-    code === 0x28 /* ( */ ||
-    code === 0x29 /* ) */ ||
-    code === 0x22 /* " */
-  );
-}
-
-function note(problems: string[], problem: string): void {
-  if (problems.length < MAX_PROBLEMS) problems.push(problem);
-}
-
-/** One linear pass: words, quoted strings (escapes honoured), nested comments, `=` and `;`. */
-export function tokenizeAuthResults(value: string, problems: string[]): Token[] {
-  const tokens: Token[] = [];
-  const length = value.length;
-  let spaceBefore = true;
-  let i = 0;
-  while (i < length) {
-    const code = value.charCodeAt(i);
-    if (isSpace(code)) {
-      spaceBefore = true;
-      i++;
-      continue;
-    }
-    if (code === 0x3b) {
-      tokens.push({ kind: "semicolon" });
-      i++;
-      spaceBefore = true;
-      continue;
-    }
-    if (code === 0x3d) {
-      tokens.push({ kind: "equals", spaceBefore });
-      i++;
-      spaceBefore = false;
-      continue;
-    }
-    if (code === 0x29) {
-      note(problems, `A ")" at position ${i} closes no comment; it was ignored.`);
-      i++;
-      spaceBefore = true;
-      continue;
-    }
-    if (code === 0x28) {
-      // Nested comments by a depth counter, never by recursion: 10,000 "(" cost nothing.
-      let depth = 0;
-      let text = "";
-      let start = i + 1;
-      let closed = false;
-      for (; i < length; i++) {
-        const c = value.charCodeAt(i);
-        if (c === 0x5c /* \ */) {
-          text += value.slice(start, i);
-          start = i + 1;
-          i++;
-          continue;
-        }
-        if (c === 0x28) {
-          depth++;
-          continue;
-        }
-        if (c === 0x29) {
-          depth--;
-          if (depth === 0) {
-            text += value.slice(start, i);
-            closed = true;
-            i++;
-            break;
-          }
-        }
-      }
-      if (!closed) {
-        text += value.slice(start, length);
-        note(problems, "A comment was never closed; it runs to the end of the header.");
-      }
-      tokens.push({ kind: "comment", text: text.trim() });
-      spaceBefore = true;
-      continue;
-    }
-    if (code === 0x22) {
-      let text = "";
-      let start = i + 1;
-      let closed = false;
-      for (i++; i < length; i++) {
-        const c = value.charCodeAt(i);
-        if (c === 0x5c) {
-          text += value.slice(start, i);
-          start = i + 1;
-          i++;
-          continue;
-        }
-        if (c === 0x22) {
-          text += value.slice(start, i);
-          closed = true;
-          i++;
-          break;
-        }
-      }
-      if (!closed) {
-        text += value.slice(start, length);
-        note(problems, "A quoted string was never closed; it runs to the end of the header.");
-      }
-      tokens.push({ kind: "quoted", text, spaceBefore });
-      spaceBefore = false;
-      continue;
-    }
-    const start = i;
-    while (i < length && !isDelimiter(value.charCodeAt(i))) i++;
-    tokens.push({ kind: "word", text: value.slice(start, i), spaceBefore });
-    spaceBefore = false;
-  }
-  return tokens;
-}
-
 /** A statement item: `key=value`, a lone word, or a comment. */
 type Item =
   | { kind: "pair"; key: string; value: string; comment: string | null }
   | { kind: "word"; text: string; comment: string | null }
   | { kind: "comment"; text: string };
 
-function splitStatements(tokens: Token[]): Token[][] {
-  const statements: Token[][] = [[]];
-  for (const token of tokens) {
-    if (token.kind === "semicolon") statements.push([]);
-    else statements[statements.length - 1]!.push(token);
+/** Reused for every value: the parser never runs inside itself. */
+const TOKENS = new AuthTokens();
+
+/** The items of each statement (the tokens between semicolons), in order. */
+function readStatements(tokens: AuthTokens, problems: string[]): Item[][] {
+  const statements: Item[][] = [];
+  const count = tokens.count;
+  let start = 0;
+  for (let i = 0; i <= count; i++) {
+    if (i < count && tokens.kinds[i] !== SEMICOLON) continue;
+    const [from, to] = joinSeparatedNames(tokens, start, i);
+    statements.push(readItems(tokens, from, to, problems));
+    start = i + 1;
   }
   return statements;
 }
 
-function isValueToken(
-  token: Token | undefined,
-): token is Extract<Token, { kind: "word" | "quoted" }> {
-  return token !== undefined && (token.kind === "word" || token.kind === "quoted");
+function isValueToken(tokens: AuthTokens, index: number, end: number): boolean {
+  const kind = tokens.kindIn(index, end);
+  return kind === WORD || kind === QUOTED;
 }
 
-/**
- * RFC 8601 allows comments and spaces inside `method / version` and `ptype . property`
- * (Appendix B.7): a "/" or "." standing alone joins the words around it; comments in between
- * are kept, after the joined word.
- */
-function joinSeparatedNames(tokens: Token[]): Token[] {
-  if (!tokens.some(isLoneSeparator)) return tokens; // the common case: nothing to join
-  const out: Token[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i]!;
-    if (!isLoneSeparator(token)) {
-      out.push(token);
-      i++;
-      continue;
-    }
-    let previousIndex = out.length - 1;
-    while (previousIndex >= 0 && out[previousIndex]!.kind === "comment") previousIndex--;
-    let next = i + 1;
-    while (tokens[next]?.kind === "comment") next++;
-    const previous = out[previousIndex];
-    const following = tokens[next];
-    if (previous?.kind !== "word" || following?.kind !== "word") {
-      out.push(token);
-      i++;
-      continue;
-    }
-    const comments = [...out.splice(previousIndex + 1), ...tokens.slice(i + 1, next)];
-    out[previousIndex] = { ...previous, text: previous.text + token.text + following.text };
-    out.push(...comments);
-    i = next + 1;
-  }
-  return out;
+/** The word at `index` is a key: an "=" follows it directly, with no space or comment between. */
+function startsPair(tokens: AuthTokens, index: number, end: number): boolean {
+  return tokens.kindIn(index + 1, end) === EQUALS && tokens.spaced[index + 1] === 0;
 }
 
-/** A "/" or "." standing alone between words. */
-function isLoneSeparator(token: Token): token is Extract<Token, { kind: "word" }> {
-  return token.kind === "word" && (token.text === "/" || token.text === ".");
-}
-
-function readItems(statementTokens: Token[], problems: string[]): Item[] {
-  const tokens = joinSeparatedNames(statementTokens);
+/** The items of the statement tokens[from, to). */
+function readItems(tokens: AuthTokens, from: number, to: number, problems: string[]): Item[] {
   const items: Item[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i]!;
-    if (token.kind === "comment") {
-      attachComment(items, token.text);
+  let i = from;
+  while (i < to) {
+    const kind = tokens.kinds[i];
+    if (kind === COMMENT) {
+      attachComment(items, tokens.text(i));
       i++;
       continue;
     }
-    if (token.kind === "equals") {
+    if (kind === EQUALS) {
       if (problems.length < MAX_PROBLEMS) problems.push('An "=" had no name before it.');
       i++;
       // Skip the value it would have introduced, so it is not read as a lone word.
-      if (isValueToken(tokens[i]) && !startsPair(tokens, i)) i++;
-      continue;
-    }
-    if (token.kind === "semicolon") {
-      i++;
+      if (isValueToken(tokens, i, to) && !startsPair(tokens, i, to)) i++;
       continue;
     }
     // A word or quoted string; a pair when "=" follows (comments may sit in between).
     let next = i + 1;
-    const between: string[] = [];
-    while (tokens[next]?.kind === "comment") {
-      between.push((tokens[next] as { text: string }).text);
-      next++;
-    }
-    if (tokens[next]?.kind !== "equals") {
-      items.push({ kind: "word", text: token.text, comment: null });
-      for (const text of between) attachComment(items, text);
+    while (tokens.kindIn(next, to) === COMMENT) next++;
+    if (tokens.kindIn(next, to) !== EQUALS) {
+      items.push({ kind: "word", text: tokens.text(i), comment: null });
+      attachComments(items, tokens, i + 1, next);
       i = next;
       continue;
     }
     let cursor = next + 1;
-    while (tokens[cursor]?.kind === "comment") {
-      between.push((tokens[cursor] as { text: string }).text);
-      cursor++;
-    }
+    while (tokens.kindIn(cursor, to) === COMMENT) cursor++;
+    const commentsAfterEquals = cursor;
     let value = "";
-    const first = tokens[cursor];
     // An empty value: `header.from=;`, or `header.from= dmarc=pass` where the word after the
     // space is the next key (glued to its own "="). A word glued to this "=" is always the value.
-    if (isValueToken(first) && !(first.spaceBefore && startsPair(tokens, cursor))) {
-      value = first.text;
+    if (
+      isValueToken(tokens, cursor, to) &&
+      !(tokens.spaced[cursor] === 1 && startsPair(tokens, cursor, to))
+    ) {
+      value = tokens.text(cursor);
       cursor++;
       // Glued pieces make one value: `"quoted local"@example.com`, an "=" inside a local part
       // (`SRS0=hash=tt=example.com=user@forwarder.example`, dot-atom allows it), base64 padding.
       for (;;) {
-        const piece = tokens[cursor];
-        if (piece?.kind === "equals" && !piece.spaceBefore) {
-          const after = tokens[cursor + 1];
-          if (isValueToken(after) && !after.spaceBefore) {
-            value += `=${after.text}`;
+        if (tokens.kindIn(cursor, to) === EQUALS && tokens.spaced[cursor] === 0) {
+          if (isValueToken(tokens, cursor + 1, to) && tokens.spaced[cursor + 1] === 0) {
+            value += `=${tokens.text(cursor + 1)}`;
             cursor += 2;
           } else {
             value += "=";
@@ -330,16 +173,23 @@ function readItems(statementTokens: Token[], problems: string[]): Item[] {
           }
           continue;
         }
-        if (!isValueToken(piece) || piece.spaceBefore) break;
-        value += piece.text;
+        if (!isValueToken(tokens, cursor, to) || tokens.spaced[cursor] === 1) break;
+        value += tokens.text(cursor);
         cursor++;
       }
     }
-    items.push({ kind: "pair", key: token.text, value, comment: null });
-    for (const text of between) attachComment(items, text);
+    items.push({ kind: "pair", key: tokens.text(i), value, comment: null });
+    // The comments between the key and its value, in order ("=" itself is no comment).
+    attachComments(items, tokens, i + 1, next);
+    attachComments(items, tokens, next + 1, commentsAfterEquals);
     i = cursor;
   }
   return items;
+}
+
+/** attachComment for each token in tokens[from, to), all comments. */
+function attachComments(items: Item[], tokens: AuthTokens, from: number, to: number): void {
+  for (let i = from; i < to; i++) attachComment(items, tokens.text(i));
 }
 
 /** A comment describes the item before it, unless that item has one already. */
@@ -347,12 +197,6 @@ function attachComment(items: Item[], text: string): void {
   const last = items[items.length - 1];
   if (last && last.kind !== "comment" && last.comment === null) last.comment = text;
   else items.push({ kind: "comment", text });
-}
-
-/** The word at `index` is a key: an "=" follows it directly, with no space or comment between. */
-function startsPair(tokens: Token[], index: number): boolean {
-  const next = tokens[index + 1];
-  return next?.kind === "equals" && !next.spaceBefore;
 }
 
 function methodOf(key: string): { method: string; version: string | null } {
@@ -388,9 +232,8 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
     strays: [],
     problems,
   };
-  const statements = splitStatements(tokenizeAuthResults(value, problems)).map((tokens) =>
-    readItems(tokens, problems),
-  );
+  tokenizeAuthResults(value, problems, TOKENS);
+  const statements = readStatements(TOKENS, problems);
 
   let expectAuthserv = true;
   for (const items of statements) {

@@ -129,7 +129,8 @@ function noteNul(problems: string[], text: string, first: number, end: number): 
  * scan of every field per name asked, as before, grew with names x fields.)
  */
 class IndexedHeaderBlock implements HeaderBlock {
-  #byKey: Map<string, HeaderField[]> | null = null;
+  /** A key's one field, or its fields when there are several (most names stand once). */
+  #byKey: Map<string, HeaderField | HeaderField[]> | null = null;
 
   constructor(
     readonly fields: readonly HeaderField[],
@@ -137,33 +138,30 @@ class IndexedHeaderBlock implements HeaderBlock {
   ) {}
 
   all(name: string): HeaderField[] {
-    return this.#withKey(lookupKey(name)).slice();
+    const found = this.#index().get(lookupKey(name));
+    return found === undefined ? [] : Array.isArray(found) ? found.slice() : [found];
   }
 
   first(name: string): HeaderField | undefined {
-    return this.#withKey(lookupKey(name))[0];
+    const found = this.#index().get(lookupKey(name));
+    return Array.isArray(found) ? found[0] : found;
   }
 
-  #withKey(key: string): readonly HeaderField[] {
-    return this.#index().get(key) ?? NO_FIELDS;
-  }
-
-  #index(): Map<string, HeaderField[]> {
+  #index(): Map<string, HeaderField | HeaderField[]> {
     if (this.#byKey !== null) return this.#byKey;
-    const byKey = new Map<string, HeaderField[]>();
+    const byKey = new Map<string, HeaderField | HeaderField[]>();
     const fields = this.fields;
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as HeaderField;
       const matching = byKey.get(field.key);
-      if (matching === undefined) byKey.set(field.key, [field]);
-      else matching.push(field);
+      if (matching === undefined) byKey.set(field.key, field);
+      else if (Array.isArray(matching)) matching.push(field);
+      else byKey.set(field.key, [matching, field]);
     }
     this.#byKey = byKey;
     return byKey;
   }
 }
-
-const NO_FIELDS: readonly HeaderField[] = [];
 
 function note(problems: string[], problem: string): void {
   if (problems.length < MAX_PROBLEMS) problems.push(problem);

@@ -4,7 +4,9 @@
  * helo=...;`. Read and shown beside the trusted Authentication-Results, never instead of it.
  */
 import { domainOfIdentity } from "./alignment";
+import { indexOrEnd } from "./header-block";
 import type { ReceivedSpf } from "./types";
+import { skipWhitespace, trimmedEnd } from "./whitespace";
 
 /** Longer than any real Received-SPF; the rest of a longer one is not read. */
 const MAX_LENGTH = 16 * 1024;
@@ -26,11 +28,11 @@ export function readReceivedSpf(value: string | null): ReceivedSpf | null {
   return {
     result: text.slice(0, end).toLowerCase(),
     domain:
-      domainOfIdentity(pairs.get("envelope-from") ?? null) ??
-      domainOfIdentity(checkedIdentity(text.slice(end, pairsStart))) ??
-      domainOfIdentity(pairs.get("helo") ?? null),
-    clientIp: pairs.get("client-ip") ?? null,
-    receiver: pairs.get("receiver") ?? null,
+      domainOfIdentity(pairs.envelopeFrom) ??
+      domainOfIdentity(checkedIdentity(text, end, pairsStart)) ??
+      domainOfIdentity(pairs.helo),
+    clientIp: pairs.clientIp,
+    receiver: pairs.receiver,
   };
 }
 
@@ -55,28 +57,63 @@ function afterComment(text: string, from: number): number {
 
 const CHECKED = "domain of ";
 
-/** The identity in "domain of X designates / does not designate ..." of the comment, if any. */
-function checkedIdentity(comment: string): string | null {
-  const at = comment.indexOf(CHECKED);
-  if (at < 0) return null;
+/**
+ * The identity in "domain of X designates / does not designate ..." of the comment, text[from,
+ * to), if any.
+ */
+function checkedIdentity(text: string, from: number, to: number): string | null {
+  const at = text.indexOf(CHECKED, from);
+  if (at < 0 || at + CHECKED.length > to) return null;
   const start = at + CHECKED.length;
   let end = start;
-  while (end < comment.length && !" \t\r\n)".includes(comment.charAt(end))) end++;
-  return end > start ? comment.slice(start, end) : null;
+  while (end < to && !endsIdentity(text.charCodeAt(end))) end++;
+  return end > start ? text.slice(start, end) : null;
 }
 
-/** The `key=value` pairs from `from` on; values unquoted, keys lower case. */
-function receivedSpfPairs(text: string, from: number): Map<string, string> {
-  const pairs = new Map<string, string>();
-  for (const piece of text.slice(from).split(";")) {
-    const equals = piece.indexOf("=");
-    if (equals <= 0) continue;
-    const key = piece.slice(0, equals).trim().toLowerCase();
-    let value = piece.slice(equals + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-      value = value.slice(1, -1);
+function endsIdentity(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a || code === 0x29;
+}
+
+/** The pairs the analysis reads; the first non-empty value of each key counts. */
+interface SpfPairs {
+  envelopeFrom: string | null;
+  helo: string | null;
+  clientIp: string | null;
+  receiver: string | null;
+}
+
+/** The `key=value` pairs from `from` on (keys in any case), read in place; values unquoted. */
+function receivedSpfPairs(text: string, from: number): SpfPairs {
+  const pairs: SpfPairs = { envelopeFrom: null, helo: null, clientIp: null, receiver: null };
+  let start = from;
+  // The next "=", remembered until the scan passes it, so each character is searched once.
+  let equals = -1;
+  while (start <= text.length) {
+    const semicolon = text.indexOf(";", start);
+    const end = semicolon < 0 ? text.length : semicolon;
+    if (equals < start) equals = indexOrEnd(text, "=", start);
+    if (equals > start && equals < end) {
+      const keyStart = skipWhitespace(text, start, equals);
+      const keyEnd = trimmedEnd(text, keyStart, equals);
+      let valueStart = skipWhitespace(text, equals + 1, end);
+      let valueEnd = trimmedEnd(text, valueStart, end);
+      if (
+        valueEnd - valueStart >= 2 &&
+        text.charCodeAt(valueStart) === 0x22 &&
+        text.charCodeAt(valueEnd - 1) === 0x22
+      ) {
+        valueStart++;
+        valueEnd--;
+      }
+      if (keyEnd > keyStart && valueEnd > valueStart) {
+        const key = text.slice(keyStart, keyEnd).toLowerCase();
+        if (key === "envelope-from") pairs.envelopeFrom ??= text.slice(valueStart, valueEnd);
+        else if (key === "helo") pairs.helo ??= text.slice(valueStart, valueEnd);
+        else if (key === "client-ip") pairs.clientIp ??= text.slice(valueStart, valueEnd);
+        else if (key === "receiver") pairs.receiver ??= text.slice(valueStart, valueEnd);
+      }
     }
-    if (key.length > 0 && value.length > 0 && !pairs.has(key)) pairs.set(key, value);
+    start = end + 1;
   }
   return pairs;
 }

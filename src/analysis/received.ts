@@ -6,6 +6,7 @@
  * follows the last top-level semicolon (or, without one, a date standing plainly at the end).
  * Every scanner moves forward only, so the work is linear.
  */
+import { closingParenthesis } from "./comments";
 import { isoUtc, readDate } from "./dates";
 import { indexOrEnd, withoutLineBreaks } from "./header-block";
 import type { Hop } from "./types";
@@ -321,16 +322,10 @@ function lex(text: string, stopAtDate: boolean, into: Tokens): Tokens {
   return tokens;
 }
 
-/** Index just past the ")" that closes the comment opened at `start` (nesting, escapes). */
+/** Index just past the ")" that closes the comment opened at `start`, or the text's length. */
 function commentEnd(text: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x5c) i++;
-    else if (code === 0x28) depth++;
-    else if (code === 0x29 && --depth === 0) return i + 1;
-  }
-  return text.length;
+  const close = closingParenthesis(text, start);
+  return close === text.length ? close : close + 1;
 }
 
 type Keyword = "from" | "by" | "via" | "with" | "id" | "for";
