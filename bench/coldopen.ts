@@ -83,6 +83,37 @@ function recordTransfers(cdp: CDPSession) {
   return requests;
 }
 
+/**
+ * Resolves the page's promise of the verdict mark (VERDICT_WATCH) through CDP, one evaluation
+ * that waits. Not Playwright's waitForFunction: that injects Playwright's own script (~280 ms of
+ * the throttled main thread) into the page while the pane starts, which Outlook never does.
+ */
+async function verdictPainted(cdp: CDPSession): Promise<void> {
+  const result = await cdp.send("Runtime.evaluate", {
+    expression: `new Promise((resolve, reject) => {
+      const started = Date.now();
+      (function wait() {
+        if (window.__vouchVerdict) return window.__vouchVerdict.then(resolve);
+        if (Date.now() - started > 60000) return reject(new Error("no verdict watch"));
+        setTimeout(wait, 20);
+      })();
+    })`,
+    awaitPromise: true,
+    timeout: 60_000,
+  });
+  if (result.exceptionDetails) throw new Error(`verdict: ${result.exceptionDetails.text}`);
+}
+
+/** An init script: a promise that resolves once the verdict mark exists (buffered observer). */
+const VERDICT_WATCH = `window.__vouchVerdict = new Promise(function (resolve) {
+  new PerformanceObserver(function (list, observer) {
+    if (list.getEntriesByName(${JSON.stringify(PAINTED_MARK)}).length > 0) {
+      observer.disconnect();
+      resolve(true);
+    }
+  }).observe({ type: "mark", buffered: true });
+});\n`;
+
 async function openOnce(browser: Browser, url: string, condition: Condition): Promise<Run> {
   const item = { ...sampleHeaders("vendor-invoice-compauth"), subject: "Invoice" };
   // A fresh context: an empty cache, no service worker, no stored state.
@@ -93,7 +124,9 @@ async function openOnce(browser: Browser, url: string, condition: Condition): Pr
         // The identity the harness would have recorded, so the pane signs in as with dev auth.
         `try { localStorage.setItem("vouch:dev-identity", ${JSON.stringify(
           JSON.stringify({ tenant: "bench-tenant", user: "bench-user" }),
-        )}); } catch (e) {}\n` + outlookStandInInitScript([item]),
+        )}); } catch (e) {}\n` +
+        VERDICT_WATCH +
+        outlookStandInInitScript([item]),
     });
     const page: Page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -112,11 +145,7 @@ async function openOnce(browser: Browser, url: string, condition: Condition): Pr
     page.on("pageerror", (error) => errors.push(String(error)));
 
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(
-      (name) => performance.getEntriesByName(name, "mark").length > 0,
-      PAINTED_MARK,
-      { polling: 20, timeout: 60_000 },
-    );
+    await verdictPainted(cdp);
     const timing = await page.evaluate((name) => {
       const verdict = performance.getEntriesByName(name, "mark")[0]!.startTime;
       const requested = performance

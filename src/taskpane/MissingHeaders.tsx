@@ -14,7 +14,7 @@ import { languageOf } from "../analysis/language";
 import type { HeadersResult } from "../office/host";
 import { useStrings } from "./strings-context";
 import { useSectionStyles } from "./styles";
-import { isTooFew, loadAnalyzer, type GraphAttempt } from "./use-message";
+import { isTooFew, loadAnalyzer, type GraphAttempt } from "./message-state";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

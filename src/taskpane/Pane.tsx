@@ -7,7 +7,8 @@ import type { ReportQueue } from "../api/retry-queue";
 import { stringsFor } from "./i18n";
 import { StringsContext, useStrings } from "./strings-context";
 import { fluentTheme, useHostTheme } from "./theme";
-import { useMessage, type GraphFetcher } from "./use-message";
+import { useMessage } from "./use-message";
+import type { GraphFetcher, MessageState } from "./message-state";
 import { useReport, type ColleagueState } from "./use-report";
 import { remedyOf, type Remedy } from "../analysis/remedy";
 import { FindingsSection, VerdictCard } from "./VerdictCard";
@@ -58,7 +59,7 @@ export interface PaneServices {
   /** Moves a message out of Junk after "Not spam"; absent: the pane says how to do it by hand. */
   rescue?: MailGraph["rescue"] | null;
   /**
-   * Sign-in has not finished yet (the pane renders before it, main.tsx): the report buttons
+   * Sign-in has not finished yet (the pane renders before it, main.ts): the report buttons
    * wait, and what colleagues and the service know shows as loading, not as signed out.
    */
   signingIn?: boolean;
@@ -67,6 +68,8 @@ export interface PaneServices {
 export interface PaneProps extends PaneServices {
   /** Called once, right after the pane first painted an answer (or that there is none). */
   onShown?: () => void;
+  /** The open item's state as start-up already read it (main.ts): shown without reading again. */
+  initial?: MessageState;
 }
 
 const useStyles = makeStyles({
@@ -90,7 +93,7 @@ const useStyles = makeStyles({
 });
 
 /** The task pane: Fluent theme and strings from Office, then the message's explanation. */
-export function Pane({ onShown, ...services }: PaneProps) {
+export function Pane({ onShown, initial, ...services }: PaneProps) {
   const { host } = services;
   const strings = useMemo(() => stringsFor(host.displayLanguage), [host]);
   const theme = useHostTheme(host);
@@ -103,18 +106,26 @@ export function Pane({ onShown, ...services }: PaneProps) {
       data-theme={theme}
     >
       <StringsContext.Provider value={strings}>
-        <PaneBody services={services} onShown={onShown} />
+        <PaneBody services={services} onShown={onShown} initial={initial} />
       </StringsContext.Provider>
     </FluentProvider>
   );
 }
 
-function PaneBody({ services, onShown }: { services: PaneServices; onShown?: () => void }) {
+function PaneBody({
+  services,
+  onShown,
+  initial,
+}: {
+  services: PaneServices;
+  onShown?: () => void;
+  initial?: MessageState;
+}) {
   const t = useStrings();
   const styles = useStyles();
   const section = useSectionStyles();
   const titleId = useId();
-  const state = useMessage(services.host, services.graph);
+  const state = useMessage(services.host, services.graph, initial);
   const shownOnce = state.phase !== "loading";
   useEffect(
     () => (shownOnce && onShown ? afterNextPaint(onShown) : undefined),

@@ -24,7 +24,7 @@ export interface ReportSectionProps {
   offers: ReportOffers;
   /** Only read when neither button is offered. */
   nothing: NothingToReport;
-  /** "signing-in": the pane shows before sign-in has finished (main.tsx). */
+  /** "signing-in": the pane shows before sign-in has finished (main.ts). */
   canReport: "yes" | "signing-in" | "signed-out" | "no-message-id";
   youReported: boolean;
   onSubmit: (kind: ReportKind, comment: string) => void;

@@ -2,7 +2,7 @@ import { createApiClient, type VouchApi } from "../api/client";
 import type { GraphTokenProvider, TokenProvider } from "../api/auth";
 import { createMailGraph, type MailGraph } from "../api/graph";
 import { createReportQueue, type ReportQueue } from "../api/retry-queue";
-import type { GraphFetcher } from "./use-message";
+import type { GraphFetcher } from "./message-state";
 
 export interface SignedInServices {
   api: VouchApi;

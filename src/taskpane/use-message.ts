@@ -1,124 +1,29 @@
 import { useEffect, useRef, useState } from "react";
-import type { HeaderAnalysis } from "../analysis";
-import type { analyzeHeaders as AnalyzeHeaders } from "../analysis/analyze";
-import { languageOf } from "../analysis/language";
-import type { HeadersResult, ItemMailbox, ItemSnapshot, MailHost } from "../office/host";
-import type { GraphHeadersResult } from "../api/graph";
-import { markHeadersInHand } from "./perf";
+import type { ItemSnapshot, MailHost } from "../office/host";
+import { failedState, loadMessage, type GraphFetcher, type MessageState } from "./message-state";
+
+export type { GraphAttempt, GraphFetcher, MessageState } from "./message-state";
+export { isTooFew, loadAnalyzer } from "./message-state";
 
 /**
- * The analysis engine (with its public-suffix list) is the largest part of the pane, so it is
- * its own chunk, requested as soon as this module loads: it arrives while Outlook reads headers.
+ * The open item, its headers and their analysis; follows a pinned pane from item to item.
+ * `initial` is the first item's state as start-up read it before React loaded (main.ts): shown
+ * as it is, not read again.
  */
-let analyzer: Promise<{ analyzeHeaders: typeof AnalyzeHeaders }> | null = null;
-export function loadAnalyzer() {
-  // A failed download (offline) is not remembered: the next message tries again.
-  analyzer ??= import("../analysis/analyze").catch((error: unknown) => {
-    analyzer = null;
-    throw error;
-  });
-  return analyzer;
-}
-if (typeof window !== "undefined") void loadAnalyzer().catch(() => undefined);
-
-/** Headers from Graph, in the mailbox the item is in (/me or /users/{owner}). */
-export type GraphFetcher = (
-  restItemId: string,
-  mailbox: ItemMailbox,
-) => Promise<GraphHeadersResult>;
-
-/** Why Graph could not help: its own answer, or that it could not even be asked here. */
-export type GraphAttempt = { tried: false } | { tried: true; result: GraphHeadersResult };
-
-export type MessageState =
-  | { phase: "no-item" }
-  | { phase: "loading"; item: ItemSnapshot }
-  | {
-      phase: "ready";
-      item: ItemSnapshot;
-      raw: string;
-      source: "office" | "graph";
-      analysis: HeaderAnalysis;
-      office: HeadersResult;
-      mailbox: ItemMailbox;
-    }
-  | {
-      phase: "missing";
-      item: ItemSnapshot;
-      office: HeadersResult;
-      tooFew: boolean;
-      graph: GraphAttempt;
-      mailbox: ItemMailbox;
-    };
-
-/** Too little to explain anything: no hops, no authentication results, no filter stamps. */
-export function isTooFew(analysis: HeaderAnalysis): boolean {
-  const { hops, auth, antispam } = analysis;
-  return (
-    hops.length === 0 &&
-    auth.source === null &&
-    antispam.scl === null &&
-    antispam.sfv === null &&
-    antispam.cat === null
-  );
-}
-
-async function load(
+export function useMessage(
   host: MailHost,
-  item: ItemSnapshot,
   graph: GraphFetcher | null,
-): Promise<MessageState> {
-  const [office, mailbox] = await Promise.all([host.readHeaders(), host.itemMailbox()]);
-  const { analyzeHeaders } = await loadAnalyzer();
-  // The findings speak the language Outlook shows.
-  const options = { language: languageOf(host.displayLanguage) };
-  if (office.kind === "ok") {
-    markHeadersInHand();
-    const analysis = analyzeHeaders(office.text, options);
-    if (!isTooFew(analysis)) {
-      return {
-        phase: "ready",
-        item,
-        raw: office.text,
-        source: "office",
-        analysis,
-        office,
-        mailbox,
-      };
-    }
-  }
-  const tooFew = office.kind === "ok";
-  const restId = host.restItemId();
-  if (!graph || !restId) {
-    return { phase: "missing", item, office, tooFew, graph: { tried: false }, mailbox };
-  }
-  const result = await graph(restId, mailbox);
-  if (result.ok) {
-    markHeadersInHand();
-    const analysis = analyzeHeaders(result.text, options);
-    if (!isTooFew(analysis)) {
-      return { phase: "ready", item, raw: result.text, source: "graph", analysis, office, mailbox };
-    }
-    return {
-      phase: "missing",
-      item,
-      office,
-      tooFew,
-      graph: { tried: true, result: { ok: false, reason: "no-headers", message: "too few" } },
-      mailbox,
-    };
-  }
-  return { phase: "missing", item, office, tooFew, graph: { tried: true, result }, mailbox };
-}
-
-/** The open item, its headers and their analysis; follows a pinned pane from item to item. */
-export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageState {
-  const [item, setItem] = useState<ItemSnapshot | null>(() => host.currentItem());
-  const [state, setState] = useState<MessageState>(() =>
-    item ? { phase: "loading", item } : { phase: "no-item" },
+  initial?: MessageState,
+): MessageState {
+  const [item, setItem] = useState<ItemSnapshot | null>(() =>
+    initial ? initialItem(initial) : host.currentItem(),
   );
+  const [state, setState] = useState<MessageState>(
+    () => initial ?? (item ? { phase: "loading", item } : { phase: "no-item" }),
+  );
+  const preloaded = useRef(initial !== undefined);
 
-  // The pane renders before sign-in has finished (main.tsx), so the Graph fallback may come
+  // The pane renders before sign-in has finished (main.ts), so the Graph fallback may come
   // later: it must not reload a verdict already shown, but it is asked for headers Outlook could
   // not give when they were found missing without it.
   const latestGraph = useRef(graph);
@@ -134,6 +39,10 @@ export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageS
   useEffect(() => host.onItemChanged(setItem), [host]);
 
   useEffect(() => {
+    if (preloaded.current) {
+      preloaded.current = false;
+      return;
+    }
     if (!item) {
       setState({ phase: "no-item" });
       return;
@@ -142,21 +51,12 @@ export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageS
     const graphNow = latestGraph.current;
     loadedWithGraph.current = graphNow !== null;
     setState({ phase: "loading", item });
-    load(host, item, graphNow).then(
+    loadMessage(host, item, graphNow).then(
       (next) => {
         if (current) setState(next);
       },
       (error: unknown) => {
-        if (current) {
-          setState({
-            phase: "missing",
-            item,
-            office: { kind: "error", message: String(error) },
-            tooFew: false,
-            graph: { tried: false },
-            mailbox: { kind: "own" },
-          });
-        }
+        if (current) setState(failedState(item, error));
       },
     );
     return () => {
@@ -165,4 +65,8 @@ export function useMessage(host: MailHost, graph: GraphFetcher | null): MessageS
   }, [host, item, attempt]);
 
   return state;
+}
+
+function initialItem(state: MessageState): ItemSnapshot | null {
+  return state.phase === "no-item" ? null : state.item;
 }

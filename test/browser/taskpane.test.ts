@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe";
 import { launchChromium, SCREENSHOT_DIR } from "../support/browser";
 import { outlookStandIn } from "../support/outlook-standin";
 import { sampleHeaders } from "../support/samples";
@@ -12,8 +13,6 @@ import { startTestService, type TestService } from "../support/service";
  * development mode: the real pane on the stand-in host, signed in through POST /dev/token.
  */
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 const TENANT = "harness";
 
 let service: TestService;
@@ -61,33 +60,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page
     .locator("[data-testid=pane-frame]")
     .screenshot({ path: join(SCREENSHOT_DIR, `taskpane-${name}.png`) });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline script.
-  await page.evaluate(readFileSync(AXE, "utf8"));
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (c: unknown) => Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    if ((result as { passes?: unknown[] }).passes?.length === 0)
-      throw new Error("axe checked nothing");
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.targets.join(", ")}`);
 }
 
 describe("task pane in the harness", () => {

@@ -19,6 +19,7 @@ import { analyzeHeaders } from "../../src/analysis";
 import { Pane, type PaneProps } from "../../src/taskpane/Pane";
 import { GROUP_ORDER, groupFindings } from "../../src/taskpane/verdict";
 import { SectionBoundary } from "../../src/taskpane/SectionBoundary";
+import { loadMessage } from "../../src/taskpane/message-state";
 
 // The machine is shared and jsdom renders Fluent slowly: patience, not timing, is under test.
 vi.setConfig({ testTimeout: 30_000 });
@@ -534,7 +535,7 @@ const signedInApi = () =>
 const graphHeaders = (restId: string) =>
   fetchGraphHeaders(restId, { getGraphToken: async () => "graph-token" });
 
-/** The pane as main.tsx renders it before sign-in; `rerender` plays sign-in's outcome. */
+/** The pane as mount-pane.tsx renders it before sign-in; `rerender` plays sign-in's outcome. */
 function renderSigningIn(
   options: { language?: string; item?: StandinItem; quirk?: HeadersQuirk } = {},
 ) {
@@ -552,7 +553,36 @@ function renderSigningIn(
 }
 
 /**
- * Inside Outlook the pane renders before sign-in has finished (src/taskpane/main.tsx): what it
+ * Start-up (src/taskpane/main.ts) reads and analyses the first item before React has loaded and
+ * hands that state to the pane, which shows it as it is instead of reading the item again.
+ */
+describe("the pane given the state start-up read", () => {
+  it("shows that verdict at once, reads nothing again, and still follows the next item", async () => {
+    const host = createStandinHost({ displayLanguage: "en-US" });
+    const first = sample("azure-service-notice");
+    host.setItem(first);
+    const initial = await loadMessage(host, host.currentItem()!, null);
+    expect(initial.phase).toBe("ready");
+    const readHeaders = vi.spyOn(host, "readHeaders");
+    render(<Pane host={host} api={null} queue={null} graph={null} initial={initial} />);
+    // In the first render already: no "Reading the message headers…" in between.
+    expect(screen.getByTestId("verdict").textContent).toContain(
+      "a genuine message that the spam filter got wrong",
+    );
+    expect(screen.queryByText("Reading the message headers…")).toBeNull();
+    await screen.findByTestId("findings");
+    expect(readHeaders).not.toHaveBeenCalled();
+
+    act(() => host.setItem(sample("phishing-impersonation")));
+    await waitFor(() =>
+      expect(screen.getByTestId("verdict").textContent).toContain("Do not trust this message."),
+    );
+    expect(readHeaders).toHaveBeenCalledTimes(1);
+  });
+});
+
+/**
+ * Inside Outlook the pane renders before sign-in has finished (src/taskpane/main.ts): what it
  * shows while signing in, once signed in, and when sign-in fails after the verdict is shown.
  */
 describe("the pane before sign-in has finished", () => {

@@ -4,8 +4,16 @@
  * (`outlookStandInInitScript`, the cold-open benchmark, which must not touch the network).
  * `window.__selectItem(i)` selects another item (null for none), as a pinned pane sees it.
  */
+export interface StandInOptions {
+  /** Office.context.displayLanguage; "en-US" unless said. */
+  displayLanguage?: string;
+  /** Office's theme body colour; dark ("#1f1f1f") unless said. */
+  bodyBackgroundColor?: string;
+}
+
 export function outlookStandIn(
   items: { headers: string; messageId: string; subject: string }[],
+  options: StandInOptions = {},
 ): string {
   return `
 ;(function () {
@@ -30,11 +38,11 @@ export function outlookStandIn(
     Office.EventType.OfficeThemeChanged = Office.EventType.OfficeThemeChanged || "officeThemeChanged";
     Office.MailboxEnums = Office.MailboxEnums || {};
     Office.MailboxEnums.RestVersion = { v2_0: "v2.0" };
-    Office.context.displayLanguage = "en-US";
+    Office.context.displayLanguage = ${JSON.stringify(options.displayLanguage ?? "en-US")};
     Office.context.requirements = {
       isSetSupported: function (set, version) { return set === "Mailbox" && Number(version.split(".")[1]) <= 14; },
     };
-    Office.context.officeTheme = { bodyBackgroundColor: "#1f1f1f" };
+    Office.context.officeTheme = { bodyBackgroundColor: ${JSON.stringify(options.bodyBackgroundColor ?? "#1f1f1f")} };
     Office.context.mailbox = {
       item: item(0),
       userProfile: { emailAddress: "dana@example.com" },
@@ -65,12 +73,13 @@ export function outlookStandIn(
  */
 export function outlookStandInInitScript(
   items: { headers: string; messageId: string; subject: string }[],
+  options: StandInOptions = {},
 ): string {
   return `document.addEventListener("load", function (event) {
   var script = event.target;
   if (!(script instanceof HTMLScriptElement) || !/\\/office\\.js(\\?|$)/.test(script.src)) return;
   if (typeof Office === "undefined" || window.__outlookStandIn) return;
   window.__outlookStandIn = true;
-  ${outlookStandIn(items)}
+  ${outlookStandIn(items, options)}
 }, true);`;
 }

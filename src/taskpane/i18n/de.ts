@@ -14,6 +14,9 @@ export const de: Strings = {
 
   sectionFailed: (section) =>
     `Der Abschnitt „${section}“ konnte nicht geladen werden. Öffnen Sie den Bereich erneut, wenn Sie online sind.`,
+  paneFailed:
+    "Der Rest dieses Bereichs konnte nicht geladen werden. Prüfen Sie Ihre Verbindung, und versuchen Sie es erneut.",
+  paneRetry: "Erneut versuchen",
 
   firstLine: {
     threatTitle: "Vertrauen Sie dieser Nachricht nicht.",

@@ -19,6 +19,9 @@ export const en = {
 
   sectionFailed: (section: string): string =>
     `The ${section} section could not be loaded. Reopen the pane when you are online.`,
+  /** Under a verdict already shown, when the rest of the pane (its code) could not be loaded. */
+  paneFailed: "The rest of this pane could not be loaded. Check your connection and try again.",
+  paneRetry: "Try again",
 
   /**
    * The first line: one or two plain sentences per situation (src/analysis/remedy.ts). Where an

@@ -1,0 +1,106 @@
+import { remedyOf } from "../analysis/remedy";
+import type { MailHost } from "../office/host";
+import { createOfficeHost } from "../office/office-host";
+import { canPaintFirst, paintFirstVerdict } from "./first-paint";
+import { stringsFor } from "./i18n";
+import { failedState, loadAnalyzer, loadMessage, type MessageState } from "./message-state";
+import { paintPaneFailed } from "./pane-failed";
+import { markVerdictPainted, nextPaint } from "./perf";
+import type { SignedInServices } from "./services";
+
+/**
+ * The task pane's entry, without React: inside Outlook, the verdict first, then the rest.
+ *
+ * 1. This module is an async script (taskpane.html): it runs as soon as it has arrived, while
+ *    Office.js still loads, and starts the analysis engine (whose chunk the page preloads,
+ *    vite.config.ts), so that evaluates in the gaps Office.js leaves. Office.js is a
+ *    parser-blocking script, so once the document is parsed it has run; Office.onReady, then
+ *    the item's headers, are read as soon as Office is ready.
+ * 2. The verdict is drawn with the DOM alone (first-paint.ts), without waiting for React and
+ *    Fluent UI, whose code is most of what the pane evaluates.
+ * 3. Only then do the React pane (mount-pane.tsx, given the state already read) and sign-in (the
+ *    runtime config, MSAL, the token) load; the report buttons say "signing in" until it is done.
+ *
+ * Where the first paint cannot draw the answer (headers missing, forced colours, no item), the
+ * React pane renders it as before and sign-in starts once it has.
+ */
+async function start(root: HTMLElement): Promise<void> {
+  if (typeof Office === "undefined") return mountOutside(root);
+  const info = await Office.onReady();
+  if (info.host !== Office.HostType.Outlook || !Office.context.mailbox) return mountOutside(root);
+
+  const host = createOfficeHost();
+  document.documentElement.lang = host.displayLanguage;
+  const initial = await readFirstItem(host);
+  const signIn = once(() => signInTo(host));
+  const painted = await paintFirst(root, host, initial);
+  if (painted) void signIn();
+  try {
+    const { mountPane } = await import("./mount-pane");
+    mountPane(root, { host, initial, signIn });
+  } catch {
+    paintPaneFailed(root, stringsFor(host.displayLanguage));
+  }
+}
+
+/** Resolves once the parser is done, and with it Office.js, which blocks it. */
+function documentParsed(): Promise<void> {
+  if (document.readyState !== "loading") return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener("DOMContentLoaded", () => resolve(), { once: true }),
+  );
+}
+
+/** The open item read and analysed as the React pane would (message-state.ts). */
+async function readFirstItem(host: MailHost): Promise<MessageState> {
+  const item = host.currentItem();
+  if (!item) return { phase: "no-item" };
+  // No Graph fallback yet: it comes with sign-in, after the first answer (use-message.ts).
+  return loadMessage(host, item, null).catch((error: unknown) => failedState(item, error));
+}
+
+/** Draws the verdict without React where it can; true once it is on screen. */
+async function paintFirst(root: HTMLElement, host: MailHost, state: MessageState) {
+  const theme = host.theme();
+  if (state.phase !== "ready" || !canPaintFirst(theme)) return false;
+  paintFirstVerdict(root, {
+    remedy: remedyOf(state.analysis),
+    subject: state.item.subject,
+    mailbox: state.mailbox,
+    strings: stringsFor(host.displayLanguage),
+    theme,
+  });
+  await nextPaint();
+  markVerdictPainted();
+  return true;
+}
+
+async function mountOutside(root: HTMLElement): Promise<void> {
+  try {
+    (await import("./mount-pane")).mountOutside(root);
+  } catch {
+    paintPaneFailed(root, stringsFor(navigator.language));
+  }
+}
+
+/** The signed-in services, or null when sign-in is not possible or fails (the pane explains). */
+async function signInTo(host: MailHost): Promise<SignedInServices | null> {
+  try {
+    const { officeServices } = await import("./office-services");
+    return await officeServices(host);
+  } catch {
+    return null;
+  }
+}
+
+function once<T>(run: () => T): () => T {
+  let result: { value: T } | null = null;
+  return () => (result ??= { value: run() }).value;
+}
+
+void loadAnalyzer().catch(() => undefined);
+// Async, this module may run before the parser has reached #root.
+void documentParsed().then(() => {
+  const root = document.getElementById("root");
+  if (root) void start(root);
+});
