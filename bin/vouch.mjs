@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The `vouch` command. The project runs its TypeScript through tsx, so no build step stands
-// between a fresh clone and the command line.
-import { register } from "tsx/esm/api";
+// The `vouch` command. It runs the project's TypeScript from a bundle built from the sources
+// when they change (bin/service-bundle.mjs), so no build step stands between a fresh clone and
+// the command line, and neither the service nor its worker threads load tsx.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { serviceBundle } from "./service-bundle.mjs";
 
-register();
-const { main } = await import("../cli/main.ts");
+const bundle = await serviceBundle();
+const { main } = await import(pathToFileURL(join(bundle, "main.js")).href);
 process.exitCode = await main(process.argv.slice(2));
