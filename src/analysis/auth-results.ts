@@ -234,6 +234,7 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
   };
   tokenizeAuthResults(value, problems, TOKENS);
   const statements = readStatements(TOKENS, problems);
+  TOKENS.reset(""); // the value may be a slice of a whole block: keep no reference to it
 
   let expectAuthserv = true;
   for (const items of statements) {
