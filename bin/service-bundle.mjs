@@ -6,7 +6,7 @@
 // cli/ (all of the project the bundle may contain) with package.json, package-lock.json (the
 // few files it takes from node_modules), tsconfig.json, this file and esbuild's version. Any change there names a new
 // folder, built at the next start (well under a second); a build that read a file outside them
-// is refused. Folders not used for a week are removed.
+// is refused. Folders not used for a day are removed.
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -25,7 +25,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 const SOURCES = ["server", "src", "cli"];
 const SETTINGS = ["package.json", "package-lock.json", "tsconfig.json", "bin/service-bundle.mjs"];
 const CACHE = join(ROOT, "node_modules/.cache/vouch");
-const UNUSED_MS = 7 * 24 * 3600_000;
+const UNUSED_MS = 24 * 3600_000;
 
 /** The bundle's entries: its file name (in the bundle's folder) → the source module. */
 const ENTRIES = {

@@ -74,6 +74,10 @@ function receivedAtOf(value: string | null | undefined): string {
   return new Date(Number.isNaN(at) ? Date.now() : at).toISOString();
 }
 
+/** The ok mailbox's message after a round that had to start it over (the next round clears it). */
+export const RESTARTED_AFTER_410 =
+  "Graph's delta link had expired (410): the folder was read again from the start; nothing was counted twice";
+
 /**
  * Reads one mailbox's Junk Email folder from where it stopped (the stored next link, else the
  * delta link, else from the start), page by page, and stores each page with its sightings and
@@ -121,6 +125,7 @@ export async function sweepMailbox(
         messages: rows.length,
         next,
         delta,
+        note: restarted ? RESTARTED_AFTER_410 : null,
         publicOrigin: deps.config.publicOrigin,
       });
       outcome.messages += rows.length;

@@ -115,6 +115,8 @@ export class SweepRepository {
       messages: number;
       next: string | null;
       delta: string | null;
+      /** What the admin should know of this read though it went well (a restart after 410). */
+      note: string | null;
       /** For the console link in the alerts of critical senders (VOUCH_PUBLIC_ORIGIN). */
       publicOrigin: string;
     },
@@ -192,7 +194,7 @@ export class SweepRepository {
         .updateTable("sweep_mailboxes")
         .set({
           state: "ok",
-          message: null,
+          message: page.note,
           retry_at: null,
           next_link: page.next,
           ...(page.delta ? { delta_link: page.delta, last_success_at: now } : {}),

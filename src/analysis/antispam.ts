@@ -286,11 +286,18 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
     ofr: stamps.mailboxDelivery?.ofr ?? null,
     rf: stamps.mailboxDelivery?.rf ?? null,
     authAs,
-    untrustedCopies: [...untrustedCopiesIn(block), ...senderOutbound],
-    unknownFields: [...forefront.keys()].filter((key) => !FOREFRONT_FIELDS.has(key)),
+    untrustedCopies: untrustedCopiesIn(block).concat(senderOutbound),
+    unknownFields: unknownFieldsOf(forefront),
     problems,
   };
   return { stamps, extras };
+}
+
+/** The Forefront report's keys this parser does not model, in their order. */
+function unknownFieldsOf(forefront: Map<string, string>): string[] {
+  const unknown: string[] = [];
+  for (const key of forefront.keys()) if (!FOREFRONT_FIELDS.has(key)) unknown.push(key);
+  return unknown;
 }
 
 /** The names of the `-Untrusted` headers present, each once, topmost first. */

@@ -191,17 +191,14 @@ function closingQuote(value: string, from: number): number {
 /**
  * RFC 8601 allows comments and spaces inside `method / version` and `ptype . property`
  * (Appendix B.7): a "/" or "." standing alone joins the words around it; comments in between
- * are kept, after the joined word. Returns the statement's tokens [from, to) as they read then:
- * the same range when nothing is joined (the common case), else a joined copy after the others.
+ * are kept, after the joined word. Returns where the statement's tokens start as they read
+ * then: `from` when nothing is joined (the common case; they end at `to`), else where a joined
+ * copy starts, after all the others (it ends at `tokens.count`).
  */
-export function joinSeparatedNames(
-  tokens: AuthTokens,
-  from: number,
-  to: number,
-): [from: number, to: number] {
+export function joinSeparatedNames(tokens: AuthTokens, from: number, to: number): number {
   let separators = false;
   for (let i = from; i < to && !separators; i++) separators = tokens.isLoneSeparator(i);
-  if (!separators) return [from, to];
+  if (!separators) return from;
   const out: number[] = [];
   let i = from;
   while (i < to) {
@@ -231,5 +228,5 @@ export function joinSeparatedNames(
   }
   const start = tokens.count;
   for (const index of out) tokens.pushCopy(index);
-  return [start, tokens.count];
+  return start;
 }

@@ -104,8 +104,8 @@ function readStatements(tokens: AuthTokens, problems: string[]): Item[][] {
   let start = 0;
   for (let i = 0; i <= count; i++) {
     if (i < count && tokens.kinds[i] !== SEMICOLON) continue;
-    const [from, to] = joinSeparatedNames(tokens, start, i);
-    statements.push(readItems(tokens, from, to, problems));
+    const from = joinSeparatedNames(tokens, start, i);
+    statements.push(readItems(tokens, from, from === start ? i : tokens.count, problems));
     start = i + 1;
   }
   return statements;
@@ -199,12 +199,6 @@ function attachComment(items: Item[], text: string): void {
   else items.push({ kind: "comment", text });
 }
 
-function methodOf(key: string): { method: string; version: string | null } {
-  const slash = key.indexOf("/");
-  if (slash < 0) return { method: key.toLowerCase(), version: null };
-  return { method: key.slice(0, slash).toLowerCase(), version: key.slice(slash + 1) || null };
-}
-
 function isVersionNumber(text: string): boolean {
   if (text.length === 0 || text.length > 9) return false;
   for (let i = 0; i < text.length; i++) {
@@ -234,6 +228,7 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
   };
   tokenizeAuthResults(value, problems, TOKENS);
   const statements = readStatements(TOKENS, problems);
+  TOKENS.reset(""); // the value may be a slice of a whole block: keep no reference to it
 
   let expectAuthserv = true;
   for (const items of statements) {
@@ -286,16 +281,17 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
       const lowerKey = key.toLowerCase();
       const dot = lowerKey.indexOf(".");
       // `ptype.property=` never names a method; anything else may start a result.
-      const methodKey = dot < 0 ? methodOf(key) : null;
-      if (!current || (methodKey !== null && KNOWN_METHODS.has(methodKey.method))) {
-        if (methodKey === null) {
+      const slash = dot < 0 ? key.indexOf("/") : -1;
+      const method = dot >= 0 ? null : slash < 0 ? lowerKey : key.slice(0, slash).toLowerCase();
+      if (!current || (method !== null && KNOWN_METHODS.has(method))) {
+        if (method === null) {
           if (problems.length < MAX_PROBLEMS)
             problems.push(`"${key}=" stands where a method result was expected; it was ignored.`);
           continue;
         }
         current = {
-          method: methodKey.method,
-          methodVersion: methodKey.version,
+          method,
+          methodVersion: slash < 0 ? null : key.slice(slash + 1) || null,
           result: item.value.toLowerCase(),
           reason: null,
           comment: item.comment,

@@ -4,7 +4,8 @@
  * 3-digit years, asctime and date(1) orders, ISO 8601 with fractional seconds, and stray
  * comments such as "(PDT)". Linear in the input.
  */
-import { isWhitespace } from "./whitespace";
+import { withoutLineBreaks } from "./header-block";
+import { isWhitespace, skipWhitespace, trimmedEnd } from "./whitespace";
 
 /** An RFC 5322 / obsolete / ISO 8601 date as ISO 8601 UTC, or null when it cannot be read. */
 export function parseDate(text: string): string | null {
@@ -79,6 +80,25 @@ function digitOf(value: number, place: number): number {
   return 0x30 + (Math.floor(value / place) % 10);
 }
 
+/** Longer text is read only up to this length. */
+const MAX_DATE_LENGTH = 400;
+
+/**
+ * `readDate` of text[from, to) without its line breaks (a Received value's date, as it stands
+ * in the block): the common RFC 5322 form is read in place, anything else through `readDate`.
+ */
+export function readDateIn(text: string, from: number, to: number): ReadDate | null {
+  if (to - from <= MAX_DATE_LENGTH) {
+    const start = skipWhitespace(text, from, to);
+    const parts = readCommonRfc(text, start, trimmedEnd(text, start, to));
+    if (parts !== null) {
+      const millis = toMillis(parts);
+      return millis === null ? null : { millis, zoneKnown: true };
+    }
+  }
+  return readDate(withoutLineBreaks(text, from, to));
+}
+
 /** The same, as milliseconds since the epoch; null when the text is not a readable date. */
 export function parseDateMillis(text: string): number | null {
   return readDate(text)?.millis ?? null;
@@ -96,7 +116,9 @@ export interface ReadDate {
 /** The instant a date names, and whether its zone was known; null when it cannot be read. */
 export function readDate(text: string): ReadDate | null {
   if (typeof text !== "string" || text.length === 0) return null;
-  const { plain, commentZone } = stripComments(text.length > 400 ? text.slice(0, 400) : text);
+  const { plain, commentZone } = stripComments(
+    text.length > MAX_DATE_LENGTH ? text.slice(0, MAX_DATE_LENGTH) : text,
+  );
   const trimmed = plain.trim();
   if (trimmed.length === 0) return null;
   const parts = isIsoStart(trimmed)
@@ -342,16 +364,17 @@ function readZone(token: string, iso: boolean): number | null {
  * optional), read by position. Null for any other shape, or a zone no clock has, which
  * readRfc then reads (to the same result where both apply).
  */
-function readCommonRfc(text: string): DateParts | null {
-  let at = 0;
-  if (text.charCodeAt(3) === 0x2c && text.charCodeAt(4) === 0x20) {
-    if (WEEKDAY_CODES.indexOf(threeLetters(text, 0)) < 0) return null;
-    at = 5;
+function readCommonRfc(text: string, from = 0, to = text.length): DateParts | null {
+  let at = from;
+  if (text.charCodeAt(from + 3) === 0x2c && text.charCodeAt(from + 4) === 0x20) {
+    if (WEEKDAY_CODES.indexOf(threeLetters(text, from)) < 0) return null;
+    at = from + 5;
   }
   const dayDigits = text.charCodeAt(at + 1) === 0x20 ? 1 : 2;
-  // From the space after the day: " Mmm YYYY hh:mm:ss +hhmm", 24 characters.
+  // From the space after the day: " Mmm YYYY hh:mm:ss +hhmm", 24 characters. (Every character
+  // is checked, so reading in place never reads past `to` once this length holds.)
   const p = at + dayDigits;
-  if (text.length !== p + 24 || !hasCommonRfcSeparators(text, p)) return null;
+  if (to !== p + 24 || !hasCommonRfcSeparators(text, p)) return null;
   const month = MONTH_CODES.indexOf(threeLetters(text, p + 1)) + 1;
   const sign = text.charCodeAt(p + 19);
   const day = digitsAt(text, at, dayDigits);

@@ -12,9 +12,16 @@ export interface KnownName {
   readonly name: string;
   /** Lower case. */
   readonly key: string;
+  /**
+   * A small number for the key, the same for every name of that key (0, 1, 2... in the order
+   * keys were first met), so a block can index its fields in an array; -1 for a key met only
+   * once the memo was full.
+   */
+  readonly keyId: number;
 }
 
-const KEYS_BY_NAME = new Map<string, string>();
+const KNOWN_BY_NAME = new Map<string, KnownName>();
+const ID_BY_KEY = new Map<string, number>();
 const MAX_KNOWN_NAMES = 1000;
 
 /**
@@ -51,23 +58,33 @@ export function knownNameAt(text: string, start: number, end: number): KnownName
   return undefined;
 }
 
-/** The lower-case key of a field name, or null when the text is not a field name. */
-export function fieldKey(name: string): string | null {
-  const known = KEYS_BY_NAME.get(name);
+/** The name with its key (remembered while the memo has room), or null when it is no field name. */
+export function knownName(name: string): KnownName | null {
+  const known = KNOWN_BY_NAME.get(name);
   if (known !== undefined) return known;
   if (!isFieldName(name)) return null;
   const key = name.toLowerCase();
-  if (KEYS_BY_NAME.size < MAX_KNOWN_NAMES) {
-    KEYS_BY_NAME.set(name, key);
-    const slot = (BY_SLOT[slotOf(name, 0, name.length)] ??= []);
-    if (slot.length < MAX_PER_SLOT) slot.push({ name, key });
+  if (KNOWN_BY_NAME.size >= MAX_KNOWN_NAMES) return { name, key, keyId: keyIdOf(key) };
+  let keyId = ID_BY_KEY.get(key);
+  if (keyId === undefined) {
+    keyId = ID_BY_KEY.size;
+    ID_BY_KEY.set(key, keyId);
   }
-  return key;
+  const remembered = { name, key, keyId };
+  KNOWN_BY_NAME.set(name, remembered);
+  const slot = (BY_SLOT[slotOf(name, 0, name.length)] ??= []);
+  if (slot.length < MAX_PER_SLOT) slot.push(remembered);
+  return remembered;
 }
 
-/** The key of a name asked for: remembered for the names the analysis asks for again and again. */
-export function lookupKey(name: string): string {
-  return fieldKey(name) ?? name.toLowerCase();
+/** The lower-case key of a field name, or null when the text is not a field name. */
+export function fieldKey(name: string): string | null {
+  return knownName(name)?.key ?? null;
+}
+
+/** The key's number (see `KnownName.keyId`), or -1. */
+export function keyIdOf(key: string): number {
+  return ID_BY_KEY.get(key) ?? -1;
 }
 
 /** RFC 5322 field names: printable US-ASCII except colon, at least one character. */
@@ -79,3 +96,35 @@ function isFieldName(name: string): boolean {
   }
   return true;
 }
+
+/**
+ * The names the engine asks blocks for, remembered before any block is read: a look-up by the
+ * same literal then meets its own string in the memo and compares by reference, three times
+ * faster than against a name remembered as cut from a header. (Any other name works as well.)
+ */
+for (const name of [
+  "Received",
+  "Authentication-Results",
+  "ARC-Authentication-Results",
+  "Authentication-Results-Original",
+  "Received-SPF",
+  "DKIM-Signature",
+  "ARC-Seal",
+  "From",
+  "Reply-To",
+  "Return-Path",
+  "Subject",
+  "Date",
+  "Message-ID",
+  "X-Forefront-Antispam-Report",
+  "X-Microsoft-Antispam",
+  "X-Microsoft-Antispam-Mailbox-Delivery",
+  "X-MS-Exchange-Organization-SCL",
+  "X-MS-Exchange-Organization-PCL",
+  "X-MS-Exchange-Organization-AuthAs",
+  "X-MS-Exchange-Transport-EndToEndLatency",
+  "X-MS-Exchange-SkipListedInternetSender",
+  "X-MS-Exchange-ExternalOriginalInternetSender",
+  "X-CustomSpam",
+])
+  knownName(name);

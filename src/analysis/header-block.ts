@@ -3,7 +3,8 @@
  * Linear in the input: one pass over the lines, no regular expression that can backtrack.
  */
 
-import { fieldKey, knownNameAt, lookupKey } from "./field-names";
+import { keyIdOf, knownName, knownNameAt } from "./field-names";
+import type { KnownName } from "./field-names";
 import { skipWhitespace, trimmedEnd } from "./whitespace";
 
 export interface HeaderField {
@@ -42,7 +43,8 @@ const MAX_PROBLEMS = 20;
 export const MAX_FIELDS = 10_000;
 
 export function parseHeaderBlock(raw: string): HeaderBlock {
-  const fields: HeaderField[] = [];
+  const fields: LazyField[] = [];
+  let maxKeyId = -1;
   const problems: string[] = [];
 
   // The field whose continuation lines are being read.
@@ -76,15 +78,10 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
     }
     if (nextColon < lineStart) nextColon = indexOrEnd(text, ":", lineStart);
     const colon = nextColon < end ? nextColon : -1;
-    const known = colon > lineStart ? knownNameAt(text, lineStart, colon) : undefined;
-    const name =
-      known !== undefined
-        ? known.name
-        : colon > lineStart
-          ? text.slice(lineStart, colon).trimEnd()
-          : "";
-    const key = known !== undefined ? known.key : fieldKey(name);
-    if (key === null) {
+    const known =
+      (colon > lineStart ? knownNameAt(text, lineStart, colon) : undefined) ??
+      knownName(colon > lineStart ? text.slice(lineStart, colon).trimEnd() : "");
+    if (known === null) {
       const line = text.slice(lineStart, end);
       note(problems, `Line ${lineNumber} is not a header field: "${excerpt(line)}".`);
       continue;
@@ -96,14 +93,15 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
       );
       break;
     }
-    current = new LazyField(name, key, fields.length, text, colon + 1, end);
+    current = new LazyField(known, fields.length, text, colon + 1, end);
     fields.push(current);
+    if (known.keyId > maxKeyId) maxKeyId = known.keyId;
   }
 
   // A NUL byte belongs in no header; one stray in a value is read as it stands, and said.
   const nul = text.indexOf("\0");
   if (nul >= 0 && nul < start) noteNul(problems, text, nul, start);
-  return new IndexedHeaderBlock(fields, problems);
+  return new IndexedHeaderBlock(fields, problems, maxKeyId);
 }
 
 /** Names the line of the first NUL byte before `end`, and how many there are. */
@@ -129,38 +127,64 @@ function noteNul(problems: string[], text: string, first: number, end: number): 
  * scan of every field per name asked, as before, grew with names x fields.)
  */
 class IndexedHeaderBlock implements HeaderBlock {
-  /** A key's one field, or its fields when there are several (most names stand once). */
+  /**
+   * By key number (`KnownName.keyId`): a key's one field, or its fields when there are several
+   * (most names stand once). Built when a name is first asked for.
+   */
+  #byKeyId: (HeaderField | HeaderField[] | undefined)[] | null = null;
+  /** The same for the rare keys without a number (met once the name memo was full). */
   #byKey: Map<string, HeaderField | HeaderField[]> | null = null;
 
   constructor(
-    readonly fields: readonly HeaderField[],
+    readonly fields: readonly LazyField[],
     readonly problems: readonly string[],
+    /** The largest `keyId` of the fields. */
+    private readonly maxKeyId: number,
   ) {}
 
   all(name: string): HeaderField[] {
-    const found = this.#index().get(lookupKey(name));
+    const found = this.#withName(name);
     return found === undefined ? [] : Array.isArray(found) ? found.slice() : [found];
   }
 
   first(name: string): HeaderField | undefined {
-    const found = this.#index().get(lookupKey(name));
+    const found = this.#withName(name);
     return Array.isArray(found) ? found[0] : found;
   }
 
-  #index(): Map<string, HeaderField | HeaderField[]> {
-    if (this.#byKey !== null) return this.#byKey;
-    const byKey = new Map<string, HeaderField | HeaderField[]>();
-    const fields = this.fields;
-    for (let i = 0; i < fields.length; i++) {
-      const field = fields[i] as HeaderField;
-      const matching = byKey.get(field.key);
-      if (matching === undefined) byKey.set(field.key, field);
-      else if (Array.isArray(matching)) matching.push(field);
-      else byKey.set(field.key, [matching, field]);
-    }
-    this.#byKey = byKey;
-    return byKey;
+  #withName(name: string): HeaderField | HeaderField[] | undefined {
+    const known = knownName(name);
+    // A name that is no field name may still lower-case to a key ("\u212Aey" to "key").
+    const key = known?.key ?? name.toLowerCase();
+    const keyId = known !== null ? known.keyId : keyIdOf(key);
+    const byKeyId = this.#byKeyId ?? this.#index();
+    return keyId >= 0 ? byKeyId[keyId] : this.#byKey?.get(key);
   }
+
+  #index(): (HeaderField | HeaderField[] | undefined)[] {
+    const fields = this.fields;
+    const byKeyId = new Array<HeaderField | HeaderField[] | undefined>(this.maxKeyId + 1);
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as LazyField;
+      if (field.keyId < 0) {
+        const byKey = (this.#byKey ??= new Map());
+        byKey.set(field.key, withField(byKey.get(field.key), field));
+      } else byKeyId[field.keyId] = withField(byKeyId[field.keyId], field);
+    }
+    this.#byKeyId = byKeyId;
+    return byKeyId;
+  }
+}
+
+/** The fields of a key with `field` added at the end. */
+function withField(
+  fields: HeaderField | HeaderField[] | undefined,
+  field: HeaderField,
+): HeaderField | HeaderField[] {
+  if (fields === undefined) return field;
+  if (!Array.isArray(fields)) return [fields, field];
+  fields.push(field);
+  return fields;
 }
 
 function note(problems: string[], problem: string): void {
@@ -187,14 +211,21 @@ class LazyField implements HeaderField {
   #breakKind = NO_BREAK;
   #value: string | null = null;
 
+  readonly name: string;
+  readonly key: string;
+  /** The key's number (`KnownName.keyId`). */
+  readonly keyId: number;
+
   constructor(
-    readonly name: string,
-    readonly key: string,
+    known: KnownName,
     readonly position: number,
     text: string,
     valueStart: number,
     valueEnd: number,
   ) {
+    this.name = known.name;
+    this.key = known.key;
+    this.keyId = known.keyId;
     this.#text = text;
     this.#start = valueStart;
     this.#end = valueEnd;

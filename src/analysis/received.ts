@@ -7,7 +7,7 @@
  * Every scanner moves forward only, so the work is linear.
  */
 import { closingParenthesis } from "./comments";
-import { isoUtc, readDate } from "./dates";
+import { isoUtc, readDateIn } from "./dates";
 import { indexOrEnd, withoutLineBreaks } from "./header-block";
 import type { Hop } from "./types";
 
@@ -100,7 +100,7 @@ function readReceived(value: string): ReadReceived {
   // The origin is only ever read from a top-level "from": comments such as Postfix's "(Postfix,
   // from userid 0)" or qmail's "(qmail 1234 invoked from network)" name no host.
   const clauses = readClauses(tokens, clauseEnd) as ReadReceived;
-  const date = dateStart < 0 ? null : readDate(withoutLineBreaks(text, dateStart, text.length));
+  const date = dateStart < 0 ? null : readDateIn(text, dateStart, text.length);
   clauses.millis = date?.millis ?? null;
   clauses.zoneKnown = date?.zoneKnown ?? false;
   return clauses;

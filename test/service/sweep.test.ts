@@ -14,6 +14,7 @@ import type {
 import { watchCriticalSenders } from "../../server/sweep/critical";
 import { createGraphClient } from "../../server/sweep/graph-client";
 import { SweepRepository } from "../../server/sweep/repository";
+import { RESTARTED_AFTER_410 } from "../../server/sweep/mailbox";
 import { sweepRunnerOf } from "../../server/sweep/routes";
 import { SweepRunner } from "../../server/sweep/runner";
 import { sweepDb } from "../../server/sweep/schema";
@@ -431,7 +432,11 @@ describe("throttling, refusals and malformed answers", () => {
     expect(statuses).toContain(410);
     const t1 = byUser(await mailboxes(api), "t1");
     expect(t1?.state).toBe("ok");
+    expect(t1?.message).toBe(RESTARTED_AFTER_410);
     expect(t1?.sightings).toBe(before);
+    // The next round reads on from the new delta link, and the note goes.
+    await round();
+    expect(byUser(await mailboxes(api), "t1")?.message).toBeNull();
   });
 
   it("renews a token Graph no longer takes, and reports a refused one as the round's state", async () => {

@@ -39,3 +39,32 @@ it("finds fields by name in any case, topmost first, as often as asked", () => {
   block.all("received").pop();
   expect(block.all("received")).toHaveLength(3);
 });
+
+/** What `all(name)` promises: every field whose name matches in any case, topmost first. */
+function fieldsNamed(block: ReturnType<typeof parseHeaderBlock>, name: string) {
+  return block.fields.filter((field) => field.key === name.toLowerCase());
+}
+
+it("finds fields by name in any case, however many names the blocks before it carried", () => {
+  // More distinct names than the name memo keeps, then the same names in other cases: the
+  // later ones have no number of their own and must still be found.
+  const names = Array.from({ length: 1_500 }, (_, i) => `X-Index-${i}`);
+  const lines = [
+    ...names.map((name, i) => `${name}: ${i}`),
+    ...names.map((name, i) => `${name.toUpperCase()}: again ${i}`),
+    "Received: one",
+    "RECEIVED: two",
+    "received: three",
+  ];
+  const block = parseHeaderBlock(`${lines.join("\r\n")}\r\n\r\n`);
+  expect(block.fields).toHaveLength(lines.length);
+  for (const name of [...names, "Received", "RECEIVED", "x-index-1499", "X-INDEX-0", "Absent"]) {
+    expect(block.all(name)).toEqual(fieldsNamed(block, name));
+    expect(block.first(name)).toBe(fieldsNamed(block, name)[0]);
+  }
+  expect(block.all("received").map((field) => field.value)).toEqual(["one", "two", "three"]);
+  // A name asked for that is no field name can still lower-case to one (KELVIN SIGN to "k").
+  const kelvin = parseHeaderBlock("Key: value\r\n\r\n");
+  expect(kelvin.first("\u212Aey")?.value).toBe("value");
+  expect(kelvin.all("no such name")).toEqual([]);
+});

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { domainOfIdentity } from "../../../src/analysis/alignment";
 import { parseSfsList } from "../../../src/analysis/antispam";
+import { readDate, readDateIn } from "../../../src/analysis/dates";
+import { withoutLineBreaks } from "../../../src/analysis/header-block";
 import { upperCase } from "../../../src/analysis/letter-case";
 import { readReceivedSpf } from "../../../src/analysis/received-spf";
 
@@ -102,6 +104,27 @@ const SPF_PIECES = [
 
 const STAMP_PIECES = ["(", ")", "13230040", " ", "\t", "\u3000", "x", "4636009", ";", ":"];
 
+const DATE_PIECES = [
+  "Wed, ",
+  "wed, ",
+  "Xyz, ",
+  "18 Nov 2026 13:41:26 +0000",
+  "1 Jan 2024 10:00:00 -0130",
+  "31 Feb 2026 10:00:00 +0000",
+  "18 Nov 2026 13:41:26 +2400",
+  "18 Nov 2026 13:41:26",
+  " (CET)",
+  "(",
+  ")",
+  " ",
+  "\t",
+  "\r\n ",
+  "\u00a0",
+  "2026-11-18T13:41:26Z",
+  "x",
+  ";",
+];
+
 const textOf = (pieces: string[]) =>
   fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(""));
 
@@ -128,6 +151,22 @@ describe("readers in place", () => {
       "Pass (protection.outlook.com: domain of bounce.example.com designates 192.0.2.1 as permitted sender) receiver=protection.outlook.com; client-ip=192.0.2.1; helo=mail.example.com; pr=C";
     expect(readReceivedSpf(exchange)).toEqual(referenceReceivedSpf(exchange));
     expect(readReceivedSpf(exchange)?.domain).toBe("bounce.example.com");
+  });
+
+  it("a Received date reads in place as unfolded and read whole", () => {
+    fc.assert(
+      fc.property(textOf(DATE_PIECES), fc.nat(30), fc.nat(30), (text, cutStart, cutEnd) => {
+        const from = Math.min(cutStart, text.length);
+        const to = Math.max(from, text.length - cutEnd);
+        expect(readDateIn(text, from, to)).toEqual(readDate(withoutLineBreaks(text, from, to)));
+      }),
+      { numRuns: 5000 },
+    );
+    const padded = `;${" ".repeat(390)}Wed, 18 Nov 2026 13:41:26 +0000`;
+    expect(readDateIn(padded, 1, padded.length)).toEqual(
+      readDate(withoutLineBreaks(padded, 1, padded.length)),
+    );
+    expect(readDateIn("; Wed, 18 Nov 2026 13:41:26 +0100", 1, 33)?.zoneKnown).toBe(true);
   });
 
   it("SFS rule ids read as before", () => {
