@@ -157,11 +157,22 @@ export async function serviceBundle() {
   ).version;
   const dir = join(CACHE, fingerprint(esbuildVersion));
   if (existsSync(join(dir, "main.js"))) {
-    const now = new Date();
-    utimesSync(dir, now, now);
+    try {
+      const now = new Date();
+      utimesSync(dir, now, now);
+    } catch {
+      // A read-only install (its bundle built by `npm run build`) cannot mark it used: no matter.
+    }
     return dir;
   }
-  mkdirSync(CACHE, { recursive: true });
+  try {
+    mkdirSync(CACHE, { recursive: true });
+  } catch (error) {
+    throw new Error(
+      `vouch: cannot write its bundle to ${CACHE} (${error.code ?? error.message}): run npm run build where it can be written, or make it writable`,
+      { cause: error },
+    );
+  }
   const esbuild = await import("esbuild");
   try {
     await build(esbuild, dir);
@@ -171,4 +182,10 @@ export async function serviceBundle() {
   }
   removeUnused(dir);
   return dir;
+}
+
+// `node bin/service-bundle.mjs` (part of `npm run build`): builds the bundle ahead of the first
+// start, for installs whose node_modules the service cannot write.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  console.log(`service bundle: ${relative(ROOT, await serviceBundle())}`);
 }
