@@ -5,6 +5,7 @@ import { parseSfsList } from "../../../src/analysis/antispam";
 import { readDate, readDateIn } from "../../../src/analysis/dates";
 import { withoutLineBreaks } from "../../../src/analysis/header-block";
 import { upperCase } from "../../../src/analysis/letter-case";
+import { knownStampKey } from "../../../src/analysis/stamp-keys";
 import { readReceivedSpf } from "../../../src/analysis/received-spf";
 
 /**
@@ -138,6 +139,26 @@ describe("readers in place", () => {
     );
     for (const text of ["cip", "CIP", "dest", "ß", "ſcl", "ı", "µ", "SFV:SPM", "x".repeat(40)])
       expect(upperCase(text)).toBe(text.toUpperCase());
+  });
+
+  it("a stamp key read in place is the key upper-cased, or none", () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(..."SsCcLlIiPpDdEeTtWwRr0129:-\u017f\u0131 "),
+          maxLength: 7,
+        }),
+        (key) => {
+          const known = knownStampKey(`;${key};`, 1, key.length + 1);
+          if (known !== undefined) expect(known).toBe(key.toUpperCase());
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    for (const key of ["CIP", "cip", "Ctry", "dest", "H", "pcwl", "SFTY"])
+      expect(knownStampKey(key, 0, key.length)).toBe(key.toUpperCase());
+    for (const key of ["", "X", "CIPS", "\u017fcl", "SC L", "SCLSCL"])
+      expect(knownStampKey(key, 0, key.length)).toBeUndefined();
   });
 
   it("Received-SPF reads as split-and-trim read it", () => {
