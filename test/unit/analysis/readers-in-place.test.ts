@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { domainOfIdentity } from "../../../src/analysis/alignment";
 import { parseSfsList } from "../../../src/analysis/antispam";
+import { dkimSignatureDomainAndSelector } from "../../../src/analysis/auth-results";
 import { readDate, readDateIn } from "../../../src/analysis/dates";
 import { withoutLineBreaks } from "../../../src/analysis/header-block";
 import { upperCase } from "../../../src/analysis/letter-case";
@@ -188,6 +189,24 @@ describe("readers in place", () => {
       readDate(withoutLineBreaks(padded, 1, padded.length)),
     );
     expect(readDateIn("; Wed, 18 Nov 2026 13:41:26 +0100", 1, 33)?.zoneKnown).toBe(true);
+  });
+
+  it("DKIM-Signature d= and s= read with folding whitespace removed, lower case", () => {
+    const tagValue = fc
+      .array(fc.constantFrom(" ", "\t", "\r\n ", "\u00a0", "\u2028", "Ex", "ample", ".", "COM"), {
+        maxLength: 8,
+      })
+      .map((pieces) => pieces.join(""));
+    fc.assert(
+      fc.property(tagValue, tagValue, (domain, selector) => {
+        const expected = (text: string) => text.replace(/\s+/g, "").toLowerCase() || null;
+        expect(dkimSignatureDomainAndSelector(`v=1; d=${domain}; s=${selector}; b=abc=`)).toEqual({
+          domain: expected(domain),
+          selector: expected(selector),
+        });
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("SFS rule ids read as before", () => {
