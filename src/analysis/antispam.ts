@@ -9,7 +9,7 @@
  */
 import type { HeaderBlock } from "./header-block";
 import { upperCase } from "./letter-case";
-import { knownStampKey } from "./stamp-keys";
+import { FOREFRONT_KEYS, knownStampKey } from "./stamp-keys";
 import type { AntispamStamps, MailboxDelivery } from "./types";
 import { skipWhitespace, trimmedEnd } from "./whitespace";
 
@@ -130,22 +130,7 @@ export function parseSfsList(text: string | undefined): string[] {
   return ids;
 }
 
-const FOREFRONT_FIELDS = new Set([
-  "ARC",
-  "CAT",
-  "CIP",
-  "CTRY",
-  "DIR",
-  "H",
-  "IPV",
-  "LANG",
-  "PTR",
-  "SCL",
-  "SFS",
-  "SFTY",
-  "SFV",
-  "SRV",
-]);
+const FOREFRONT_FIELDS: ReadonlySet<string> = new Set(FOREFRONT_KEYS);
 
 export function parseMailboxDelivery(value: string, problems: string[]): MailboxDelivery {
   return mailboxDeliveryOf(

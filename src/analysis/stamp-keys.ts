@@ -4,8 +4,8 @@
  * upper-casing, and the map of pairs is read by the engine's literals ("SCL") by reference.
  */
 
-const KNOWN_KEYS = [
-  // X-Forefront-Antispam-Report
+/** The fields of X-Forefront-Antispam-Report the engine models. */
+export const FOREFRONT_KEYS: readonly string[] = [
   "ARC",
   "CAT",
   "CIP",
@@ -20,6 +20,10 @@ const KNOWN_KEYS = [
   "SFTY",
   "SFV",
   "SRV",
+];
+
+const KNOWN_KEYS = [
+  ...FOREFRONT_KEYS,
   // X-Microsoft-Antispam
   "ARA",
   "BCL",
