@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { buildService } from "./app";
+import { buildService, type BuildOptions } from "./app";
 import type { Config } from "./config";
 import type { FeatureContext } from "./feature-context";
 import { startHeaderPurge } from "./retention";
@@ -36,16 +36,21 @@ export function openConfiguredStore(config: Config): Promise<Store> {
 
 /**
  * Opens the store (running migrations), builds the service and listens. `given` lets tests hand
- * in a store they opened themselves; they keep owning it (stop() leaves it open).
+ * in a store they opened themselves; they keep owning it (stop() leaves it open). `webDir` serves
+ * other pages than the build's (the cold-open benchmark's floor page).
  */
-export async function startService(config: Config, given?: Store): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  given?: Store,
+  options: Pick<BuildOptions, "webDir"> = {},
+): Promise<RunningService> {
   prepareDataDir(config.dataDir);
   const tls = resolveTls(config);
   const store = given ?? (await openConfiguredStore(config));
   let app: FastifyInstance;
   let context: FeatureContext;
   try {
-    ({ app, context } = await buildService(config, store, { https: tls }));
+    ({ app, context } = await buildService(config, store, { ...options, https: tls }));
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     if (!given) await store.close();

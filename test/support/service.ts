@@ -62,6 +62,7 @@ export const BASE_ENV: Record<string, string> = {
 
 export async function startTestService(
   overrides: Record<string, string> = {},
+  options: { webDir?: string } = {},
 ): Promise<TestService> {
   const testStore = await openTestStore();
   // SQLite keeps its file in a data folder of its own; give PostgreSQL runs one for the keys.
@@ -74,7 +75,7 @@ export async function startTestService(
       ...testStore.database.env,
       ...overrides,
     });
-    const service = await startService(config, testStore.store);
+    const service = await startService(config, testStore.store, options);
     return {
       url: service.url,
       store: testStore.store,
