@@ -177,7 +177,8 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
 const total = (resources: Resource[]) => resources.reduce((sum, r) => sum + r.bytes, 0);
-const shortUrl = (url: string) => new URL(url).pathname;
+// Data URLs (Fluent's inline images) cross no wire; their text is not worth printing.
+const shortUrl = (url: string) => (url.startsWith("data:") ? "data:…" : new URL(url).pathname);
 
 async function main(): Promise<void> {
   if (!process.argv.includes("--no-build")) await build({ logLevel: "warn" });

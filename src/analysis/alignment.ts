@@ -53,12 +53,25 @@ export function isAligned(
   authenticatedDomain: string | null | undefined,
   fromDomain: string | null | undefined,
 ): boolean | null {
-  const a = normalizeDomain(authenticatedDomain);
+  return alignmentWith(fromDomain)(authenticatedDomain);
+}
+
+/**
+ * `isAligned(domain, fromDomain)` for several domains against one From domain, whose
+ * organisational domain (a public suffix list look-up) is then found once.
+ */
+export function alignmentWith(
+  fromDomain: string | null | undefined,
+): (authenticatedDomain: string | null | undefined) => boolean | null {
   const b = normalizeDomain(fromDomain);
-  if (a === null || b === null) return null;
-  if (a === b) return true;
-  const orgA = organizationalDomain(a);
-  const orgB = organizationalDomain(b);
-  if (orgA === null || orgB === null) return false;
-  return orgA === orgB;
+  let orgB: string | null | undefined;
+  return (authenticatedDomain) => {
+    const a = normalizeDomain(authenticatedDomain);
+    if (a === null || b === null) return null;
+    if (a === b) return true;
+    const orgA = organizationalDomain(a);
+    if (orgB === undefined) orgB = organizationalDomain(b);
+    if (orgA === null || orgB === null) return false;
+    return orgA === orgB;
+  };
 }

@@ -17,7 +17,7 @@ import {
   resultsOf,
 } from "./auth-results";
 import type { AuthResultEntry, ParsedAuthResults } from "./auth-results";
-import { domainOfIdentity, isAligned, normalizeDomain } from "./alignment";
+import { alignmentWith, domainOfIdentity, normalizeDomain } from "./alignment";
 import { parseDate } from "./dates";
 import { decodeEncodedWords } from "./encoded-words";
 import { deriveFindings } from "./findings";
@@ -233,14 +233,14 @@ function readResults(
       }
     : null;
   auth.dmarc = dmarc;
-  const alignWith = dmarc?.domain ?? fromDomain;
+  const aligned = alignmentWith(dmarc?.domain ?? fromDomain);
 
   const spfEntry = resultsOf(parsed, "spf")[0];
   if (spfEntry) {
     const domain =
       domainOfIdentity(propertyOf(spfEntry, "smtp.mailfrom")) ??
       domainOfIdentity(propertyOf(spfEntry, "smtp.helo"));
-    auth.spf = { result: spfEntry.result, domain, aligned: isAligned(domain, alignWith) };
+    auth.spf = { result: spfEntry.result, domain, aligned: aligned(domain) };
   }
 
   // The signatures are read only when a result does not name its selector.
@@ -258,7 +258,7 @@ function readResults(
       result: entry.result,
       domain,
       selector: selectorFor(entry, domain, selectorsOf),
-      aligned: isAligned(domain, alignWith),
+      aligned: aligned(domain),
     };
   });
 

@@ -9,6 +9,7 @@
  */
 import type { HeaderBlock } from "./header-block";
 import { upperCase } from "./letter-case";
+import { FOREFRONT_KEYS, knownStampKey } from "./stamp-keys";
 import type { AntispamStamps, MailboxDelivery } from "./types";
 import { skipWhitespace, trimmedEnd } from "./whitespace";
 
@@ -71,7 +72,9 @@ export function parseStampPairs(
       }
       continue;
     }
-    const key = upperCase(value.slice(pieceStart, trimmedEnd(value, pieceStart, colon)));
+    const keyEnd = trimmedEnd(value, pieceStart, colon);
+    const key =
+      knownStampKey(value, pieceStart, keyEnd) ?? upperCase(value.slice(pieceStart, keyEnd));
     if (!pairs.has(key)) {
       pairs.set(key, value.slice(skipWhitespace(value, colon + 1, pieceEnd), pieceEnd));
     }
@@ -127,22 +130,7 @@ export function parseSfsList(text: string | undefined): string[] {
   return ids;
 }
 
-const FOREFRONT_FIELDS = new Set([
-  "ARC",
-  "CAT",
-  "CIP",
-  "CTRY",
-  "DIR",
-  "H",
-  "IPV",
-  "LANG",
-  "PTR",
-  "SCL",
-  "SFS",
-  "SFTY",
-  "SFV",
-  "SRV",
-]);
+const FOREFRONT_FIELDS: ReadonlySet<string> = new Set(FOREFRONT_KEYS);
 
 export function parseMailboxDelivery(value: string, problems: string[]): MailboxDelivery {
   return mailboxDeliveryOf(

@@ -14,7 +14,7 @@ import {
   tokenizeAuthResults,
   WORD,
 } from "./auth-results-tokens";
-import { skipWhitespace, trimmedEnd } from "./whitespace";
+import { isWhitespace, skipWhitespace, trimmedEnd } from "./whitespace";
 
 export interface AuthProperty {
   /** Lower case, e.g. "header", "smtp", "policy". */
@@ -381,7 +381,13 @@ export function resultsOf(parsed: ParsedAuthResults, method: string): AuthResult
 
 /** A DKIM tag's value: whitespace (folding) removed, lower case; null when empty. */
 function tagValueOf(value: string, from: number, to: number): string | null {
-  return value.slice(from, to).replace(/\s+/g, "").toLowerCase() || null;
+  const start = skipWhitespace(value, from, to);
+  const end = trimmedEnd(value, start, to);
+  for (let i = start; i < end; i++) {
+    if (isWhitespace(value.charCodeAt(i)))
+      return value.slice(start, end).replace(/\s+/g, "").toLowerCase() || null;
+  }
+  return value.slice(start, end).toLowerCase() || null;
 }
 
 /**

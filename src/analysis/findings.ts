@@ -138,18 +138,18 @@ export function makeFinding<Id extends FindingId>(
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Severity first (errors on top), then catalogue order. */
+/**
+ * Severity first (errors on top), then catalogue order; findings that tie keep their order
+ * (`Array#sort` is stable).
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((finding, order) => ({ finding, order }))
-    .sort((a, b) => {
-      const bySeverity = SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity];
-      if (bySeverity !== 0) return bySeverity;
-      const rankA = BY_ID.get(a.finding.id)?.index ?? Number.MAX_SAFE_INTEGER;
-      const rankB = BY_ID.get(b.finding.id)?.index ?? Number.MAX_SAFE_INTEGER;
-      return rankA - rankB || a.order - b.order;
-    })
-    .map(({ finding }) => finding);
+  return findings.slice().sort((a, b) => {
+    const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+    if (bySeverity !== 0) return bySeverity;
+    const rankA = BY_ID.get(a.id)?.index ?? Number.MAX_SAFE_INTEGER;
+    const rankB = BY_ID.get(b.id)?.index ?? Number.MAX_SAFE_INTEGER;
+    return rankA - rankB;
+  });
 }
 
 /** Everything the rules look at. */

@@ -47,6 +47,16 @@ function afterComment(text: string, from: number): number {
   let depth = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
+    if (code === 0x28 && depth === 0) {
+      // A comment with no "(" inside ends at the next ")", found without reading it through.
+      const close = text.indexOf(")", i + 1);
+      if (close < 0) return text.length;
+      const open = text.indexOf("(", i + 1);
+      if (open < 0 || open > close) {
+        i = close + 1;
+        continue;
+      }
+    }
     if (code === 0x28) depth++;
     else if (code === 0x29 && depth > 0) depth--;
     else if (depth === 0 && code !== 0x20 && code !== 0x09) break;

@@ -495,8 +495,18 @@ function hostOf(tokens: Tokens, index: number): string | null {
 
 function valueOf(tokens: Tokens, index: number): string | null {
   const kind = tokens.kinds[index];
-  if (kind === WORD || kind === ANGLE) return nonEmpty(tokens.textOf(index).trim());
-  return null;
+  if (kind !== WORD && kind !== ANGLE) return null;
+  const text = tokens.textOf(index);
+  // A word ends at ASCII whitespace already; only other whitespace (\v, NBSP...) can be trimmed.
+  return kind === WORD &&
+    isVisibleAscii(text.charCodeAt(0)) &&
+    isVisibleAscii(text.charCodeAt(text.length - 1))
+    ? text
+    : nonEmpty(text.trim());
+}
+
+function isVisibleAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
 }
 
 function nonEmpty(text: string): string | null {

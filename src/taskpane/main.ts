@@ -1,9 +1,13 @@
-import { remedyOf } from "../analysis/remedy";
 import type { MailHost } from "../office/host";
-import { createOfficeHost } from "../office/office-host";
 import { canPaintFirst, paintFirstVerdict } from "./first-paint";
 import { stringsFor } from "./i18n";
-import { failedState, loadAnalyzer, loadMessage, type MessageState } from "./message-state";
+import {
+  failedState,
+  loadAnalyzer,
+  loadMessage,
+  type Engine,
+  type MessageState,
+} from "./message-state";
 import { paintPaneFailed } from "./pane-failed";
 import { markVerdictPainted, nextPaint } from "./perf";
 import type { SignedInServices } from "./services";
@@ -29,11 +33,17 @@ async function start(root: HTMLElement): Promise<void> {
   const info = await Office.onReady();
   if (info.host !== Office.HostType.Outlook || !Office.context.mailbox) return mountOutside(root);
 
-  const host = createOfficeHost();
+  let engine: Engine;
+  try {
+    engine = await loadAnalyzer();
+  } catch {
+    return paintPaneFailed(root, stringsFor(Office.context.displayLanguage || navigator.language));
+  }
+  const host = engine.createOfficeHost();
   document.documentElement.lang = host.displayLanguage;
   const initial = await readFirstItem(host);
   const signIn = once(() => signInTo(host));
-  const painted = await paintFirst(root, host, initial);
+  const painted = await paintFirst(root, host, initial, engine);
   if (painted) void signIn();
   try {
     const { mountPane } = await import("./mount-pane");
@@ -60,11 +70,16 @@ async function readFirstItem(host: MailHost): Promise<MessageState> {
 }
 
 /** Draws the verdict without React where it can; true once it is on screen. */
-async function paintFirst(root: HTMLElement, host: MailHost, state: MessageState) {
+async function paintFirst(
+  root: HTMLElement,
+  host: MailHost,
+  state: MessageState,
+  engine: Engine,
+): Promise<boolean> {
   const theme = host.theme();
   if (state.phase !== "ready" || !canPaintFirst(theme)) return false;
   paintFirstVerdict(root, {
-    remedy: remedyOf(state.analysis),
+    remedy: engine.remedyOf(state.analysis),
     subject: state.item.subject,
     mailbox: state.mailbox,
     strings: stringsFor(host.displayLanguage),

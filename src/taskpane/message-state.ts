@@ -1,22 +1,23 @@
 import type { HeaderAnalysis } from "../analysis";
-import type { analyzeHeaders as AnalyzeHeaders } from "../analysis/analyze";
-import { languageOf } from "../analysis/language";
 import type { HeadersResult, ItemMailbox, ItemSnapshot, MailHost } from "../office/host";
 import type { GraphHeadersResult } from "../api/graph";
+import type * as EngineModule from "./engine";
 import { markHeadersInHand } from "./perf";
 
 /**
  * The analysis engine (with its public-suffix list) is the largest part of the pane, so it is
- * its own chunk; the page preloads it (vite.config.ts), so it arrives while Office.js starts.
+ * its own chunk (engine.ts); the page preloads it (vite.config.ts), so it arrives while
+ * Office.js starts.
  */
-let analyzer: Promise<{ analyzeHeaders: typeof AnalyzeHeaders }> | null = null;
+export type Engine = typeof EngineModule;
+let engine: Promise<Engine> | null = null;
 export function loadAnalyzer() {
   // A failed download (offline) is not remembered: the next message tries again.
-  analyzer ??= import("../analysis/analyze").catch((error: unknown) => {
-    analyzer = null;
+  engine ??= import("./engine").catch((error: unknown) => {
+    engine = null;
     throw error;
   });
-  return analyzer;
+  return engine;
 }
 
 /** Headers from Graph, in the mailbox the item is in (/me or /users/{owner}). */
@@ -67,7 +68,7 @@ export async function loadMessage(
   graph: GraphFetcher | null,
 ): Promise<MessageState> {
   const [office, mailbox] = await Promise.all([host.readHeaders(), host.itemMailbox()]);
-  const { analyzeHeaders } = await loadAnalyzer();
+  const { analyzeHeaders, languageOf } = await loadAnalyzer();
   // The findings speak the language Outlook shows.
   const options = { language: languageOf(host.displayLanguage) };
   if (office.kind === "ok") {

@@ -41,6 +41,9 @@ export function useMessage(
   useEffect(() => {
     if (preloaded.current) {
       preloaded.current = false;
+      // A pinned pane may have moved on while React loaded, before this subscribed to it.
+      const now = host.currentItem();
+      if (!sameItem(now, item)) setItem(now);
       return;
     }
     if (!item) {
@@ -65,6 +68,11 @@ export function useMessage(
   }, [host, item, attempt]);
 
   return state;
+}
+
+function sameItem(a: ItemSnapshot | null, b: ItemSnapshot | null): boolean {
+  if (!a || !b) return a === b;
+  return a.itemId === b.itemId && a.internetMessageId === b.internetMessageId;
 }
 
 function initialItem(state: MessageState): ItemSnapshot | null {

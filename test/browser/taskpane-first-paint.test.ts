@@ -16,7 +16,7 @@ import { startTestService, type TestService } from "../support/service";
  */
 
 const PANE_CHUNK = /\/static\/mount-pane-[^/]*\.js$/;
-const ANALYSIS_CHUNK = /\/static\/analyze-[^/]*\.js$/;
+const ANALYSIS_CHUNK = /\/static\/analysis-[^/]*\.js$/;
 
 let service: TestService;
 let browser: Browser;
@@ -212,7 +212,7 @@ describe("start-up order", () => {
         config: started(/^\/api\/v1\/client-config$/),
         signIn: started(/^\/static\/office-services-/),
         pane: started(/^\/static\/mount-pane-/),
-        analysis: started(/^\/static\/analyze-/),
+        analysis: started(/^\/static\/analysis-/),
       };
     });
     for (const list of [order.config, order.signIn, order.pane]) {
@@ -243,13 +243,15 @@ describe("failed chunks", () => {
     await context.close();
   });
 
-  it("explains that the headers could not be analysed when the engine cannot load", async () => {
+  it("says the pane could not load when the analysis engine cannot", async () => {
     const { page, context, errors } = await openPane("vendor-invoice-compauth", {
+      displayLanguage: "de-DE",
       route: (page) => page.route(ANALYSIS_CHUNK, (route) => route.abort()),
     });
-    await page.getByTestId("missing").waitFor();
+    const failed = page.getByTestId("pane-failed");
+    await failed.waitFor();
+    expect(await failed.getByRole("alert").textContent()).toBe(de.paneFailed);
     expect(await page.getByTestId("verdict").count()).toBe(0);
-    expect(await page.locator("[data-first-paint]").count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -579,6 +579,16 @@ describe("the pane given the state start-up read", () => {
     );
     expect(readHeaders).toHaveBeenCalledTimes(1);
   });
+  it("follows an item selected while React was loading", async () => {
+    const host = createStandinHost({ displayLanguage: "en-US" });
+    host.setItem(sample("azure-service-notice"));
+    const initial = await loadMessage(host, host.currentItem()!, null);
+    host.setItem(sample("phishing-impersonation"));
+    render(<Pane host={host} api={null} queue={null} graph={null} initial={initial} />);
+    await waitFor(() =>
+      expect(screen.getByTestId("verdict").textContent).toContain("Do not trust this message."),
+    );
+  });
 });
 
 /**

@@ -168,6 +168,14 @@ describe("the catalogue", () => {
       "first-contact",
     ]);
   });
+
+  it("keeps findings that tie in the order they were found", () => {
+    const first = makeFinding("compauth-fail", { reason: "001", advice: "sender" });
+    const second = makeFinding("compauth-fail", { reason: "601", advice: "sender" });
+    const info = makeFinding("first-contact", {});
+    expect(sortFindings([info, first, second])).toEqual([first, second, info]);
+    expect(sortFindings([info, second, first])).toEqual([second, first, info]);
+  });
 });
 
 describe("spam verdicts", () => {

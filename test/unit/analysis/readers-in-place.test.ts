@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { domainOfIdentity } from "../../../src/analysis/alignment";
 import { parseSfsList } from "../../../src/analysis/antispam";
+import { dkimSignatureDomainAndSelector } from "../../../src/analysis/auth-results";
 import { readDate, readDateIn } from "../../../src/analysis/dates";
 import { withoutLineBreaks } from "../../../src/analysis/header-block";
 import { upperCase } from "../../../src/analysis/letter-case";
+import { knownStampKey } from "../../../src/analysis/stamp-keys";
 import { readReceivedSpf } from "../../../src/analysis/received-spf";
 
 /**
@@ -140,6 +142,26 @@ describe("readers in place", () => {
       expect(upperCase(text)).toBe(text.toUpperCase());
   });
 
+  it("a stamp key read in place is the key upper-cased, or none", () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(..."SsCcLlIiPpDdEeTtWwRr0129:-\u017f\u0131 "),
+          maxLength: 7,
+        }),
+        (key) => {
+          const known = knownStampKey(`;${key};`, 1, key.length + 1);
+          if (known !== undefined) expect(known).toBe(key.toUpperCase());
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    for (const key of ["CIP", "cip", "Ctry", "dest", "H", "pcwl", "SFTY"])
+      expect(knownStampKey(key, 0, key.length)).toBe(key.toUpperCase());
+    for (const key of ["", "X", "CIPS", "\u017fcl", "SC L", "SCLSCL"])
+      expect(knownStampKey(key, 0, key.length)).toBeUndefined();
+  });
+
   it("Received-SPF reads as split-and-trim read it", () => {
     fc.assert(
       fc.property(textOf(SPF_PIECES), (text) => {
@@ -167,6 +189,24 @@ describe("readers in place", () => {
       readDate(withoutLineBreaks(padded, 1, padded.length)),
     );
     expect(readDateIn("; Wed, 18 Nov 2026 13:41:26 +0100", 1, 33)?.zoneKnown).toBe(true);
+  });
+
+  it("DKIM-Signature d= and s= read with folding whitespace removed, lower case", () => {
+    const tagValue = fc
+      .array(fc.constantFrom(" ", "\t", "\r\n ", "\u00a0", "\u2028", "Ex", "ample", ".", "COM"), {
+        maxLength: 8,
+      })
+      .map((pieces) => pieces.join(""));
+    fc.assert(
+      fc.property(tagValue, tagValue, (domain, selector) => {
+        const expected = (text: string) => text.replace(/\s+/g, "").toLowerCase() || null;
+        expect(dkimSignatureDomainAndSelector(`v=1; d=${domain}; s=${selector}; b=abc=`)).toEqual({
+          domain: expected(domain),
+          selector: expected(selector),
+        });
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("SFS rule ids read as before", () => {
