@@ -4,9 +4,10 @@
 //
 // It can never be stale: its folder is named by a hash of every file under server/, src/ and
 // cli/ (all of the project the bundle may contain) with package.json, package-lock.json (the
-// few files it takes from node_modules), tsconfig.json, this file and esbuild's version. Any change there names a new
-// folder, built at the next start (well under a second); a build that read a file outside them
-// is refused. Folders not used for a day are removed.
+// few files it takes from node_modules), tsconfig.json, this file and esbuild's version. Any
+// change there names a new folder, built at the next start (well under a second); a build that
+// read a file outside them is refused. Folders not used for a day are removed. Stack traces
+// name the bundle's files; NODE_OPTIONS=--enable-source-maps maps them to the sources.
 import { createHash } from "node:crypto";
 import {
   existsSync,
