@@ -4,6 +4,7 @@
  * mail carries (missing brackets, semicolons for commas, unquoted specials in names). One pass
  * to tokenize, one to assemble; never throws.
  */
+import { closingParenthesis } from "./comments";
 import { decodeEncodedWords, matchEncodedWord } from "./encoded-words";
 import type { Address } from "./types";
 
@@ -109,14 +110,7 @@ function scanQuoted(value: string, start: number): number {
 
 /** Index just past the matching ")" of a possibly nested comment. */
 function scanComment(value: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 0x5c) i++;
-    else if (code === 0x28) depth++;
-    else if (code === 0x29 && --depth === 0) return i + 1;
-  }
-  return value.length;
+  return Math.min(closingParenthesis(value, start) + 1, value.length);
 }
 
 /** Where the content of a quoted string or comment ends: before its closing character. */
