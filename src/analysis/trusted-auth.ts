@@ -15,7 +15,7 @@
  * some gateways keep of an upstream verdict.
  */
 import { hasSenderOutboundReport } from "./antispam";
-import { parseAuthenticationResults, resultsOf } from "./auth-results";
+import { firstResultOf, parseAuthenticationResults } from "./auth-results";
 import type { ParsedAuthResults } from "./auth-results";
 import type { HeaderBlock, HeaderField } from "./header-block";
 import { parseReceived } from "./received";
@@ -87,7 +87,7 @@ function isTrustedId(authservId: string | null, trustedIds: readonly string[]): 
 
 function passes(parsed: ParsedAuthResults | null, method: string): boolean {
   if (!parsed) return false;
-  return resultsOf(parsed, method).some((entry) => entry.result === "pass");
+  return parsed.results.some((entry) => entry.method === method && entry.result === "pass");
 }
 
 export function chooseTrustedAuth(
@@ -242,7 +242,7 @@ function arcVerdict(
   verdict: ParsedAuthResults | null,
   ids: readonly string[],
 ): ArcVerdict | null {
-  const own = verdict ? resultsOf(verdict, "arc")[0] : undefined;
+  const own = verdict ? firstResultOf(verdict, "arc") : undefined;
   if (own && own.result.length > 0) {
     return { result: own.result, from: "authentication-results", instance: null };
   }
@@ -251,7 +251,7 @@ function arcVerdict(
     const { instance, authservId } = header.parsed;
     if (instance === null) continue;
     if (ids.length > 0 && (authservId === null || !isTrustedId(authservId, ids))) continue;
-    const entry = resultsOf(header.parsed, "arc")[0];
+    const entry = firstResultOf(header.parsed, "arc");
     if (!entry || entry.result.length === 0) continue;
     if (best === null || instance > best.instance) best = { result: entry.result, instance };
   }
