@@ -22,6 +22,15 @@ export interface HeaderField {
    * whitespace, without making the unfolded copy.
    */
   readonly folded: string;
+  /** `folded` as it stands in its text (the block's), for readers that read it in place. */
+  readonly foldedSpan: TextSpan;
+}
+
+/** text[start, end). */
+export interface TextSpan {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface HeaderBlock {
@@ -276,8 +285,14 @@ class LazyField implements HeaderField {
     return this.#stretches === null ? this.#text.slice(this.#start, this.#end) : this.value;
   }
 
+  get foldedSpan(): TextSpan {
+    if (this.#stretches === null) return { text: this.#text, start: this.#start, end: this.#end };
+    const value = this.value;
+    return { text: value, start: 0, end: value.length };
+  }
+
   /** Serialised as the plain record the interface describes. */
-  toJSON(): Omit<HeaderField, "folded"> {
+  toJSON(): Omit<HeaderField, "folded" | "foldedSpan"> {
     return { name: this.name, key: this.key, value: this.value, position: this.position };
   }
 }

@@ -480,6 +480,46 @@ describe("Received parsing", () => {
     );
   });
 
+  it("reads Received values where they stand in one text as it reads them cut out", () => {
+    // A comment, bracket or quote left open at the end of one value, closed in the next: what
+    // stands in the next one must not count.
+    const piece = fc.constantFrom(
+      "from a.example (",
+      "from a.example [",
+      "from a.example <",
+      'from a.example "',
+      "192.0.2.1 )",
+      "192.0.2.1 ]",
+      "192.0.2.1 >",
+      '192.0.2.1 "',
+      "(x [192.0.2.2])",
+      ";",
+      "\\",
+      "Mon, 1 Jan 2024 10:00:00 +0000",
+      "\r\n ",
+    );
+    const value = fc.array(piece, { maxLength: 4 }).map((pieces) => pieces.join(" "));
+    const between = fc.constantFrom("", " ", "\r\nX: y\r\n", ")", "]", ";", "\\");
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 6 }), between, (values, between) => {
+        // The values one after another in one text, with other text before, between and after.
+        const starts: number[] = [];
+        let text = between;
+        for (const value of values) {
+          starts.push(text.length);
+          text += value + between;
+        }
+        const spans = values.map((value, i) => ({
+          text,
+          start: starts[i] as number,
+          end: (starts[i] as number) + value.length,
+        }));
+        expect(buildHops(spans)).toEqual(buildHops(values));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("builds one hop per header, oldest first, with consistent delays", () => {
     const header = fc.oneof(
       anyText,
