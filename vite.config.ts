@@ -3,6 +3,7 @@ import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
 import { precompressPlugin } from "./scripts/precompress.ts";
 import { preloadChunksPlugin } from "./scripts/preload-chunks.ts";
+import { scriptsBeforePlugin } from "./scripts/scripts-before.ts";
 
 const pages = resolve(import.meta.dirname, "src/pages");
 
@@ -15,7 +16,7 @@ const PANE_START =
  * sign-in chunk: in this chunk they would pull that chunk in before the verdict.
  */
 const ANALYSIS = (id: string) =>
-  /\/src\/analysis\/|\/node_modules\/tldts|\/src\/office\/(?:office-host|host)\.ts$|\/src\/taskpane\/engine\.ts$/.test(
+  /\/src\/analysis\/|\/node_modules\/tldts|\/src\/office\/(?:office-host|host)\.ts$|\/src\/taskpane\/engine(?:-warm-up)?\.ts$/.test(
     id,
   ) && !/\/src\/analysis\/(?:schema|index)\.ts$/.test(id);
 
@@ -33,6 +34,11 @@ export default defineConfig({
     preloadChunksPlugin({
       page: "taskpane.html",
       modules: [resolve(import.meta.dirname, "src/taskpane/engine.ts")],
+    }),
+    // The pane's module runs while the parser waits for Office.js, not after it.
+    scriptsBeforePlugin({
+      page: "taskpane.html",
+      before: /<script src="[^"]*\/office\.js"><\/script>/,
     }),
     precompressPlugin({
       sourceDir: resolve(import.meta.dirname, "node_modules/@microsoft/office-js/dist"),

@@ -12,6 +12,10 @@
  * Beside each figure, in runs taken in turn with the pane's, the floor (coldopen-floor.ts): a
  * page with only office.js that paints a line once Office is ready. The host's speed moves both
  * alike, so the difference is the pane's own cost.
+ *
+ * Each open starts in a new window that has come to rest: for every new window, Chromium starts
+ * its own omnibox (a WebUI page in a renderer of its own, about a second of CPU on this machine),
+ * which an Outlook web view never runs, and which took one of the two cores from the page.
  */
 import { loadavg } from "node:os";
 import type { Browser, CDPSession, Page } from "playwright-core";
@@ -134,6 +138,7 @@ async function openOnce(browser: Browser, url: string, condition: Condition): Pr
         outlookStandInInitScript([item]),
     });
     const page: Page = await context.newPage();
+    await browserAtRest(browser);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: false });
@@ -175,6 +180,33 @@ async function openOnce(browser: Browser, url: string, condition: Condition): Pr
     await context.close();
   }
 }
+
+/** Resolves once Chromium's processes have used almost no CPU for two intervals in a row. */
+async function browserAtRest(browser: Browser): Promise<void> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const cpuSeconds = async () => {
+      const { processInfo } = (await cdp.send("SystemInfo.getProcessInfo")) as {
+        processInfo: { cpuTime: number }[];
+      };
+      return processInfo.reduce((sum, process) => sum + process.cpuTime, 0);
+    };
+    const deadline = Date.now() + 10_000;
+    let last = await cpuSeconds();
+    let quiet = 0;
+    while (quiet < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, REST_INTERVAL_MS));
+      const now = await cpuSeconds();
+      quiet = now - last <= REST_CPU_SECONDS ? quiet + 1 : 0;
+      last = now;
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+const REST_INTERVAL_MS = 100;
+/** At most this much CPU per interval, all processes together (the counter's step is 10 ms). */
+const REST_CPU_SECONDS = 0.01;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => {

@@ -59,6 +59,29 @@ export function paintFirstVerdict(root: HTMLElement, verdict: FirstVerdict): HTM
   return provider;
 }
 
+/** Fluent's fontFamilyBase, as first-paint.css gives it (test/unit/first-paint-css.test.ts). */
+export const FONT_FAMILY_BASE =
+  '"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", sans-serif';
+
+/** The weights and sizes the first paint draws text in (first-paint.css). */
+const FIRST_PAINT_FONTS = ["600 20px", "400 12px", "600 14px", "400 14px"];
+
+/**
+ * Matches the first paint's fonts before it draws. Where Segoe UI is missing, the first use of a
+ * font stack searches the system's fonts for each name in it, which made the frame that draws the
+ * verdict several times slower (bench/coldopen). A canvas measures text in the same fonts through
+ * the same font cache the page's layout uses, and needs neither the page's body nor its
+ * stylesheet, so this can run while Office.js still loads.
+ */
+export function warmUpFonts(): void {
+  const context = document.createElement("canvas").getContext("2d");
+  if (!context) return;
+  for (const font of FIRST_PAINT_FONTS) {
+    context.font = `${font} ${FONT_FAMILY_BASE}`;
+    context.measureText("Vouch");
+  }
+}
+
 function verdictSection(
   line: ReturnType<typeof firstLineOf>,
   remedy: Remedy,

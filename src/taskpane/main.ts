@@ -1,5 +1,5 @@
 import type { MailHost } from "../office/host";
-import { canPaintFirst, paintFirstVerdict } from "./first-paint";
+import { canPaintFirst, paintFirstVerdict, warmUpFonts } from "./first-paint";
 import { stringsFor } from "./i18n";
 import {
   failedState,
@@ -15,9 +15,11 @@ import type { SignedInServices } from "./services";
 /**
  * The task pane's entry, without React: inside Outlook, the verdict first, then the rest.
  *
- * 1. This module is an async script (taskpane.html): it runs as soon as it has arrived, while
- *    Office.js still loads, and starts the analysis engine (whose chunk the page preloads,
- *    vite.config.ts), so that evaluates in the gaps Office.js leaves. Office.js is a
+ * 1. This module is an async script ahead of Office.js (taskpane.html, scripts/scripts-before.ts):
+ *    it runs as soon as it has arrived, while Office.js still loads, and starts the analysis
+ *    engine (whose chunk the page preloads, vite.config.ts), so that evaluates in the gaps
+ *    Office.js leaves. In those gaps it also warms up what the verdict will need: the engine
+ *    runs once on a small message, and the first paint's fonts are matched. Office.js is a
  *    parser-blocking script, so once the document is parsed it has run; Office.onReady, then
  *    the item's headers, are read as soon as Office is ready.
  * 2. The verdict is drawn with the DOM alone (first-paint.ts), without waiting for React and
@@ -31,6 +33,7 @@ import type { SignedInServices } from "./services";
 async function start(root: HTMLElement): Promise<void> {
   if (typeof Office === "undefined") return mountOutside(root);
   const info = await Office.onReady();
+  officeReady = true;
   if (info.host !== Office.HostType.Outlook || !Office.context.mailbox) return mountOutside(root);
 
   let engine: Engine;
@@ -52,6 +55,9 @@ async function start(root: HTMLElement): Promise<void> {
     paintPaneFailed(root, stringsFor(host.displayLanguage));
   }
 }
+
+/** Set once Office.js is ready: from then on a warm-up would only hold the verdict back. */
+let officeReady = false;
 
 /** Resolves once the parser is done, and with it Office.js, which blocks it. */
 function documentParsed(): Promise<void> {
@@ -113,8 +119,16 @@ function once<T>(run: () => T): () => T {
   return () => (result ??= { value: run() }).value;
 }
 
-void loadAnalyzer().catch(() => undefined);
-// Async, this module may run before the parser has reached #root.
+// Right away, not in idle callbacks (Chromium runs none while a page loads) or later tasks (under
+// load, those ran after Office was ready). Office.js has not run yet, so nothing is held back.
+warmUpFonts();
+void loadAnalyzer().then(
+  (engine) => {
+    if (!officeReady) engine.warmUpEngine(engine.languageOf(navigator.language));
+  },
+  () => undefined,
+);
+// Async and ahead of Office.js, this module runs before the parser has reached #root.
 void documentParsed().then(() => {
   const root = document.getElementById("root");
   if (root) void start(root);

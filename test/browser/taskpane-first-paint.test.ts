@@ -197,6 +197,19 @@ describe("the first paint", () => {
 });
 
 describe("start-up order", () => {
+  it("runs the pane's module ahead of Office.js, which it waits for before calling Office", async () => {
+    const { page, context, errors } = await openPane("vendor-invoice-compauth");
+    await firstPaint(page).waitFor();
+    const scripts = await page.evaluate(() =>
+      [...document.head.querySelectorAll("script")].map((script) =>
+        script.type === "module" ? "module" : new URL(script.src).pathname,
+      ),
+    );
+    expect(scripts.slice(0, 2)).toEqual(["module", "/office-js/office.js"]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("starts sign-in and the React pane only once the verdict is on screen", async () => {
     const { page, context, errors } = await openPane("vendor-invoice-compauth");
     // Signed in: the report buttons no longer wait.

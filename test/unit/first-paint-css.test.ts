@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { describe, expect, it } from "vitest";
+import { FONT_FAMILY_BASE } from "../../src/taskpane/first-paint";
 
 /**
  * The first paint (src/taskpane/first-paint.css) draws the verdict before Fluent UI has loaded,
@@ -58,5 +59,9 @@ describe("first-paint.css", () => {
     for (const match of CSS.matchAll(/var\(--([A-Za-z0-9]+)\)/g)) {
       expect(defined.has(match[1]!), match[1]).toBe(true);
     }
+  });
+
+  it("names the font stack that first-paint.ts warms up before it draws", () => {
+    expect(customProperties(".vouch-first").get("fontFamilyBase")).toBe(FONT_FAMILY_BASE);
   });
 });
