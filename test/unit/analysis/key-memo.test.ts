@@ -8,14 +8,16 @@ describe("KeyMemo", () => {
       asked.push(key);
       return key.length;
     });
-    const known = knownName("X-Key-Memo-Test");
-    expect(known).not.toBeNull();
-    const field = { key: known!.key, keyId: known!.keyId };
-    expect(memo.of(field)).toBe(15);
-    expect(memo.of(field)).toBe(15);
+    // A name the engine asks for is numbered from the start (a new name is numbered only while
+    // the name memo has room, and other tests in the same process may have filled it).
+    const known = knownName("Received")!;
+    expect(known.keyId).toBeGreaterThanOrEqual(0);
+    const field = { key: known.key, keyId: known.keyId };
+    expect(memo.of(field)).toBe(8);
+    expect(memo.of(field)).toBe(8);
     expect(memo.of({ key: "unnumbered", keyId: -1 })).toBe(10);
     expect(memo.of({ key: "unnumbered", keyId: -1 })).toBe(10);
-    expect(asked).toEqual(["x-key-memo-test", "unnumbered", "unnumbered"]);
+    expect(asked).toEqual(["received", "unnumbered", "unnumbered"]);
   });
 
   it("remembers null and false as answers", () => {
@@ -24,7 +26,7 @@ describe("KeyMemo", () => {
       calls++;
       return null;
     });
-    const known = knownName("X-Key-Memo-Null")!;
+    const known = knownName("Subject")!;
     expect(memo.of(known)).toBeNull();
     expect(memo.of(known)).toBeNull();
     expect(calls).toBe(1);
