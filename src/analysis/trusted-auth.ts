@@ -187,7 +187,9 @@ function isSenderOwn(
   }
   if (below > MAX_SUBMISSION_HOPS) return false;
   return received.every(
-    (field) => field.position < header.position || isSubmissionHop(field.value),
+    // Folded: the hints hold no whitespace, so they match as in the unfolded value, and the
+    // Received parser reads line breaks as spaces; the value need not be unfolded for this.
+    (field) => field.position < header.position || isSubmissionHop(field.folded),
   );
 }
 
