@@ -4,16 +4,14 @@
  * empty values and missing spaces. One linear scan into tokens, then one pass over statements;
  * nothing here throws or backtracks. What could not be read goes to `problems`.
  */
+import { AuthTokens, tokenizeAuthResults } from "./auth-results-tokens";
 import {
-  AuthTokens,
-  COMMENT,
-  EQUALS,
-  joinSeparatedNames,
-  QUOTED,
-  SEMICOLON,
-  tokenizeAuthResults,
-  WORD,
-} from "./auth-results-tokens";
+  LONE_COMMENT,
+  LONE_WORD,
+  PAIR,
+  readStatement,
+  StatementItems,
+} from "./auth-statement-items";
 import { isWhitespace, skipWhitespace, trimmedEnd } from "./whitespace";
 
 export interface AuthProperty {
@@ -88,116 +86,9 @@ const MAX_PROBLEMS = 10;
  */
 export const MAX_VALUE_LENGTH = 32 * 1024;
 
-/** A statement item: `key=value`, a lone word, or a comment. */
-type Item =
-  | { kind: "pair"; key: string; value: string; comment: string | null }
-  | { kind: "word"; text: string; comment: string | null }
-  | { kind: "comment"; text: string };
-
 /** Reused for every value: the parser never runs inside itself. */
 const TOKENS = new AuthTokens();
-
-/** The items of each statement (the tokens between semicolons), in order. */
-function readStatements(tokens: AuthTokens, problems: string[]): Item[][] {
-  const statements: Item[][] = [];
-  const count = tokens.count;
-  let start = 0;
-  for (let i = 0; i <= count; i++) {
-    if (i < count && tokens.kinds[i] !== SEMICOLON) continue;
-    const from = joinSeparatedNames(tokens, start, i);
-    statements.push(readItems(tokens, from, from === start ? i : tokens.count, problems));
-    start = i + 1;
-  }
-  return statements;
-}
-
-function isValueToken(tokens: AuthTokens, index: number, end: number): boolean {
-  const kind = tokens.kindIn(index, end);
-  return kind === WORD || kind === QUOTED;
-}
-
-/** The word at `index` is a key: an "=" follows it directly, with no space or comment between. */
-function startsPair(tokens: AuthTokens, index: number, end: number): boolean {
-  return tokens.kindIn(index + 1, end) === EQUALS && tokens.spaced[index + 1] === 0;
-}
-
-/** The items of the statement tokens[from, to). */
-function readItems(tokens: AuthTokens, from: number, to: number, problems: string[]): Item[] {
-  const items: Item[] = [];
-  let i = from;
-  while (i < to) {
-    const kind = tokens.kinds[i];
-    if (kind === COMMENT) {
-      attachComment(items, tokens.text(i));
-      i++;
-      continue;
-    }
-    if (kind === EQUALS) {
-      if (problems.length < MAX_PROBLEMS) problems.push('An "=" had no name before it.');
-      i++;
-      // Skip the value it would have introduced, so it is not read as a lone word.
-      if (isValueToken(tokens, i, to) && !startsPair(tokens, i, to)) i++;
-      continue;
-    }
-    // A word or quoted string; a pair when "=" follows (comments may sit in between).
-    let next = i + 1;
-    while (tokens.kindIn(next, to) === COMMENT) next++;
-    if (tokens.kindIn(next, to) !== EQUALS) {
-      items.push({ kind: "word", text: tokens.text(i), comment: null });
-      attachComments(items, tokens, i + 1, next);
-      i = next;
-      continue;
-    }
-    let cursor = next + 1;
-    while (tokens.kindIn(cursor, to) === COMMENT) cursor++;
-    const commentsAfterEquals = cursor;
-    let value = "";
-    // An empty value: `header.from=;`, or `header.from= dmarc=pass` where the word after the
-    // space is the next key (glued to its own "="). A word glued to this "=" is always the value.
-    if (
-      isValueToken(tokens, cursor, to) &&
-      !(tokens.spaced[cursor] === 1 && startsPair(tokens, cursor, to))
-    ) {
-      value = tokens.text(cursor);
-      cursor++;
-      // Glued pieces make one value: `"quoted local"@example.com`, an "=" inside a local part
-      // (`SRS0=hash=tt=example.com=user@forwarder.example`, dot-atom allows it), base64 padding.
-      for (;;) {
-        if (tokens.kindIn(cursor, to) === EQUALS && tokens.spaced[cursor] === 0) {
-          if (isValueToken(tokens, cursor + 1, to) && tokens.spaced[cursor + 1] === 0) {
-            value += `=${tokens.text(cursor + 1)}`;
-            cursor += 2;
-          } else {
-            value += "=";
-            cursor++;
-          }
-          continue;
-        }
-        if (!isValueToken(tokens, cursor, to) || tokens.spaced[cursor] === 1) break;
-        value += tokens.text(cursor);
-        cursor++;
-      }
-    }
-    items.push({ kind: "pair", key: tokens.text(i), value, comment: null });
-    // The comments between the key and its value, in order ("=" itself is no comment).
-    attachComments(items, tokens, i + 1, next);
-    attachComments(items, tokens, next + 1, commentsAfterEquals);
-    i = cursor;
-  }
-  return items;
-}
-
-/** attachComment for each token in tokens[from, to), all comments. */
-function attachComments(items: Item[], tokens: AuthTokens, from: number, to: number): void {
-  for (let i = from; i < to; i++) attachComment(items, tokens.text(i));
-}
-
-/** A comment describes the item before it, unless that item has one already. */
-function attachComment(items: Item[], text: string): void {
-  const last = items[items.length - 1];
-  if (last && last.kind !== "comment" && last.comment === null) last.comment = text;
-  else items.push({ kind: "comment", text });
-}
+const ITEMS = new StatementItems();
 
 function isVersionNumber(text: string): boolean {
   if (text.length === 0 || text.length > 9) return false;
@@ -227,57 +118,66 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
     problems,
   };
   tokenizeAuthResults(value, problems, TOKENS);
-  const statements = readStatements(TOKENS, problems);
-  TOKENS.reset(""); // the value may be a slice of a whole block: keep no reference to it
-
+  const items = ITEMS;
+  // Problems of the results come after those of reading every statement, as they always did.
+  const resultProblems: string[] = [];
   let expectAuthserv = true;
-  for (const items of statements) {
+  const count = TOKENS.count;
+  for (let start = 0; start <= count;) {
+    start = readStatement(TOKENS, start, count, problems, items);
+    const itemCount = items.count;
     let k = 0;
     // ARC-Authentication-Results: `i=N;` comes before the authserv-id.
-    const firstItem = items[0];
     if (
       expectAuthserv &&
       parsed.instance === null &&
-      firstItem?.kind === "pair" &&
-      firstItem.key.toLowerCase() === "i" &&
-      isVersionNumber(firstItem.value)
+      itemCount > 0 &&
+      items.kinds[0] === PAIR &&
+      (items.texts[0] as string).toLowerCase() === "i" &&
+      isVersionNumber(items.values[0] as string)
     ) {
-      parsed.instance = Number(firstItem.value);
+      parsed.instance = Number(items.values[0]);
       k = 1;
     }
-    if (expectAuthserv) {
+    if (expectAuthserv && k < itemCount) {
       // The authserv-id statement: the leading lone words. Exchange Online starts with `spf=`.
-      const head = items[k];
-      if (head?.kind === "word") {
+      const head = items.kinds[k];
+      if (head === LONE_WORD) {
         expectAuthserv = false;
-        parsed.authservId = head.text.toLowerCase();
+        parsed.authservId = (items.texts[k] as string).toLowerCase();
         k++;
-        const version = items[k];
-        if (version?.kind === "word" && isVersionNumber(version.text)) {
-          parsed.authservVersion = version.text;
+        if (
+          k < itemCount &&
+          items.kinds[k] === LONE_WORD &&
+          isVersionNumber(items.texts[k] as string)
+        ) {
+          parsed.authservVersion = items.texts[k] as string;
           k++;
         }
-      } else if (head?.kind === "pair") {
+      } else if (head === PAIR) {
         expectAuthserv = false;
       }
     }
     // Each statement starts afresh: a result never continues over a ";".
     let current: AuthResultEntry | null = null;
-    for (; k < items.length; k++) {
-      const item = items[k]!;
-      if (item.kind === "comment") {
-        if (current && current.comment === null) current.comment = item.text;
+    for (; k < itemCount; k++) {
+      const kind = items.kinds[k];
+      const text = items.texts[k] as string;
+      if (kind === LONE_COMMENT) {
+        if (current && current.comment === null) current.comment = text;
         continue;
       }
-      if (item.kind === "word") {
-        if (item.text.toLowerCase() === "none" && parsed.results.length === 0 && !current) {
+      if (kind === LONE_WORD) {
+        if (text.toLowerCase() === "none" && parsed.results.length === 0 && !current) {
           parsed.noResults = true;
         } else {
-          parsed.strays.push(item.text);
+          parsed.strays.push(text);
         }
         continue;
       }
-      const key = item.key;
+      const key = text;
+      const itemValue = items.values[k] as string;
+      const itemComment = items.comments[k] as string | null;
       const lowerKey = key.toLowerCase();
       const dot = lowerKey.indexOf(".");
       // `ptype.property=` never names a method; anything else may start a result.
@@ -285,16 +185,18 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
       const method = dot >= 0 ? null : slash < 0 ? lowerKey : key.slice(0, slash).toLowerCase();
       if (!current || (method !== null && KNOWN_METHODS.has(method))) {
         if (method === null) {
-          if (problems.length < MAX_PROBLEMS)
-            problems.push(`"${key}=" stands where a method result was expected; it was ignored.`);
+          if (resultProblems.length < MAX_PROBLEMS)
+            resultProblems.push(
+              `"${key}=" stands where a method result was expected; it was ignored.`,
+            );
           continue;
         }
         current = {
           method,
           methodVersion: slash < 0 ? null : key.slice(slash + 1) || null,
-          result: item.value.toLowerCase(),
+          result: itemValue.toLowerCase(),
           reason: null,
-          comment: item.comment,
+          comment: itemComment,
           properties: [],
           attributes: [],
         };
@@ -302,25 +204,29 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
         continue;
       }
       // A comment after `reason=` or `action=` still describes the result.
-      if (item.comment !== null && current.comment === null && dot < 0) {
-        current.comment = item.comment;
+      if (itemComment !== null && current.comment === null && dot < 0) {
+        current.comment = itemComment;
       }
       if (lowerKey === "reason") {
-        current.reason = item.value;
+        current.reason = itemValue;
         continue;
       }
       if (dot > 0) {
         current.properties.push({
           ptype: lowerKey.slice(0, dot),
           property: lowerKey.slice(dot + 1),
-          value: item.value,
-          comment: item.comment,
+          value: itemValue,
+          comment: itemComment,
         });
       } else {
-        current.attributes.push({ name: lowerKey, value: item.value });
+        current.attributes.push({ name: lowerKey, value: itemValue });
       }
     }
   }
+  // The value may be a slice of a whole block: keep no reference to it.
+  TOKENS.reset("");
+  items.release();
+  for (const problem of resultProblems) if (problems.length < MAX_PROBLEMS) problems.push(problem);
   if (parsed.noResults && parsed.results.length > 0) parsed.noResults = false;
   return parsed;
 }
