@@ -12,6 +12,7 @@ import type { AntispamExtras } from "./antispam";
 import {
   attributeOf,
   dkimSignatureDomainAndSelector,
+  firstResultOf,
   parseAuthenticationResults,
   propertyOf,
   resultsOf,
@@ -223,7 +224,7 @@ function readResults(
 ): Results {
   const auth: Results = { spf: null, dkim: [], dmarc: null, compauth: null };
 
-  const dmarcEntry = resultsOf(parsed, "dmarc")[0];
+  const dmarcEntry = firstResultOf(parsed, "dmarc");
   const dmarc: DmarcResult | null = dmarcEntry
     ? {
         result: dmarcEntry.result,
@@ -235,7 +236,7 @@ function readResults(
   auth.dmarc = dmarc;
   const aligned = alignmentWith(dmarc?.domain ?? fromDomain);
 
-  const spfEntry = resultsOf(parsed, "spf")[0];
+  const spfEntry = firstResultOf(parsed, "spf");
   if (spfEntry) {
     const domain =
       domainOfIdentity(propertyOf(spfEntry, "smtp.mailfrom")) ??
@@ -262,7 +263,7 @@ function readResults(
     };
   });
 
-  const compauthEntry = resultsOf(parsed, "compauth")[0];
+  const compauthEntry = firstResultOf(parsed, "compauth");
   if (compauthEntry) {
     const reason = compauthEntry.reason?.trim() || null;
     auth.compauth = {
@@ -394,7 +395,7 @@ export function analyzeHeaders(raw: string, options: AnalyzeOptions = {}): Heade
           noTransportHeaders: !hasTransportHeaders(block),
           headerProblems: block.problems,
           valueProblems,
-          failedParts: [...new Set(failed)],
+          failedParts: failed.length === 0 ? [] : [...new Set(failed)],
           auth,
           trustedAuth,
           stamps,

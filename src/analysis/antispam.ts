@@ -7,6 +7,7 @@
  * recipient's verdict; only their presence is noted.
  * Field meanings: ../shared/reference/platform-facts.md §4.
  */
+import { KeyMemo } from "./field-names";
 import type { HeaderBlock } from "./header-block";
 import { upperCase } from "./letter-case";
 import { FOREFRONT_KEYS, knownStampKey } from "./stamp-keys";
@@ -288,15 +289,12 @@ function unknownFieldsOf(forefront: Map<string, string>): string[] {
   return unknown;
 }
 
+const IS_UNTRUSTED_COPY = new KeyMemo((key) => key.endsWith("-untrusted"));
+
 /** The names of the `-Untrusted` headers present, each once, topmost first. */
 function untrustedCopiesIn(block: HeaderBlock): string[] {
   const names = new Set<string>();
-  for (const field of block.fields) {
-    const key = field.key;
-    // Most names leave at their last letter.
-    if (key.charCodeAt(key.length - 1) === 0x64 /* d */ && key.endsWith("-untrusted"))
-      names.add(field.name);
-  }
+  for (const field of block.fields) if (IS_UNTRUSTED_COPY.of(field)) names.add(field.name);
   return [...names];
 }
 

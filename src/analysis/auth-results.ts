@@ -379,6 +379,15 @@ export function resultsOf(parsed: ParsedAuthResults, method: string): AuthResult
   return parsed.results.filter((entry) => entry.method === method);
 }
 
+/** The first result of one method (`resultsOf(parsed, method)[0]`, without the array). */
+export function firstResultOf(
+  parsed: ParsedAuthResults,
+  method: string,
+): AuthResultEntry | undefined {
+  for (const entry of parsed.results) if (entry.method === method) return entry;
+  return undefined;
+}
+
 /** A DKIM tag's value: whitespace (folding) removed, lower case; null when empty. */
 function tagValueOf(value: string, from: number, to: number): string | null {
   const start = skipWhitespace(value, from, to);

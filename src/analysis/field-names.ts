@@ -87,6 +87,30 @@ export function keyIdOf(key: string): number {
   return ID_BY_KEY.get(key) ?? -1;
 }
 
+/**
+ * A property of field keys, computed once per key number (`KnownName.keyId`) and then read by
+ * it: for the passes over every field of a block (which fields are stamps, which are
+ * `-Untrusted` copies), so that a key met in every block is looked at once. Keys without a
+ * number are computed each time.
+ */
+export class KeyMemo<T> {
+  readonly #values: (T | typeof UNSET)[] = new Array<T | typeof UNSET>(MAX_KNOWN_NAMES).fill(UNSET);
+
+  constructor(private readonly compute: (key: string) => T) {}
+
+  of(field: { readonly key: string; readonly keyId: number }): T {
+    const keyId = field.keyId;
+    if (keyId < 0 || keyId >= MAX_KNOWN_NAMES) return this.compute(field.key);
+    const value = this.#values[keyId];
+    if (value !== UNSET) return value as T;
+    const computed = this.compute(field.key);
+    this.#values[keyId] = computed;
+    return computed;
+  }
+}
+
+const UNSET: unique symbol = Symbol("unset");
+
 /** RFC 5322 field names: printable US-ASCII except colon, at least one character. */
 function isFieldName(name: string): boolean {
   if (name.length === 0 || name.length > 200) return false;

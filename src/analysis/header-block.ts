@@ -16,6 +16,8 @@ export interface HeaderField {
   value: string;
   /** 0 = topmost field in the block. */
   position: number;
+  /** The key's number, the same in every block (`KnownName.keyId`, field-names.ts); -1 if none. */
+  readonly keyId: number;
   /**
    * The value as it stands in the block, line breaks and all, untrimmed (or the value, when
    * lines that are not part of it stand between its lines): for parsers to whom a line break is
@@ -292,7 +294,7 @@ class LazyField implements HeaderField {
   }
 
   /** Serialised as the plain record the interface describes. */
-  toJSON(): Omit<HeaderField, "folded" | "foldedSpan"> {
+  toJSON(): Omit<HeaderField, "folded" | "foldedSpan" | "keyId"> {
     return { name: this.name, key: this.key, value: this.value, position: this.position };
   }
 }

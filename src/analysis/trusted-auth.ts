@@ -15,7 +15,7 @@
  * some gateways keep of an upstream verdict.
  */
 import { hasSenderOutboundReport } from "./antispam";
-import { parseAuthenticationResults, resultsOf } from "./auth-results";
+import { firstResultOf, parseAuthenticationResults } from "./auth-results";
 import type { ParsedAuthResults } from "./auth-results";
 import type { HeaderBlock, HeaderField } from "./header-block";
 import { parseReceived } from "./received";
@@ -87,7 +87,7 @@ function isTrustedId(authservId: string | null, trustedIds: readonly string[]): 
 
 function passes(parsed: ParsedAuthResults | null, method: string): boolean {
   if (!parsed) return false;
-  return resultsOf(parsed, method).some((entry) => entry.result === "pass");
+  return parsed.results.some((entry) => entry.method === method && entry.result === "pass");
 }
 
 export function chooseTrustedAuth(
@@ -187,7 +187,9 @@ function isSenderOwn(
   }
   if (below > MAX_SUBMISSION_HOPS) return false;
   return received.every(
-    (field) => field.position < header.position || isSubmissionHop(field.value),
+    // Folded: the hints hold no whitespace, so they match as in the unfolded value, and the
+    // Received parser reads line breaks as spaces; the value need not be unfolded for this.
+    (field) => field.position < header.position || isSubmissionHop(field.folded),
   );
 }
 
@@ -242,7 +244,7 @@ function arcVerdict(
   verdict: ParsedAuthResults | null,
   ids: readonly string[],
 ): ArcVerdict | null {
-  const own = verdict ? resultsOf(verdict, "arc")[0] : undefined;
+  const own = verdict ? firstResultOf(verdict, "arc") : undefined;
   if (own && own.result.length > 0) {
     return { result: own.result, from: "authentication-results", instance: null };
   }
@@ -251,7 +253,7 @@ function arcVerdict(
     const { instance, authservId } = header.parsed;
     if (instance === null) continue;
     if (ids.length > 0 && (authservId === null || !isTrustedId(authservId, ids))) continue;
-    const entry = resultsOf(header.parsed, "arc")[0];
+    const entry = firstResultOf(header.parsed, "arc");
     if (!entry || entry.result.length === 0) continue;
     if (best === null || instance > best.instance) best = { result: entry.result, instance };
   }

@@ -6,6 +6,7 @@
  * stamp. One pass over the field names finds the stamps; the route is read only when there are
  * stamps or Microsoft's PTR names a gateway.
  */
+import { KeyMemo } from "../field-names";
 import type { HeaderBlock, HeaderField } from "../header-block";
 import type { Language } from "../language";
 import type {
@@ -80,10 +81,13 @@ function decoderOf(key: string): VendorDecoder | null {
   return null;
 }
 
+/** Each field key's decoder, looked for once per key. */
+const DECODER_OF_KEY = new KeyMemo(decoderOf);
+
 function stampFields(block: HeaderBlock): { decoder: VendorDecoder; field: HeaderField }[] {
   const found: { decoder: VendorDecoder; field: HeaderField }[] = [];
   for (const field of block.fields) {
-    const decoder = decoderOf(field.key);
+    const decoder = DECODER_OF_KEY.of(field);
     if (decoder === null) continue;
     found.push({ decoder, field });
     if (found.length >= MAX_GATEWAY_FIELDS) break;
