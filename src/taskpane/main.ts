@@ -119,15 +119,15 @@ function once<T>(run: () => T): () => T {
   return () => (result ??= { value: run() }).value;
 }
 
-// Right away, not in idle callbacks (Chromium runs none while a page loads) or later tasks (under
-// load, those ran after Office was ready). Office.js has not run yet, so nothing is held back.
-warmUpFonts();
 void loadAnalyzer().then(
   (engine) => {
     if (!officeReady) engine.warmUpEngine(engine.languageOf(navigator.language));
   },
   () => undefined,
 );
+// Right away, not in an idle callback (Chromium runs none while a page loads) or a later task
+// (under load, those ran after Office was ready).
+warmUpFonts();
 // Async and ahead of Office.js, this module runs before the parser has reached #root.
 void documentParsed().then(() => {
   const root = document.getElementById("root");
