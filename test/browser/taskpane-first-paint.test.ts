@@ -198,8 +198,13 @@ describe("the first paint", () => {
 
 describe("start-up order", () => {
   it("runs the pane's module ahead of Office.js, which it waits for before calling Office", async () => {
-    const { page, context, errors } = await openPane("vendor-invoice-compauth");
+    // Held, the React pane cannot replace the first paint before the locator has seen it.
+    const hold = holdPaneChunk();
+    const { page, context, errors } = await openPane("vendor-invoice-compauth", {
+      route: hold.route,
+    });
     await firstPaint(page).waitFor();
+    hold.release();
     const scripts = await page.evaluate(() =>
       [...document.head.querySelectorAll("script")].map((script) =>
         script.type === "module" ? "module" : new URL(script.src).pathname,
