@@ -14,37 +14,41 @@ export function parseDate(text: string): string | null {
 }
 
 const MS_PER_DAY = 86_400_000;
+/** A 400-year era: the calendar repeats after this many days. */
+const DAYS_PER_ERA = 146_097;
+/** Days from -0400-03-01 to 9999-12-31: the range isoUtc computes itself. */
+const LAST_SHIFTED_DAY = 3_652_364 + DAYS_PER_ERA;
 
 /**
  * `new Date(millis).toISOString()` for the years 0 to 9999, computed without a Date object (that
  * allocation and call were a measurable share of the analysis); other instants go to Date.
- * The calendar arithmetic is H. Hinnant's civil_from_days (proleptic Gregorian).
+ * The calendar arithmetic is H. Hinnant's civil_from_days (proleptic Gregorian), counted from an
+ * era before year 0 so that every value below is a non-negative int32: each division is then
+ * an integer one (`quotient`). As doubles, the divisions and remainders were most of its time.
  */
 export function isoUtc(millis: number): string {
   const days = Math.floor(millis / MS_PER_DAY);
-  const shifted = days + 719_468; // days since 0000-03-01
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
+  const shifted = days + 719_468 + DAYS_PER_ERA; // days since -0400-03-01
+  if (!(shifted >= 0 && shifted <= LAST_SHIFTED_DAY)) return new Date(millis).toISOString();
+  const era = quotient(shifted, DAYS_PER_ERA);
+  const dayOfEra = shifted - era * DAYS_PER_ERA;
+  const yearOfEra = quotient(
+    dayOfEra - quotient(dayOfEra, 1460) + quotient(dayOfEra, 36_524) - quotient(dayOfEra, 146_096),
+    365,
   );
   const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+    dayOfEra - (365 * yearOfEra + quotient(yearOfEra, 4) - quotient(yearOfEra, 100));
+  const monthFromMarch = quotient(5 * dayOfYear + 2, 153);
+  const day = dayOfYear - quotient(153 * monthFromMarch + 2, 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0 || year > 9999) return new Date(millis).toISOString();
+  const year = yearOfEra + (era - 1) * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0) return new Date(millis).toISOString();
 
   const msOfDay = millis - days * MS_PER_DAY;
-  const secondOfDay = Math.floor(msOfDay / 1000);
+  const secondOfDay = quotient(msOfDay, 1000);
   const millisecond = msOfDay - secondOfDay * 1000;
-  const hour = Math.floor(secondOfDay / 3600);
-  const minute = Math.floor((secondOfDay - hour * 3600) / 60);
+  const hour = quotient(secondOfDay, 3600);
+  const minute = quotient(secondOfDay - hour * 3600, 60);
   const second = secondOfDay - hour * 3600 - minute * 60;
   // One string from its character codes: no intermediate strings to allocate and join.
   return String.fromCharCode(
@@ -75,9 +79,14 @@ export function isoUtc(millis: number): string {
   );
 }
 
-/** The character code of the decimal digit of `value` at `place` (1, 10, 100...). */
+/** Math.floor(dividend / divisor) for a non-negative int32 dividend and a positive divisor. */
+function quotient(dividend: number, divisor: number): number {
+  return (dividend / divisor) | 0;
+}
+
+/** The character code of the decimal digit of `value` (a non-negative int32) at `place` (1, 10, 100...). */
 function digitOf(value: number, place: number): number {
-  return 0x30 + (Math.floor(value / place) % 10);
+  return 0x30 + (quotient(value, place) % 10);
 }
 
 /** Longer text is read only up to this length. */
