@@ -686,34 +686,38 @@ export function isIpv4(text: string, from = 0, to = text.length): boolean {
   return parts === 4;
 }
 
-export function isIpv6(text: string): boolean {
-  if (text.length < 2 || text.indexOf(":") < 0) return false;
-  const doubleColon = text.indexOf("::");
-  if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) return false;
-  // The parts between colons, walked in place: hex groups, and an IPv4 address as the last.
+/**
+ * Whether text[from, to) is an IPv6 address (RFC 4291 section 2.2: eight hex groups, or fewer
+ * with one "::"; the last two may be an IPv4 address). One pass over the characters, each group
+ * checked as the colon after it is met.
+ */
+export function isIpv6(text: string, from = 0, to = text.length): boolean {
+  if (to - from < 2) return false;
   let groups = 0;
-  let emptyParts = 0;
-  let start = 0;
-  while (start <= text.length) {
-    const colon = text.indexOf(":", start);
-    const isLast = colon < 0;
-    const end = isLast ? text.length : colon;
-    if (end === start) {
-      emptyParts++; // the "::" (and lone colons, checked below)
-    } else if (isLast && text.indexOf(".", start) >= 0) {
-      if (!isIpv4(text, start, end)) return false;
-      groups += 2;
-    } else if (isHexGroup(text, start, end)) {
+  let doubleColon = -1;
+  let groupStart = from;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 0x3a) continue;
+    if (i > from && text.charCodeAt(i - 1) === 0x3a) {
+      if (doubleColon >= 0) return false; // a second "::" (or ":::")
+      doubleColon = i - 1;
+    } else if (i > groupStart) {
+      if (!isHexGroup(text, groupStart, i)) return false;
       groups++;
-    } else {
-      return false;
     }
-    start = end + 1;
+    groupStart = i + 1;
   }
-  if (doubleColon < 0) return groups === 8 && emptyParts === 0;
-  // With a single "::", any other empty part is a lone colon at one end: ":1::2", "1::2:".
-  if (text.startsWith(":") && doubleColon !== 0) return false;
-  if (text.endsWith(":") && doubleColon !== text.length - 2) return false;
+  if (groupStart < to) {
+    if (isHexGroup(text, groupStart, to)) groups++;
+    else if (isIpv4(text, groupStart, to)) groups += 2;
+    else return false;
+  }
+  // A colon at either end is only allowed as part of the "::".
+  const colonFirst = text.charCodeAt(from) === 0x3a;
+  const colonLast = text.charCodeAt(to - 1) === 0x3a;
+  if (doubleColon < 0) return groups === 8 && !colonFirst && !colonLast;
+  if (colonFirst && doubleColon !== from) return false;
+  if (colonLast && doubleColon !== to - 2) return false;
   return groups < 8;
 }
 
