@@ -14,37 +14,41 @@ export function parseDate(text: string): string | null {
 }
 
 const MS_PER_DAY = 86_400_000;
+/** A 400-year era: the calendar repeats after this many days. */
+const DAYS_PER_ERA = 146_097;
+/** Days from -0400-03-01 to 9999-12-31: the range isoUtc computes itself. */
+const LAST_SHIFTED_DAY = 3_652_364 + DAYS_PER_ERA;
 
 /**
  * `new Date(millis).toISOString()` for the years 0 to 9999, computed without a Date object (that
  * allocation and call were a measurable share of the analysis); other instants go to Date.
- * The calendar arithmetic is H. Hinnant's civil_from_days (proleptic Gregorian).
+ * The calendar arithmetic is H. Hinnant's civil_from_days (proleptic Gregorian), counted from an
+ * era before year 0 so that every value below is a non-negative int32: each division is then
+ * an integer one (`quotient`). As doubles, the divisions and remainders were most of its time.
  */
 export function isoUtc(millis: number): string {
   const days = Math.floor(millis / MS_PER_DAY);
-  const shifted = days + 719_468; // days since 0000-03-01
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
+  const shifted = days + 719_468 + DAYS_PER_ERA; // days since -0400-03-01
+  if (!(shifted >= 0 && shifted <= LAST_SHIFTED_DAY)) return new Date(millis).toISOString();
+  const era = quotient(shifted, DAYS_PER_ERA);
+  const dayOfEra = shifted - era * DAYS_PER_ERA;
+  const yearOfEra = quotient(
+    dayOfEra - quotient(dayOfEra, 1460) + quotient(dayOfEra, 36_524) - quotient(dayOfEra, 146_096),
+    365,
   );
   const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+    dayOfEra - (365 * yearOfEra + quotient(yearOfEra, 4) - quotient(yearOfEra, 100));
+  const monthFromMarch = quotient(5 * dayOfYear + 2, 153);
+  const day = dayOfYear - quotient(153 * monthFromMarch + 2, 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0 || year > 9999) return new Date(millis).toISOString();
+  const year = yearOfEra + (era - 1) * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0) return new Date(millis).toISOString();
 
   const msOfDay = millis - days * MS_PER_DAY;
-  const secondOfDay = Math.floor(msOfDay / 1000);
+  const secondOfDay = quotient(msOfDay, 1000);
   const millisecond = msOfDay - secondOfDay * 1000;
-  const hour = Math.floor(secondOfDay / 3600);
-  const minute = Math.floor((secondOfDay - hour * 3600) / 60);
+  const hour = quotient(secondOfDay, 3600);
+  const minute = quotient(secondOfDay - hour * 3600, 60);
   const second = secondOfDay - hour * 3600 - minute * 60;
   // One string from its character codes: no intermediate strings to allocate and join.
   return String.fromCharCode(
@@ -75,9 +79,14 @@ export function isoUtc(millis: number): string {
   );
 }
 
-/** The character code of the decimal digit of `value` at `place` (1, 10, 100...). */
+/** Math.floor(dividend / divisor) for a non-negative int32 dividend and a positive divisor. */
+function quotient(dividend: number, divisor: number): number {
+  return (dividend / divisor) | 0;
+}
+
+/** The character code of the decimal digit of `value` (a non-negative int32) at `place` (1, 10, 100...). */
 function digitOf(value: number, place: number): number {
-  return 0x30 + (Math.floor(value / place) % 10);
+  return 0x30 + (quotient(value, place) % 10);
 }
 
 /** Longer text is read only up to this length. */
@@ -169,19 +178,29 @@ const NAMED_ZONES: Record<string, number> = {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-/** The same names as numbers (see `threeLetters`), to recognise them in place. */
-const MONTH_CODES = MONTHS.map((month) => threeLetters(month, 0));
-const WEEKDAY_CODES = WEEKDAYS.map((weekday) => threeLetters(weekday, 0));
+/** In NAME_BY_CODE: a weekday's name (a month's is its number, 1 to 12). */
+const WEEKDAY = 13;
+/**
+ * The same names by their `threeLetters` code, to recognise them in place with one read (a
+ * search of a list of codes was a fifth of reading a date).
+ */
+const NAME_BY_CODE = (() => {
+  const table = new Uint8Array(32 * 32 * 32);
+  MONTHS.forEach((month, index) => (table[threeLetters(month, 0)] = index + 1));
+  for (const weekday of WEEKDAYS) table[threeLetters(weekday, 0)] = WEEKDAY;
+  return table;
+})();
 
 /**
- * The three ASCII letters at `at`, lower-cased and packed into one number; -1 when they are not
- * three ASCII letters. (No other character lower-cases to a letter of a month or weekday name.)
+ * The three ASCII letters at `at`, lower-cased and packed into one number below 32 ** 3; 0 when
+ * they are not three ASCII letters. (No other character lower-cases to a letter of a month or
+ * weekday name.)
  */
 function threeLetters(text: string, at: number): number {
   let packed = 0;
   for (let i = at; i < at + 3; i++) {
     const lower = text.charCodeAt(i) | 0x20;
-    if (lower < 0x61 || lower > 0x7a) return -1;
+    if (lower < 0x61 || lower > 0x7a) return 0;
     packed = packed * 32 + (lower - 0x60);
   }
   return packed;
@@ -367,7 +386,7 @@ function readZone(token: string, iso: boolean): number | null {
 function readCommonRfc(text: string, from = 0, to = text.length): DateParts | null {
   let at = from;
   if (text.charCodeAt(from + 3) === 0x2c && text.charCodeAt(from + 4) === 0x20) {
-    if (WEEKDAY_CODES.indexOf(threeLetters(text, from)) < 0) return null;
+    if (NAME_BY_CODE[threeLetters(text, from)] !== WEEKDAY) return null;
     at = from + 5;
   }
   const dayDigits = text.charCodeAt(at + 1) === 0x20 ? 1 : 2;
@@ -375,7 +394,8 @@ function readCommonRfc(text: string, from = 0, to = text.length): DateParts | nu
   // is checked, so reading in place never reads past `to` once this length holds.)
   const p = at + dayDigits;
   if (to !== p + 24 || !hasCommonRfcSeparators(text, p)) return null;
-  const month = MONTH_CODES.indexOf(threeLetters(text, p + 1)) + 1;
+  const name = NAME_BY_CODE[threeLetters(text, p + 1)] as number;
+  const month = name === WEEKDAY ? 0 : name;
   const sign = text.charCodeAt(p + 19);
   const day = digitsAt(text, at, dayDigits);
   const year = digitsAt(text, p + 5, 4);
@@ -558,15 +578,17 @@ function toMillis(parts: DateParts): number | null {
   return Number.isFinite(instant) ? instant : null;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date of the year 1 or later (H. Hinnant's
+ * days_from_civil); every value is then a non-negative int32, divided by `quotient`.
+ */
 function daysFromCivil(year: number, month: number, day: number): number {
   const marchBasedYear = month <= 2 ? year - 1 : year;
-  const era = Math.floor(marchBasedYear / 400);
+  const era = quotient(marchBasedYear, 400);
   const yearOfEra = marchBasedYear - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+  const dayOfYear = quotient(153 * (month > 2 ? month - 3 : month + 9) + 2, 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + quotient(yearOfEra, 4) - quotient(yearOfEra, 100) + dayOfYear;
+  return era * DAYS_PER_ERA + dayOfEra - 719_468;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -313,8 +313,27 @@ describe("IP addresses", () => {
     ["g::1", false],
     ["14:36:56", false],
     ["1:2:3:4:5:6:7::8", false],
+    // RFC 4291 section 2.2 and RFC 5952 forms, and their near misses
+    ["2001:db8::1", true],
+    ["2001:DB8:0:0:0:0:2:1", true],
+    ["1::", true],
+    ["1:2:3:4:5:6:7::", true],
+    ["::2:3:4:5:6:7:8", true],
+    ["::1.2.3.4", true],
+    [":1:2:3:4:5:6:7", false],
+    ["1:2:3:4:5:6:7:", false],
+    ["1:2:3:4:5:6:7:8::", false],
+    ["::1:", false],
+    ["1:::2", false],
+    ["1:2:3:4:5:6:7:1.2.3.4", false],
+    ["1:2:3:4:5:1.2.3.4", false],
+    ["::1.2.3", false],
+    ["1.2.3.4::", false],
+    ["1.2.3.4:1::", false],
   ])("isIpv6(%j) is %s", (text, valid) => {
     expect(isIpv6(text)).toBe(valid);
+    // The same, read in place within a longer text.
+    expect(isIpv6(`[${text}]`, 1, text.length + 1)).toBe(valid);
   });
 
   it.each([
