@@ -101,7 +101,9 @@ function isVersionNumber(text: string): boolean {
 
 /** What the key of a `key=value` pair names. */
 interface PairKey {
-  /** The key in lower case. */
+  /** As written. */
+  text: string;
+  /** In lower case. */
   lower: string;
   /** A "." in it: `ptype.property`, which never names a method. */
   hasDot: boolean;
@@ -118,26 +120,33 @@ interface PairKey {
 /**
  * The keys real values use, read once: most pairs are looked up by their text, not read. Only
  * these constants are kept, never a header's own text (it may be a slice of a whole block).
+ * By length: a key is compared with the few of its length (a fresh string compares faster than
+ * it hashes).
  */
-const COMMON_PAIR_KEYS = new Map(
-  [
-    ...KNOWN_METHODS,
-    "action",
-    "reason",
-    "header.b",
-    "header.d",
-    "header.from",
-    "header.i",
-    "header.s",
-    "smtp.auth",
-    "smtp.helo",
-    "smtp.mailfrom",
-    "smtp.rcpttodomain",
-  ].map((text) => [text, readPairKey(text)]),
-);
+const COMMON_PAIR_KEYS: PairKey[][] = [];
+for (const text of [
+  ...KNOWN_METHODS,
+  "action",
+  "reason",
+  "header.b",
+  "header.d",
+  "header.from",
+  "header.i",
+  "header.s",
+  "smtp.auth",
+  "smtp.helo",
+  "smtp.mailfrom",
+  "smtp.rcpttodomain",
+]) {
+  (COMMON_PAIR_KEYS[text.length] ??= []).push(readPairKey(text));
+}
 
 function pairKeyOf(text: string): PairKey {
-  return COMMON_PAIR_KEYS.get(text) ?? readPairKey(text);
+  const sameLength = COMMON_PAIR_KEYS[text.length];
+  if (sameLength !== undefined) {
+    for (const key of sameLength) if (key.text === text) return key;
+  }
+  return readPairKey(text);
 }
 
 function readPairKey(text: string): PairKey {
@@ -146,6 +155,7 @@ function readPairKey(text: string): PairKey {
   const slash = dot < 0 ? text.indexOf("/") : -1;
   const method = dot >= 0 ? null : slash < 0 ? lower : text.slice(0, slash).toLowerCase();
   return {
+    text,
     lower,
     hasDot: dot >= 0,
     method,
