@@ -99,6 +99,73 @@ function isVersionNumber(text: string): boolean {
   return true;
 }
 
+/** What the key of a `key=value` pair names. */
+interface PairKey {
+  /** As written. */
+  text: string;
+  /** In lower case. */
+  lower: string;
+  /** A "." in it: `ptype.property`, which never names a method. */
+  hasDot: boolean;
+  /** The method it would name (before any "/", lower case); null for `ptype.property`. */
+  method: string | null;
+  methodVersion: string | null;
+  /** It names a known method, so it starts a result even where a property could stand. */
+  startsResult: boolean;
+  /** `ptype.property` split at its first ".", lower case; null when not so (".x" is neither). */
+  ptype: string | null;
+  property: string | null;
+}
+
+/**
+ * The keys real values use, read once: most pairs are looked up by their text, not read. Only
+ * these constants are kept, never a header's own text (it may be a slice of a whole block).
+ * By length: a key is compared with the few of its length (a fresh string compares faster than
+ * it hashes).
+ */
+const COMMON_PAIR_KEYS: PairKey[][] = [];
+for (const text of [
+  ...KNOWN_METHODS,
+  "action",
+  "reason",
+  "header.b",
+  "header.d",
+  "header.from",
+  "header.i",
+  "header.s",
+  "smtp.auth",
+  "smtp.helo",
+  "smtp.mailfrom",
+  "smtp.rcpttodomain",
+]) {
+  (COMMON_PAIR_KEYS[text.length] ??= []).push(readPairKey(text));
+}
+
+function pairKeyOf(text: string): PairKey {
+  const sameLength = COMMON_PAIR_KEYS[text.length];
+  if (sameLength !== undefined) {
+    for (const key of sameLength) if (key.text === text) return key;
+  }
+  return readPairKey(text);
+}
+
+function readPairKey(text: string): PairKey {
+  const lower = text.toLowerCase();
+  const dot = lower.indexOf(".");
+  const slash = dot < 0 ? text.indexOf("/") : -1;
+  const method = dot >= 0 ? null : slash < 0 ? lower : text.slice(0, slash).toLowerCase();
+  return {
+    text,
+    lower,
+    hasDot: dot >= 0,
+    method,
+    methodVersion: slash < 0 ? null : text.slice(slash + 1) || null,
+    startsResult: method !== null && KNOWN_METHODS.has(method),
+    ptype: dot > 0 ? lower.slice(0, dot) : null,
+    property: dot > 0 ? lower.slice(dot + 1) : null,
+  };
+}
+
 /** Parses one Authentication-Results or ARC-Authentication-Results value. Never throws. */
 export function parseAuthenticationResults(value: string): ParsedAuthResults {
   const problems: string[] = [];
@@ -175,25 +242,20 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
         }
         continue;
       }
-      const key = text;
       const itemValue = items.values[k] as string;
       const itemComment = items.comments[k] as string | null;
-      const lowerKey = key.toLowerCase();
-      const dot = lowerKey.indexOf(".");
-      // `ptype.property=` never names a method; anything else may start a result.
-      const slash = dot < 0 ? key.indexOf("/") : -1;
-      const method = dot >= 0 ? null : slash < 0 ? lowerKey : key.slice(0, slash).toLowerCase();
-      if (!current || (method !== null && KNOWN_METHODS.has(method))) {
-        if (method === null) {
+      const key = pairKeyOf(text);
+      if (!current || key.startsResult) {
+        if (key.method === null) {
           if (resultProblems.length < MAX_PROBLEMS)
             resultProblems.push(
-              `"${key}=" stands where a method result was expected; it was ignored.`,
+              `"${text}=" stands where a method result was expected; it was ignored.`,
             );
           continue;
         }
         current = {
-          method,
-          methodVersion: slash < 0 ? null : key.slice(slash + 1) || null,
+          method: key.method,
+          methodVersion: key.methodVersion,
           result: itemValue.toLowerCase(),
           reason: null,
           comment: itemComment,
@@ -204,22 +266,22 @@ export function parseAuthenticationResults(value: string): ParsedAuthResults {
         continue;
       }
       // A comment after `reason=` or `action=` still describes the result.
-      if (itemComment !== null && current.comment === null && dot < 0) {
+      if (itemComment !== null && current.comment === null && !key.hasDot) {
         current.comment = itemComment;
       }
-      if (lowerKey === "reason") {
+      if (key.lower === "reason") {
         current.reason = itemValue;
         continue;
       }
-      if (dot > 0) {
+      if (key.ptype !== null && key.property !== null) {
         current.properties.push({
-          ptype: lowerKey.slice(0, dot),
-          property: lowerKey.slice(dot + 1),
+          ptype: key.ptype,
+          property: key.property,
           value: itemValue,
           comment: itemComment,
         });
       } else {
-        current.attributes.push({ name: lowerKey, value: itemValue });
+        current.attributes.push({ name: key.lower, value: itemValue });
       }
     }
   }

@@ -210,21 +210,16 @@ const SUBMISSION_PROTOCOLS = new Set([
 ]);
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
 
-/** Lower-case text a submission hop's value holds; a hop holding none is not read further. */
-const SUBMISSION_HINTS = [
-  "mapi",
-  "http",
-  "smtpa",
-  "smtpsa",
-  "lmtpa",
-  "localhost",
-  "127.0.0.1",
-  "::1",
-];
+/**
+ * Text a submission hop's value holds, in any letter case; a hop holding none is not read
+ * further. Searched in place, not in a lower-cased copy: without the u flag, /i folds ASCII
+ * letters only. "map\u0130" keeps what the lower-cased copy found: "\u0130" lower-cases to "i"
+ * and a combining dot, and no other character lower-cases to a letter of these hints.
+ */
+const SUBMISSION_HINTS = /mapi|map\u0130|http|smtpa|smtpsa|lmtpa|localhost|127\.0\.0\.1|::1/i;
 
 function isSubmissionHop(value: string): boolean {
-  const lower = value.toLowerCase();
-  if (!SUBMISSION_HINTS.some((hint) => lower.includes(hint))) return false;
+  if (!SUBMISSION_HINTS.test(value)) return false;
   const hop = parseReceived(value);
   const protocol = hop.with?.split(" ")[0]?.toLowerCase() ?? null;
   if (protocol !== null && SUBMISSION_PROTOCOLS.has(protocol)) return true;

@@ -194,6 +194,27 @@ describe("Exchange Online's dialect", () => {
     expect(propertyOf(spf, "smtp.mailfrom")).toBe("Bounce@Example.COM");
   });
 });
+it("reads the keys it knows in advance as it reads any other spelling of them", () => {
+  const common =
+    "dkim=pass (good) header.d=a.example header.s=s1 action=none reason=100; spf=pass smtp.mailfrom=a.example";
+  const spelled =
+    "DKIM=pass (good) Header.D=a.example header.S=s1 Action=none REASON=100; Spf=pass SMTP.mailfrom=a.example";
+  expect(parseAuthenticationResults(spelled)).toEqual(parseAuthenticationResults(common));
+  const dkim = only(parseAuthenticationResults(common), "dkim");
+  expect(dkim).toMatchObject({ comment: "good", reason: "100" });
+  expect(dkim.properties.map(({ ptype, property }) => `${ptype}.${property}`)).toEqual([
+    "header.d",
+    "header.s",
+  ]);
+  expect(dkim.attributes).toEqual([{ name: "action", value: "none" }]);
+});
+
+it("reads a method's version and a name with a dot at its start", () => {
+  const dkim = only(parseAuthenticationResults("DKIM/1=pass .x=1 header.=2"), "dkim");
+  expect(dkim.methodVersion).toBe("1");
+  expect(dkim.attributes).toEqual([{ name: ".x", value: "1" }]);
+  expect(dkim.properties).toEqual([{ ptype: "header", property: "", value: "2", comment: null }]);
+});
 
 describe("ARC-Authentication-Results", () => {
   it("reads i=N before the authserv-id and its version", () => {

@@ -89,6 +89,28 @@ describe("which Authentication-Results to trust", () => {
   });
 });
 
+describe("headers the sending organisation wrote at submission", () => {
+  const ownAbove = (hop: string) =>
+    chooseTrustedAuth(
+      block(
+        "Received: from mx.example.net (198.51.100.5) by mx.recipient.example with ESMTPS",
+        `Authentication-Results: ${UPSTREAM}`,
+        `Received: ${hop}`,
+      ),
+    ).senderOwn.length;
+
+  it("finds the submission hop's protocol and loopback sender in any letter case", () => {
+    expect(ownAbove("from SA1PR21MB1234 by SA1PR21MB1234 with MAPI id 15.20.8158.008")).toBe(1);
+    expect(ownAbove("from [192.168.1.20] by smtp.bank.example with EsmtpSA id 4Y0Z")).toBe(1);
+    expect(ownAbove("from LocalHost (LOCALHOST [127.0.0.1]) by mail.bank.example")).toBe(1);
+  });
+
+  it("does not take a relay between servers for a submission", () => {
+    expect(ownAbove("from mx.bank.example (192.0.2.7) by mx.example.net with ESMTPS")).toBe(0);
+    expect(ownAbove("from mx.bank.example (HTTP.example [192.0.2.7]) by mx.example.net")).toBe(0);
+  });
+});
+
 describe("ARC verdict", () => {
   it("prefers the trusted header's own arc= result", () => {
     const result = chooseTrustedAuth(
