@@ -102,19 +102,19 @@ function isVersionNumber(text: string): boolean {
 /** What the key of a `key=value` pair names. */
 interface PairKey {
   /** As written. */
-  text: string;
+  readonly text: string;
   /** In lower case. */
-  lower: string;
+  readonly lower: string;
   /** A "." in it: `ptype.property`, which never names a method. */
-  hasDot: boolean;
+  readonly hasDot: boolean;
   /** The method it would name (before any "/", lower case); null for `ptype.property`. */
-  method: string | null;
-  methodVersion: string | null;
+  readonly method: string | null;
+  readonly methodVersion: string | null;
   /** It names a known method, so it starts a result even where a property could stand. */
-  startsResult: boolean;
+  readonly startsResult: boolean;
   /** `ptype.property` split at its first ".", lower case; null when not so (".x" is neither). */
-  ptype: string | null;
-  property: string | null;
+  readonly ptype: string | null;
+  readonly property: string | null;
 }
 
 /**
