@@ -58,8 +58,7 @@ export function buildHops(receivedTopmostFirst: readonly (string | TextSpan)[]):
       delaySeconds: null,
     });
   }
-  SEARCH.reset("");
-  TOP_LEVEL.reset("");
+  releaseText();
   hops.reverse();
   for (let i = 1; i < count; i++) {
     const delay = ((instants[i] as number) - (instants[i - 1] as number)) / 1000;
@@ -84,9 +83,7 @@ export function parseReceivedByTokens(value: string): ParsedReceived {
 }
 
 function parsedOf(read: ReadReceived): ParsedReceived {
-  SEARCH.reset("");
-  TOP_LEVEL.reset("");
-  return {
+  const parsed: ParsedReceived = {
     from: read.from,
     fromIp: read.fromIp,
     by: read.by,
@@ -96,6 +93,15 @@ function parsedOf(read: ReadReceived): ParsedReceived {
     for: read.for,
     date: read.millis === null ? null : isoUtc(read.millis),
   };
+  releaseText();
+  return parsed;
+}
+
+/** Lets go of the last text read (the reused searches and reading hold parts of it). */
+function releaseText(): void {
+  SEARCH.reset("");
+  TOP_LEVEL.reset("");
+  clearedReading();
 }
 
 /** What one Received value says, before the date becomes text. */
@@ -103,6 +109,40 @@ interface ReadReceived extends Clauses {
   millis: number | null;
   /** Whether the date named its zone (false without a date). */
   zoneKnown: boolean;
+}
+
+/**
+ * Every value is read into this one object, and its reader (`buildHops`, `parsedOf`) copies it
+ * out before the next: with thousands of hops, an object a value was garbage the collector had
+ * to sweep while the hops it copied grew.
+ */
+const READING: ReadReceived = {
+  sawFrom: false,
+  from: null,
+  fromIp: null,
+  by: null,
+  with: null,
+  via: null,
+  id: null,
+  for: null,
+  millis: null,
+  zoneKnown: false,
+};
+
+/** READING with every field emptied. */
+function clearedReading(): ReadReceived {
+  const reading = READING;
+  reading.sawFrom = false;
+  reading.from = null;
+  reading.fromIp = null;
+  reading.by = null;
+  reading.with = null;
+  reading.via = null;
+  reading.id = null;
+  reading.for = null;
+  reading.millis = null;
+  reading.zoneKnown = false;
+  return reading;
 }
 
 /** A string's text whole, or a span of a text (the same text as the last span read, or not). */
@@ -150,22 +190,26 @@ function readTypicalHop(text: string, from: number, to: number): ReadReceived | 
   const fromHost = match[1] as string;
   const byHost = match[3] as string;
   const withWords = match[4] as string;
-  if (isKeyword(fromHost) || isKeyword(byHost) || hasKeyword(withWords)) return null;
+  if (
+    keywordAt(fromHost, 0, fromHost.length) !== NONE ||
+    keywordAt(byHost, 0, byHost.length) !== NONE ||
+    hasKeyword(withWords)
+  )
+    return null;
   const fromIp = ipFromWord(fromHost);
   const date = readDateIn(text, semicolon + 1, to);
-  return {
-    sawFrom: true,
-    from: fromIp ?? fromHost,
-    // As the token reader reads the from-part: the comment's IP, else the host's own.
-    fromIp: ipFromWord(match[2] as string) ?? fromIp,
-    by: ipFromWord(byHost) ?? byHost,
-    with: withWords,
-    via: match[6] ?? null,
-    id: match[5] ?? null,
-    for: null,
-    millis: date?.millis ?? null,
-    zoneKnown: date?.zoneKnown ?? false,
-  };
+  const read = clearedReading();
+  read.sawFrom = true;
+  read.from = fromIp ?? fromHost;
+  // As the token reader reads the from-part: the comment's IP, else the host's own.
+  read.fromIp = ipFromWord(match[2] as string) ?? fromIp;
+  read.by = ipFromWord(byHost) ?? byHost;
+  read.with = withWords;
+  read.via = match[6] ?? null;
+  read.id = match[5] ?? null;
+  read.millis = date?.millis ?? null;
+  read.zoneKnown = date?.zoneKnown ?? false;
+  return read;
 }
 
 /**
@@ -187,20 +231,14 @@ export function readsAsTypicalHop(value: string): boolean {
   return typical;
 }
 
-/** A word the token reader reads as a clause's keyword (in any case). */
-function isKeyword(word: string): boolean {
-  return word.length <= 4 && KEYWORDS.has(word.toLowerCase());
-}
-const KEYWORDS: ReadonlySet<string> = new Set(["from", "by", "via", "with", "id", "for"]);
-
 /** Whether one of the words (one space apart) is a keyword. */
 function hasKeyword(words: string): boolean {
   let start = 0;
   for (let space = words.indexOf(" "); space >= 0; space = words.indexOf(" ", start)) {
-    if (space - start <= 4 && isKeyword(words.slice(start, space))) return true;
+    if (keywordAt(words, start, space) !== NONE) return true;
     start = space + 1;
   }
-  return isKeyword(start === 0 ? words : words.slice(start));
+  return keywordAt(words, start, words.length) !== NONE;
 }
 
 /** The Received value text[from, to), read token by token. */
@@ -221,7 +259,7 @@ function readByTokens(text: string, from: number, to: number): ReadReceived {
   }
   // The origin is only ever read from a top-level "from": comments such as Postfix's "(Postfix,
   // from userid 0)" or qmail's "(qmail 1234 invoked from network)" name no host.
-  const clauses = readClauses(tokens, clauseEnd) as ReadReceived;
+  const clauses = readClauses(tokens, clauseEnd);
   const date = dateStart < 0 ? null : readDateIn(text, dateStart, to);
   clauses.millis = date?.millis ?? null;
   clauses.zoneKnown = date?.zoneKnown ?? false;
@@ -478,9 +516,12 @@ const FOR = 32;
 /** The keyword token `index` is (any case), or NONE. */
 function keywordOf(tokens: Tokens, index: number): number {
   if (tokens.kinds[index] !== WORD) return NONE;
-  const text = tokens.text;
-  const at = tokens.starts[index] as number;
-  switch ((tokens.ends[index] as number) - at) {
+  return keywordAt(tokens.text, tokens.starts[index] as number, tokens.ends[index] as number);
+}
+
+/** The keyword text[at, end) is (any case), or NONE. */
+function keywordAt(text: string, at: number, end: number): number {
+  switch (end - at) {
     case 2:
       return isWordIgnoringCase(text, at, "by")
         ? BY
@@ -522,17 +563,8 @@ interface Clauses extends Omit<ParsedReceived, "date"> {
  * Reads the clauses from the first `end` tokens; the first occurrence of each keyword wins
  * ("by alpha by uid 7791").
  */
-function readClauses(tokens: Tokens, end: number): Clauses {
-  const clauses: Clauses = {
-    sawFrom: false,
-    from: null,
-    fromIp: null,
-    by: null,
-    with: null,
-    via: null,
-    id: null,
-    for: null,
-  };
+function readClauses(tokens: Tokens, end: number): ReadReceived {
+  const clauses = clearedReading();
   const count = Math.min(end, tokens.count);
   let seen = 0; // the keywords met so far
   let current = NONE;
