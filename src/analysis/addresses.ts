@@ -290,10 +290,13 @@ function plainMailbox(value: string): Address | null | undefined {
     if (at <= 0 || at >= length - 1 || value.indexOf("@", at + 1) >= 0) return undefined;
     for (let i = 0; i < length; i++) {
       const code = value.charCodeAt(i);
-      if (code === 0x3d || !isPlain(code, ADDRESS)) return undefined;
+      // "=?" may start an encoded word, which the token reader reads as a word of its own.
+      if ((code === 0x3d && value.charCodeAt(i + 1) === 0x3f) || !isPlain(code, ADDRESS))
+        return undefined;
     }
     return makeAddress(value, null);
   }
+  if (value.charCodeAt(0) === 0x22 /* " */) return quotedNameMailbox(value);
   const open = value.indexOf("<");
   if (open < 0) return undefined;
   let joined = "";
@@ -308,6 +311,27 @@ function plainMailbox(value: string): Address | null | undefined {
     if (i === start) return undefined;
     joined = joined.length > 0 ? `${joined} ${value.slice(start, i)}` : value.slice(start, i);
   }
+  return angleMailbox(value, open, joined);
+}
+
+/**
+ * `"Display Name" <local@domain>`: a quoted name without escapes, then spaces and the angle
+ * address; undefined for anything else. The token reader reads the name as the quotes' content.
+ */
+function quotedNameMailbox(value: string): Address | null | undefined {
+  const close = value.indexOf('"', 1);
+  if (close < 0) return undefined;
+  const escape = value.indexOf("\\", 1);
+  if (escape >= 0 && escape < close) return undefined;
+  let open = close + 1;
+  while (value.charCodeAt(open) === 0x20) open++;
+  if (value.charCodeAt(open) !== 0x3c /* < */) return undefined;
+  return angleMailbox(value, open, value.slice(1, close));
+}
+
+/** The `<local@domain>` from `open` to the value's end, named `joined`; undefined if not plain. */
+function angleMailbox(value: string, open: number, joined: string): Address | null | undefined {
+  const length = value.length;
   for (let j = open + 1; j < length - 1; j++) {
     if (!isPlain(value.charCodeAt(j), ADDRESS)) return undefined;
   }

@@ -298,6 +298,7 @@ describe("address parsing", () => {
     const piece = fc.constantFrom(
       ...["Ann", "Lee", "é", " ", "  ", "\t", "<", ">", "@", "=", "=?utf-8?q?x?=", '"'],
       ...["(", ")", ",", ";", ":", "[", "]", "\\", "\u00a0", ".", "a@b.example", "<a@b.example>"],
+      ...["?", "b=c@d.example", '"Ann Lee" <a@b.example>'],
     );
     fc.assert(
       fc.property(
