@@ -111,28 +111,8 @@ interface ReadReceived extends Clauses {
   zoneKnown: boolean;
 }
 
-/**
- * Every value is read into this one object, and its reader (`buildHops`, `parsedOf`) copies it
- * out before the next: with thousands of hops, an object a value was garbage the collector had
- * to sweep while the hops it copied grew.
- */
-const READING: ReadReceived = {
-  sawFrom: false,
-  from: null,
-  fromIp: null,
-  by: null,
-  with: null,
-  via: null,
-  id: null,
-  for: null,
-  millis: null,
-  zoneKnown: false,
-};
-
-/** READING with every field emptied. */
-function clearedReading(): ReadReceived {
-  const reading = READING;
-  reading.sawFrom = false;
+/** `reading` with every field emptied (null, or false for `zoneKnown`). */
+function emptied(reading: Partial<ReadReceived>): ReadReceived {
   reading.from = null;
   reading.fromIp = null;
   reading.by = null;
@@ -142,7 +122,19 @@ function clearedReading(): ReadReceived {
   reading.for = null;
   reading.millis = null;
   reading.zoneKnown = false;
-  return reading;
+  return reading as ReadReceived;
+}
+
+/**
+ * Every value is read into this one object, and its reader (`buildHops`, `parsedOf`) copies it
+ * out before the next: with thousands of hops, an object a value was garbage the collector had
+ * to sweep while the hops it copied grew.
+ */
+const READING = emptied({});
+
+/** READING with every field emptied. */
+function clearedReading(): ReadReceived {
+  return emptied(READING);
 }
 
 /** A string's text whole, or a span of a text (the same text as the last span read, or not). */
@@ -199,7 +191,6 @@ function readTypicalHop(text: string, from: number, to: number): ReadReceived | 
   const fromIp = ipFromWord(fromHost);
   const date = readDateIn(text, semicolon + 1, to);
   const read = clearedReading();
-  read.sawFrom = true;
   read.from = fromIp ?? fromHost;
   // As the token reader reads the from-part: the comment's IP, else the host's own.
   read.fromIp = ipFromWord(match[2] as string) ?? fromIp;
@@ -227,7 +218,7 @@ const TYPICAL_HOP =
 export function readsAsTypicalHop(value: string): boolean {
   SEARCH.reset(value);
   const typical = readTypicalHop(value, 0, value.length) !== null;
-  SEARCH.reset("");
+  releaseText();
   return typical;
 }
 
@@ -554,10 +545,8 @@ function isWordIgnoringCase(text: string, at: number, lowerCaseWord: string): bo
 }
 const MAX_WITH_WORDS = 5;
 
-/** The clauses before the date, and whether a top-level "from" was seen at all. */
-interface Clauses extends Omit<ParsedReceived, "date"> {
-  sawFrom: boolean;
-}
+/** The clauses before the date. */
+type Clauses = Omit<ParsedReceived, "date">;
 
 /**
  * Reads the clauses from the first `end` tokens; the first occurrence of each keyword wins
@@ -588,7 +577,6 @@ function readClauses(tokens: Tokens, end: number): ReadReceived {
       seen |= keyword;
       expectingValue = current !== NONE;
       withOpen = false;
-      if (keyword === FROM) clauses.sawFrom = true;
       continue;
     }
     if (current === NONE) continue;
