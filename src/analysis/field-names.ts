@@ -7,6 +7,8 @@
  * a few of its characters instead of hashing every character of every field's name.
  */
 
+import { ownCopy } from "./own-copy";
+
 export interface KnownName {
   /** As written, e.g. "Authentication-Results". */
   readonly name: string;
@@ -63,16 +65,21 @@ export function knownName(name: string): KnownName | null {
   const known = KNOWN_BY_NAME.get(name);
   if (known !== undefined) return known;
   if (!isFieldName(name)) return null;
-  const key = name.toLowerCase();
-  if (KNOWN_BY_NAME.size >= MAX_KNOWN_NAMES) return { name, key, keyId: keyIdOf(key) };
+  if (KNOWN_BY_NAME.size >= MAX_KNOWN_NAMES) {
+    const key = name.toLowerCase();
+    return { name, key, keyId: keyIdOf(key) };
+  }
+  // Remembered for good: copied, so that no header block stays alive through its names.
+  const ownName = ownCopy(name);
+  const key = ownName.toLowerCase();
   let keyId = ID_BY_KEY.get(key);
   if (keyId === undefined) {
     keyId = ID_BY_KEY.size;
     ID_BY_KEY.set(key, keyId);
   }
-  const remembered = { name, key, keyId };
-  KNOWN_BY_NAME.set(name, remembered);
-  const slot = (BY_SLOT[slotOf(name, 0, name.length)] ??= []);
+  const remembered = { name: ownName, key, keyId };
+  KNOWN_BY_NAME.set(ownName, remembered);
+  const slot = (BY_SLOT[slotOf(ownName, 0, ownName.length)] ??= []);
   if (slot.length < MAX_PER_SLOT) slot.push(remembered);
   return remembered;
 }
