@@ -5,6 +5,7 @@
  * last two labels stand in.
  */
 import { getDomain } from "tldts";
+import { ownCopy } from "./own-copy";
 
 /** A domain as compared: lower case, no trailing dot, no surrounding brackets or spaces. */
 export function normalizeDomain(domain: string | null | undefined): string | null {
@@ -37,10 +38,31 @@ export function domainOfIdentity(identity: string | null | undefined): string | 
   return normalizeDomain(at >= 0 ? text.slice(at + 1) : text);
 }
 
+/**
+ * Organisational domains already looked up, by normalised domain. The service reads every report
+ * of an organisation, and its mail comes from the same few hundred domains; the public suffix
+ * look-up is most of a domain's alignment check. Bounded: emptied when full.
+ */
+const ORGANIZATIONAL_DOMAINS = new Map<string, string | null>();
+const MAX_REMEMBERED_DOMAINS = 1000;
+/** The longest name DNS allows; anything longer is looked up each time. */
+const MAX_DOMAIN_LENGTH = 253;
+
 /** The organisational domain, e.g. "mail.example.co.uk" -> "example.co.uk". */
 export function organizationalDomain(domain: string | null | undefined): string | null {
   const normalized = normalizeDomain(domain);
   if (normalized === null) return null;
+  const remembered = ORGANIZATIONAL_DOMAINS.get(normalized);
+  if (remembered !== undefined) return remembered;
+  const found = lookUpOrganizationalDomain(normalized);
+  if (normalized.length <= MAX_DOMAIN_LENGTH) {
+    if (ORGANIZATIONAL_DOMAINS.size >= MAX_REMEMBERED_DOMAINS) ORGANIZATIONAL_DOMAINS.clear();
+    ORGANIZATIONAL_DOMAINS.set(ownCopy(normalized), found === null ? null : ownCopy(found));
+  }
+  return found;
+}
+
+function lookUpOrganizationalDomain(normalized: string): string | null {
   const fromList = getDomain(normalized);
   if (fromList) return fromList;
   const labels = normalized.split(".").filter((label) => label.length > 0);

@@ -23,6 +23,18 @@ describe("organisational domain", () => {
     expect(organizationalDomain(null)).toBeNull();
     expect(organizationalDomain("  ")).toBeNull();
   });
+
+  it("answers the same when asked again, also after more domains than it remembers", () => {
+    const domain = (i: number) => `host${i}.tenant${i}.co.uk`;
+    const long = `${"a".repeat(300)}.example.com`;
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 2500; i++) {
+        expect(organizationalDomain(domain(i))).toBe(`tenant${i}.co.uk`);
+      }
+      expect(organizationalDomain(long)).toBe("example.com");
+      expect(organizationalDomain("MAIL.Example.co.uk.")).toBe("example.co.uk");
+    }
+  });
 });
 
 describe("relaxed alignment", () => {
