@@ -157,10 +157,12 @@ function readReceived(text: string, from: number, to: number): ReadReceived {
 }
 
 /**
- * The hop Exchange Online writes, which is most of a message's Received fields:
+ * The hops Exchange Online and Postfix write, which are most of a message's Received fields:
  *
  *   from HOST (IP) by HOST [(IP)] with WORD [WORD [WORD]] [(COMMENT)] [id ID]
- *     [via Frontend Transport]; DATE
+ *     [via Frontend Transport]; DATE                                (Exchange Online)
+ *   from HOST|[IP] (RDNS [IP]) by HOST (Postfix) with ESMTPS id QUEUEID
+ *     [for <ADDRESS>]; DATE                                         (Postfix, SendGrid, Gmail)
  *
  * read by one regular expression. The token reader spends about 1.5 us on such a value (its
  * tokens, keyword checks and IP searches), a third of a typical block's analysis; V8 runs the
@@ -179,40 +181,53 @@ function readTypicalHop(text: string, from: number, to: number): ReadReceived | 
   if (match === null || semicolon >= to || SEARCH.indexOf(SEMICOLON, semicolon + 1) < to)
     return null;
   // By index: destructuring a match array goes through its iterator, slower than the rest.
-  const fromHost = match[1] as string;
-  const byHost = match[3] as string;
-  const withWords = match[4] as string;
-  if (
-    keywordAt(fromHost, 0, fromHost.length) !== NONE ||
-    keywordAt(byHost, 0, byHost.length) !== NONE ||
-    hasKeyword(withWords)
-  )
+  const fromName = match[1];
+  const byHost = match[5] as string;
+  const withWords = match[6] as string;
+  const id = match[7];
+  if (isKeyword(fromName) || isKeyword(byHost) || hasKeyword(withWords) || isKeyword(id))
     return null;
-  const fromIp = ipFromWord(fromHost);
+  const fromHostIp =
+    fromName === undefined ? ipFromLiteral(match[2] as string) : ipFromWord(fromName);
   const date = readDateIn(text, semicolon + 1, to);
   const read = clearedReading();
-  read.from = fromIp ?? fromHost;
+  // A literal that is no IP names no host, as the token reader reads it.
+  read.from = fromHostIp ?? fromName ?? null;
   // As the token reader reads the from-part: the comment's IP, else the host's own.
-  read.fromIp = ipFromWord(match[2] as string) ?? fromIp;
+  read.fromIp = ipInFromComment(match[3], match[4]) ?? fromHostIp;
   read.by = ipFromWord(byHost) ?? byHost;
   read.with = withWords;
-  read.via = match[6] ?? null;
-  read.id = match[5] ?? null;
+  read.via = match[8] ?? null;
+  read.id = id ?? null;
+  read.for = match[9] ?? null;
   read.millis = date?.millis ?? null;
   read.zoneKnown = date?.zoneKnown ?? false;
   return read;
 }
 
+/** The first IP of a from-comment "(WORD [LITERAL])", either part of which may be missing. */
+function ipInFromComment(word: string | undefined, literal: string | undefined): string | null {
+  return (
+    (word === undefined ? null : ipFromWord(word)) ??
+    (literal === undefined ? null : ipFromLiteral(literal))
+  );
+}
+
 /**
  * The typical hop, one element after another ("_" is folding whitespace, `(?:\r\n)?[ \t]+`):
- *   from_NAME_(IP)_by_NAME[_(IP)]_with_WORD[ WORD[ WORD]][_(COMMENT)][_id ID][_via Frontend_Transport];
- * NAME is letters, digits, "." and "-"; IP hex digits, ":" and "."; a COMMENT holds no
- * parenthesis, backslash or line break other than folding. Captures: the from-NAME, its IP, the
- * by-NAME, the protocol's words, the id and the via word. Each repetition stops at a character it
- * cannot take, so the expression runs in one pass (test/unit/analysis/regex-safety.test.ts).
+ *   from_HOST[_(WORD [LITERAL])]_by_NAME[_(COMMENT)]_with_WORD[ WORD[ WORD]][_(COMMENT)]
+ *   [_id_ID[_(COMMENT)]][_via Frontend_Transport][_for_<ADDRESS>[_(COMMENT)]];
+ * HOST is a NAME or a [LITERAL]; NAME is letters, digits, "." and "-" (an ID too); a LITERAL is
+ * an IP (hex digits, ":" and "."), "IPv6:" before it or not; the from-comment's WORD is a NAME
+ * or an IP, the space before its LITERAL optional; a COMMENT holds no parenthesis, backslash or
+ * line break other than folding; an ADDRESS is visible ASCII but ">". The protocol's words are
+ * taken as few as the rest allows, so an "id" after them is the clause. Captures: the from-NAME,
+ * the from-LITERAL, the from-comment's WORD and LITERAL, the by-NAME, the protocol's words, the
+ * id, the via word and the address. Each repetition stops at a character it cannot take, so the
+ * expression runs in one pass (test/unit/analysis/regex-safety.test.ts).
  */
 const TYPICAL_HOP =
-  /(?:[ \t]|\r\n[ \t])*from(?:\r\n)?[ \t]+([A-Za-z0-9.-]+)(?:\r\n)?[ \t]+\(([0-9A-Fa-f:.]+)\)(?:\r\n)?[ \t]+by(?:\r\n)?[ \t]+([A-Za-z0-9.-]+)(?:(?:\r\n)?[ \t]+\([0-9A-Fa-f:.]+\))?(?:\r\n)?[ \t]+with(?:\r\n)?[ \t]+([A-Za-z0-9]+(?: [A-Za-z0-9]+){0,2})(?:(?:\r\n)?[ \t]+\((?:[^()\\\r\n]|\r\n[ \t])*\))?(?:(?:\r\n)?[ \t]+id ([0-9.]+))?(?:(?:\r\n)?[ \t]+via (Frontend)(?:\r\n)?[ \t]+Transport)?;/y;
+  /(?:[ \t]|\r\n[ \t])*from(?:\r\n)?[ \t]+(?:([A-Za-z0-9.-]+)|\[((?:IPv6:)?[0-9A-Fa-f:.]+)\])(?:(?:\r\n)?[ \t]+\((?:([A-Za-z0-9.:-]+) ?)?(?:\[((?:IPv6:)?[0-9A-Fa-f:.]+)\])?\))?(?:\r\n)?[ \t]+by(?:\r\n)?[ \t]+([A-Za-z0-9.-]+)(?:(?:\r\n)?[ \t]+\((?:[^()\\\r\n]|\r\n[ \t])*\))?(?:\r\n)?[ \t]+with(?:\r\n)?[ \t]+([A-Za-z0-9]+(?: [A-Za-z0-9]+){0,2}?)(?:(?:\r\n)?[ \t]+\((?:[^()\\\r\n]|\r\n[ \t])*\))?(?:(?:\r\n)?[ \t]+id(?:\r\n)?[ \t]+([A-Za-z0-9.-]+)(?:(?:\r\n)?[ \t]+\((?:[^()\\\r\n]|\r\n[ \t])*\))?)?(?:(?:\r\n)?[ \t]+via (Frontend)(?:\r\n)?[ \t]+Transport)?(?:(?:\r\n)?[ \t]+for(?:\r\n)?[ \t]+<([!-=?-~]+)>(?:(?:\r\n)?[ \t]+\((?:[^()\\\r\n]|\r\n[ \t])*\))?)?;/y;
 
 /** Whether a Received value is read as the typical hop (for tests that check it is). */
 export function readsAsTypicalHop(value: string): boolean {
@@ -220,6 +235,11 @@ export function readsAsTypicalHop(value: string): boolean {
   const typical = readTypicalHop(value, 0, value.length) !== null;
   releaseText();
   return typical;
+}
+
+/** Whether a name the expression captured (if any) is a keyword. */
+function isKeyword(name: string | undefined): boolean {
+  return name !== undefined && keywordAt(name, 0, name.length) !== NONE;
 }
 
 /** Whether one of the words (one space apart) is a keyword. */
