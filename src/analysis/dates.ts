@@ -99,7 +99,8 @@ const MAX_DATE_LENGTH = 400;
 export function readDateIn(text: string, from: number, to: number): ReadDate | null {
   if (to - from <= MAX_DATE_LENGTH) {
     const start = skipWhitespace(text, from, to);
-    const parts = readCommonRfc(text, start, trimmedEnd(text, start, to));
+    const end = trimmedEnd(text, start, to);
+    const parts = readCommonRfc(text, start, beforeTrailingComment(text, start, end));
     if (parts !== null) {
       const millis = toMillis(parts);
       return millis === null ? null : { millis, zoneKnown: true };
@@ -376,6 +377,22 @@ function readZone(token: string, iso: boolean): number | null {
   if (named !== undefined) return named;
   if (name.length === 1 && name >= "A" && name <= "Z" && name !== "J") return 0;
   return null;
+}
+
+/**
+ * Where text[from, end) ends without one trailing comment holding no other parenthesis, as in
+ * "+0100 (CET)", and the whitespace before it; `end` when there is none. `readDate` strips such a
+ * comment whole, and a numeric zone before it wins over any zone it names.
+ */
+function beforeTrailingComment(text: string, from: number, end: number): number {
+  if (end <= from || text.charCodeAt(end - 1) !== 0x29 /* ) */) return end;
+  // Back to its "(" by hand: lastIndexOf would search on through the whole block before it.
+  for (let i = end - 2; i >= from; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0x28 /* ( */) return trimmedEnd(text, from, i);
+    if (code === 0x29) return end;
+  }
+  return end;
 }
 
 /**

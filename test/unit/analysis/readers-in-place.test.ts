@@ -116,6 +116,11 @@ const DATE_PIECES = [
   "18 Nov 2026 13:41:26 +2400",
   "18 Nov 2026 13:41:26",
   " (CET)",
+  " (UTC)",
+  "(PST)",
+  "\r\n (CEST)",
+  "(a\\)",
+  "(x(y)z)",
   "(",
   ")",
   " ",
@@ -189,6 +194,12 @@ describe("readers in place", () => {
       readDate(withoutLineBreaks(padded, 1, padded.length)),
     );
     expect(readDateIn("; Wed, 18 Nov 2026 13:41:26 +0100", 1, 33)?.zoneKnown).toBe(true);
+    for (const tail of [" (CET)", "(CET)", " (UTC) ", "\r\n (PST)", " ()", " (a(b)c)", " (x))"]) {
+      const hop = `; Wed, 18 Nov 2026 13:41:26 -0500${tail}`;
+      expect(readDateIn(hop, 1, hop.length)).toEqual(
+        readDate(withoutLineBreaks(hop, 1, hop.length)),
+      );
+    }
   });
 
   it("DKIM-Signature d= and s= read with folding whitespace removed, lower case", () => {
