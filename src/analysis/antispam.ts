@@ -10,7 +10,13 @@
 import { KeyMemo } from "./field-names";
 import type { HeaderBlock } from "./header-block";
 import { upperCase } from "./letter-case";
-import { FOREFRONT_KEYS, knownStampKey } from "./stamp-keys";
+import {
+  isForefrontKeyNumber,
+  KNOWN_STAMP_KEY_COUNT,
+  stampKey,
+  stampKeyNumber,
+  stampKeyNumberAt,
+} from "./stamp-keys";
 import type { AntispamStamps, MailboxDelivery } from "./types";
 import { skipWhitespace, trimmedEnd } from "./whitespace";
 
@@ -41,13 +47,51 @@ const MAX_PROBLEMS = 10;
 /** Real stamps are under 2 KB; past this a header is an attack and the rest is not read. */
 export const MAX_STAMP_LENGTH = 16 * 1024;
 
+/**
+ * A stamp's pairs, the first value of each key: a known key's (stamp-keys.ts) in its numbered
+ * slot, any other's in a map made when one is met. Typical stamps hold only known keys; a map of
+ * every pair, grown pair by pair, was a fifth of reading them.
+ */
+export class StampPairs {
+  readonly #known = new Array<string | undefined>(KNOWN_STAMP_KEY_COUNT);
+  #others: Map<string, string> | null = null;
+  /** The keys that are not Forefront fields the engine models, in their order, each once. */
+  readonly #unmodelled: string[] = [];
+
+  /** The value of `key` (upper case, e.g. "SCL"), or undefined when the stamp has none. */
+  get(key: string): string | undefined {
+    const number = stampKeyNumber(key);
+    return number >= 0 ? this.#known[number] : this.#others?.get(key);
+  }
+
+  /** The keys of the stamp that are not among the Forefront fields the engine models. */
+  unmodelledKeys(): string[] {
+    return this.#unmodelled.slice();
+  }
+
+  /** Adds the pair unless the key has a value already (the first one counts). */
+  addKnown(number: number, value: string): void {
+    if (this.#known[number] !== undefined) return;
+    this.#known[number] = value;
+    if (!isForefrontKeyNumber(number)) this.#unmodelled.push(stampKey(number));
+  }
+
+  /** The same for a key that is not known, upper case. */
+  addOther(key: string, value: string): void {
+    const others = (this.#others ??= new Map<string, string>());
+    if (others.has(key)) return;
+    others.set(key, value);
+    this.#unmodelled.push(key);
+  }
+}
+
 /** Splits `KEY:value;KEY:value` at ";" and at the first ":" of each piece (CIP may be IPv6). */
 export function parseStampPairs(
   fullValue: string,
   problems: string[],
   headerName: string,
-): Map<string, string> {
-  const pairs = new Map<string, string>();
+): StampPairs {
+  const pairs = new StampPairs();
   let value = fullValue;
   if (value.length > MAX_STAMP_LENGTH) {
     if (problems.length < MAX_PROBLEMS)
@@ -74,11 +118,10 @@ export function parseStampPairs(
       continue;
     }
     const keyEnd = trimmedEnd(value, pieceStart, colon);
-    const key =
-      knownStampKey(value, pieceStart, keyEnd) ?? upperCase(value.slice(pieceStart, keyEnd));
-    if (!pairs.has(key)) {
-      pairs.set(key, value.slice(skipWhitespace(value, colon + 1, pieceEnd), pieceEnd));
-    }
+    const pairValue = value.slice(skipWhitespace(value, colon + 1, pieceEnd), pieceEnd);
+    const number = stampKeyNumberAt(value, pieceStart, keyEnd);
+    if (number >= 0) pairs.addKnown(number, pairValue);
+    else pairs.addOther(upperCase(value.slice(pieceStart, keyEnd)), pairValue);
   }
   return pairs;
 }
@@ -131,15 +174,13 @@ export function parseSfsList(text: string | undefined): string[] {
   return ids;
 }
 
-const FOREFRONT_FIELDS: ReadonlySet<string> = new Set(FOREFRONT_KEYS);
-
 export function parseMailboxDelivery(value: string, problems: string[]): MailboxDelivery {
   return mailboxDeliveryOf(
     parseStampPairs(value, problems, "X-Microsoft-Antispam-Mailbox-Delivery"),
   );
 }
 
-function mailboxDeliveryOf(pairs: Map<string, string>): MailboxDelivery {
+function mailboxDeliveryOf(pairs: StampPairs): MailboxDelivery {
   return {
     dest: codeOrNull(pairs.get("DEST")),
     ucf: parseInteger(pairs.get("UCF")),
@@ -211,7 +252,7 @@ export function hasSenderOutboundReport(block: HeaderBlock): boolean {
   return isSenderOutbound(parseStampPairs(value, [], ""), block);
 }
 
-function isSenderOutbound(forefront: Map<string, string>, block: HeaderBlock): boolean {
+function isSenderOutbound(forefront: StampPairs, block: HeaderBlock): boolean {
   const dir = codeOrNull(forefront.get("DIR"));
   if (dir === "OUT") return true;
   if (dir !== null || textOrNull(forefront.get("CIP")) !== SUBMITTED_INSIDE) return false;
@@ -223,18 +264,18 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
   const forefrontValue = block.first("X-Forefront-Antispam-Report")?.value;
   let forefront = forefrontValue
     ? parseStampPairs(forefrontValue, problems, "X-Forefront-Antispam-Report")
-    : new Map<string, string>();
+    : new StampPairs();
   const antispamValue = block.first("X-Microsoft-Antispam")?.value;
   let antispam = antispamValue
     ? parseStampPairs(antispamValue, problems, "X-Microsoft-Antispam")
-    : new Map<string, string>();
+    : new StampPairs();
   const senderOutbound: string[] = [];
   if (forefrontValue && isSenderOutbound(forefront, block)) {
     // The sending organisation's verdict on its own mail, not this recipient's: not read.
     senderOutbound.push("X-Forefront-Antispam-Report");
     if (antispamValue) senderOutbound.push("X-Microsoft-Antispam");
-    forefront = new Map<string, string>();
-    antispam = new Map<string, string>();
+    forefront = new StampPairs();
+    antispam = new StampPairs();
   }
   const orgScl = parseInteger(block.first("X-MS-Exchange-Organization-SCL")?.value);
   const orgPcl = parseInteger(block.first("X-MS-Exchange-Organization-PCL")?.value);
@@ -276,17 +317,10 @@ export function parseAntispam(block: HeaderBlock): ParsedAntispam {
     rf: stamps.mailboxDelivery?.rf ?? null,
     authAs,
     untrustedCopies: untrustedCopiesIn(block).concat(senderOutbound),
-    unknownFields: unknownFieldsOf(forefront),
+    unknownFields: forefront.unmodelledKeys(),
     problems,
   };
   return { stamps, extras };
-}
-
-/** The Forefront report's keys this parser does not model, in their order. */
-function unknownFieldsOf(forefront: Map<string, string>): string[] {
-  const unknown: string[] = [];
-  for (const key of forefront.keys()) if (!FOREFRONT_FIELDS.has(key)) unknown.push(key);
-  return unknown;
 }
 
 const IS_UNTRUSTED_COPY = new KeyMemo((key) => key.endsWith("-untrusted"));

@@ -57,12 +57,37 @@ function packedKey(text: string, from: number, to: number): number {
   return packed;
 }
 
-const BY_PACKED = new Map<number, string>(
-  KNOWN_KEYS.map((key) => [packedKey(key, 0, key.length), key]),
+/** Whether the known key of that number is a Forefront field the engine models (listed first). */
+export function isForefrontKeyNumber(number: number): boolean {
+  return number < FOREFRONT_KEYS.length;
+}
+
+/** How many keys are known; their numbers are 0 to this less one. */
+export const KNOWN_STAMP_KEY_COUNT = KNOWN_KEYS.length;
+
+const NUMBER_BY_PACKED = new Map<number, number>(
+  KNOWN_KEYS.map((key, number) => [packedKey(key, 0, key.length), number]),
 );
+const NUMBER_BY_KEY = new Map<string, number>(KNOWN_KEYS.map((key, number) => [key, number]));
+
+/** The number of the known key text[from, to) is, in any case; -1 when it is none of them. */
+export function stampKeyNumberAt(text: string, from: number, to: number): number {
+  const packed = packedKey(text, from, to);
+  return packed < 0 ? -1 : (NUMBER_BY_PACKED.get(packed) ?? -1);
+}
+
+/** The number of a known key as the engine writes it ("SCL"); -1 for any other text. */
+export function stampKeyNumber(key: string): number {
+  return NUMBER_BY_KEY.get(key) ?? -1;
+}
+
+/** The known key of that number, upper case. */
+export function stampKey(number: number): string {
+  return KNOWN_KEYS[number] as string;
+}
 
 /** The known key text[from, to) is, upper-cased; undefined when it is none of them. */
 export function knownStampKey(text: string, from: number, to: number): string | undefined {
-  const packed = packedKey(text, from, to);
-  return packed < 0 ? undefined : BY_PACKED.get(packed);
+  const number = stampKeyNumberAt(text, from, to);
+  return number < 0 ? undefined : stampKey(number);
 }
