@@ -70,6 +70,17 @@ describe("X-Forefront-Antispam-Report", () => {
     expect(extras.problems).toHaveLength(2);
     expect(extras.problems[0]).toContain("garbage");
   });
+
+  it("reads the first value of a key written twice, in any case, and lists other keys once", () => {
+    const { stamps, extras } = stampsOf(
+      "X-Forefront-Antispam-Report: scl:1;SCL:9;Sfv:SPM;SFV:NSPM;efv:a;EFV:b;BCL:8;ara:1;SFP:2",
+    );
+    expect(stamps.scl).toBe(1);
+    expect(stamps.sfv).toBe("SPM");
+    expect(extras.unknownFields).toEqual(["EFV", "BCL", "ARA", "SFP"]);
+    // BCL counts only in X-Microsoft-Antispam, where it belongs.
+    expect(stamps.bcl).toBeNull();
+  });
 });
 
 describe("the other stamps", () => {
