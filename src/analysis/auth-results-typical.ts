@@ -6,8 +6,9 @@
  *   _KEY=VALUE[_(COMMENT)][ KEY=VALUE][ KEY=VALUE][ KEY=VALUE]_(;|end)
  *
  * e.g. `spf=pass (sender IP is 192.0.2.1) smtp.mailfrom=example.com;`. A KEY starts with a
- * letter and holds letters, digits, "." and "-"; a VALUE is a word that is not a "/" or "." alone;
- * a COMMENT holds no parenthesis and no backslash. Every character class leaves out the
+ * letter and holds letters, digits, "." and "-"; a VALUE is a word that starts with neither "."
+ * nor "/" (one alone would join the words around it); a COMMENT holds no parenthesis and no
+ * backslash. Every character class leaves out the
  * characters that end a token (whitespace, ";", "=", "(", ")", '"'), and the expression goes on
  * after a word only at one of them, so each word it takes is a whole token, with nothing glued
  * to it. Captures: the first key and its value, the comment, then each further key and value.
@@ -33,6 +34,6 @@ export function matchTypicalStatement(value: string, from: number): RegExpExecAr
 /** Where the statement after the typical statement `match` starts (past the value's end if none). */
 export function statementAfter(value: string, match: RegExpExecArray): number {
   const end = match.index + (match[0] as string).length;
-  // Only the ";" that ends the statement can be the last character taken before a next one.
+  // The expression takes a ";" only as the statement's last character.
   return value.charCodeAt(end - 1) === 0x3b /* ; */ ? end : value.length + 1;
 }
