@@ -87,11 +87,15 @@ export class AuthTokens {
   /** A "/" or "." standing alone (RFC 8601 allows spaces around them in names). */
   isLoneSeparator(index: number): boolean {
     if (this.kinds[index] !== WORD || this.#joined?.has(index) === true) return false;
-    const start = this.starts[index] as number;
-    if ((this.ends[index] as number) - start !== 1) return false;
-    const code = this.value.charCodeAt(start);
-    return code === 0x2f || code === 0x2e;
+    return isLoneSeparator(this.value, this.starts[index] as number, this.ends[index] as number);
   }
+}
+
+/** Whether the word text[start, end) is a "/" or "." alone. */
+export function isLoneSeparator(text: string, start: number, end: number): boolean {
+  if (end - start !== 1) return false;
+  const code = text.charCodeAt(start);
+  return code === 0x2f || code === 0x2e;
 }
 
 function grown<T extends Uint8Array | Int32Array>(array: T, bigger: T): T {
@@ -100,7 +104,7 @@ function grown<T extends Uint8Array | Int32Array>(array: T, bigger: T): T {
 }
 
 /** text[from, to) with each backslash dropped and the character after it kept as it is. */
-function unescaped(text: string, from: number, to: number): string {
+export function unescaped(text: string, from: number, to: number): string {
   let escape = text.indexOf("\\", from);
   if (escape < 0 || escape >= to) return text.slice(from, to);
   let result = "";
@@ -113,7 +117,7 @@ function unescaped(text: string, from: number, to: number): string {
   return result + text.slice(piece, to);
 }
 
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
@@ -124,8 +128,15 @@ const DELIMITERS = (() => {
   return table;
 })();
 
-function isDelimiter(code: number): boolean {
+export function isDelimiter(code: number): boolean {
   return code < 128 && DELIMITERS[code] === 1;
+}
+
+/** Where the word that starts at `from` ends: at the next delimiter, or the value's end. */
+export function wordEnd(value: string, from: number): number {
+  let i = from;
+  while (i < value.length && !isDelimiter(value.charCodeAt(i))) i++;
+  return i;
 }
 
 function note(problems: string[], problem: string): void {
@@ -171,7 +182,7 @@ export function tokenizeAuthResults(value: string, problems: string[], tokens: A
       spaceBefore = false;
     } else {
       const start = i;
-      while (i < length && !isDelimiter(value.charCodeAt(i))) i++;
+      i = wordEnd(value, i);
       tokens.push(WORD, start, i, spaceBefore);
       spaceBefore = false;
     }

@@ -8,11 +8,17 @@ import type { AuthTokens } from "./auth-results-tokens";
 import {
   COMMENT,
   EQUALS,
+  isDelimiter,
+  isLoneSeparator,
+  isSpace,
   joinSeparatedNames,
   QUOTED,
   SEMICOLON,
+  unescaped,
   WORD,
+  wordEnd,
 } from "./auth-results-tokens";
+import { closingParenthesis } from "./comments";
 
 export const PAIR = 0;
 export const LONE_WORD = 1;
@@ -165,4 +171,52 @@ function readItems(
 /** attachComment for each token in tokens[from, to), all comments. */
 function attachComments(items: StatementItems, tokens: AuthTokens, from: number, to: number): void {
   for (let i = from; i < to; i++) items.attachComment(tokens.text(i));
+}
+
+/** What `readPlainStatement` returns for a statement it leaves to the tokens. */
+export const NOT_PLAIN = -1;
+
+/**
+ * Reads into `items` the statement of `value` that starts at `from` straight from the text, when
+ * it is plain: words, comments and `key=value` pairs glued around their "=", as nearly every real
+ * value is. Returns where the next statement starts (past the value's length after the last), or
+ * NOT_PLAIN when the statement holds anything else: a quoted string, a ")" that closes nothing, a
+ * comment never closed, an "=" that is not glued between a word and the next, an empty value, a
+ * value glued to more, or a "/" or "." alone. Where it reads at all, it fills the items exactly
+ * as `readStatement` fills them from the tokens, which stays the definition
+ * (test/unit/analysis/auth-results-text.test.ts holds the two equal).
+ */
+export function readPlainStatement(value: string, from: number, items: StatementItems): number {
+  items.count = 0;
+  const length = value.length;
+  let i = from;
+  for (;;) {
+    while (i < length && isSpace(value.charCodeAt(i))) i++;
+    if (i === length) return length + 1;
+    const code = value.charCodeAt(i);
+    if (code === 0x3b /* ; */) return i + 1;
+    if (code === 0x28 /* ( */) {
+      const close = closingParenthesis(value, i);
+      if (close === length) return NOT_PLAIN;
+      items.attachComment(unescaped(value, i + 1, close).trim());
+      i = close + 1;
+      continue;
+    }
+    // "=", ")" or '"' where a word, a comment or the statement's end would stand.
+    if (isDelimiter(code)) return NOT_PLAIN;
+    const keyEnd = wordEnd(value, i);
+    if (isLoneSeparator(value, i, keyEnd)) return NOT_PLAIN;
+    if (value.charCodeAt(keyEnd) !== 0x3d /* = */) {
+      // A lone word; were an "=" to follow after a space or comment, the next turn gives up.
+      items.push(LONE_WORD, value.slice(i, keyEnd), "");
+      i = keyEnd;
+      continue;
+    }
+    const valueStart = keyEnd + 1;
+    const valueEnd = wordEnd(value, valueStart);
+    if (valueEnd === valueStart || isLoneSeparator(value, valueStart, valueEnd)) return NOT_PLAIN;
+    // Were "=", ")" or '"' glued to the value, the next turn gives up.
+    items.push(PAIR, value.slice(i, keyEnd), value.slice(valueStart, valueEnd));
+    i = valueEnd;
+  }
 }
