@@ -195,7 +195,8 @@ function readTypicalHop(text: string, from: number, to: number): ReadReceived | 
   read.from = fromHostIp ?? fromName ?? null;
   // As the token reader reads the from-part: the comment's IP, else the host's own.
   read.fromIp = ipInFromComment(match[3], match[4]) ?? fromHostIp;
-  read.by = ipFromWord(byHost) ?? byHost;
+  // As the token reader reads it (an IP as itself): a NAME holds no ":", so no port or zone to cut.
+  read.by = byHost;
   read.with = withWords;
   read.via = match[8] ?? null;
   read.id = id ?? null;
