@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeHeaders } from "../../../src/analysis/analyze";
 import {
@@ -175,6 +176,38 @@ describe("the catalogue", () => {
     const info = makeFinding("first-contact", {});
     expect(sortFindings([info, first, second])).toEqual([first, second, info]);
     expect(sortFindings([info, second, first])).toEqual([second, first, info]);
+  });
+
+  it("sorts any list as a stable sort by severity, then catalogue order, would", () => {
+    const ids = [...FINDING_CATALOGUE.map((definition) => definition.id), "not-catalogued"];
+    const severities = ["error", "warning", "info"] as const;
+    const finding = fc
+      .record({ id: fc.constantFrom(...ids), severity: fc.constantFrom(...severities) })
+      .map(
+        ({ id, severity }) => ({ id, severity, title: "", detail: "", fixableBy: null }) as Finding,
+      );
+    const catalogueIndex = (id: string) => {
+      const index = ids.indexOf(id);
+      return index === ids.length - 1 ? Number.MAX_SAFE_INTEGER : index;
+    };
+    const rank = { error: 0, warning: 1, info: 2 };
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 30 }), (findings) => {
+        const expected = findings
+          .map((item, order) => ({ item, order }))
+          .sort(
+            (a, b) =>
+              rank[a.item.severity] - rank[b.item.severity] ||
+              catalogueIndex(a.item.id) - catalogueIndex(b.item.id) ||
+              a.order - b.order,
+          )
+          .map(({ item }) => item);
+        const sorted = sortFindings(findings);
+        expect(sorted).toHaveLength(expected.length);
+        sorted.forEach((item, i) => expect(item).toBe(expected[i]));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
