@@ -14,9 +14,10 @@ import {
   isForefrontKeyNumber,
   KNOWN_STAMP_KEY_COUNT,
   stampKey,
-  stampKeyNumber,
+  STAMP_KEY_NUMBER,
   stampKeyNumberAt,
 } from "./stamp-keys";
+import type { StampKey } from "./stamp-keys";
 import type { AntispamStamps, MailboxDelivery } from "./types";
 import { skipWhitespace, trimmedEnd } from "./whitespace";
 
@@ -48,20 +49,20 @@ const MAX_PROBLEMS = 10;
 export const MAX_STAMP_LENGTH = 16 * 1024;
 
 /**
- * A stamp's pairs, the first value of each key: a known key's (stamp-keys.ts) in its numbered
- * slot, any other's in a map made when one is met. Typical stamps hold only known keys; a map of
- * every pair, grown pair by pair, was a fifth of reading them.
+ * A stamp's pairs: the first value of each key the engine reads (stamp-keys.ts), in the key's
+ * numbered slot, and which other keys it writes. A map of every pair, grown pair by pair, was a
+ * fifth of reading a stamp.
  */
 export class StampPairs {
   readonly #known = new Array<string | undefined>(KNOWN_STAMP_KEY_COUNT);
-  #others: Map<string, string> | null = null;
+  /** Keys the engine does not read; made when one is met (typical stamps write none). */
+  #otherKeys: Set<string> | null = null;
   /** The keys that are not Forefront fields the engine models, in their order, each once. */
   readonly #unmodelled: string[] = [];
 
-  /** The value of `key` (upper case, e.g. "SCL"), or undefined when the stamp has none. */
-  get(key: string): string | undefined {
-    const number = stampKeyNumber(key);
-    return number >= 0 ? this.#known[number] : this.#others?.get(key);
+  /** The value of a known key, or undefined when the stamp has none. */
+  get(key: StampKey): string | undefined {
+    return this.#known[STAMP_KEY_NUMBER[key]];
   }
 
   /** The keys of the stamp that are not among the Forefront fields the engine models. */
@@ -76,11 +77,11 @@ export class StampPairs {
     if (!isForefrontKeyNumber(number)) this.#unmodelled.push(stampKey(number));
   }
 
-  /** The same for a key that is not known, upper case. */
-  addOther(key: string, value: string): void {
-    const others = (this.#others ??= new Map<string, string>());
+  /** Notes a key the engine does not read (upper case). */
+  addOther(key: string): void {
+    const others = (this.#otherKeys ??= new Set<string>());
     if (others.has(key)) return;
-    others.set(key, value);
+    others.add(key);
     this.#unmodelled.push(key);
   }
 }
@@ -118,10 +119,10 @@ export function parseStampPairs(
       continue;
     }
     const keyEnd = trimmedEnd(value, pieceStart, colon);
-    const pairValue = value.slice(skipWhitespace(value, colon + 1, pieceEnd), pieceEnd);
     const number = stampKeyNumberAt(value, pieceStart, keyEnd);
-    if (number >= 0) pairs.addKnown(number, pairValue);
-    else pairs.addOther(upperCase(value.slice(pieceStart, keyEnd)), pairValue);
+    if (number >= 0) {
+      pairs.addKnown(number, value.slice(skipWhitespace(value, colon + 1, pieceEnd), pieceEnd));
+    } else pairs.addOther(upperCase(value.slice(pieceStart, keyEnd)));
   }
   return pairs;
 }

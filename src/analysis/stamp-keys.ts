@@ -1,11 +1,11 @@
 /**
- * The keys of Microsoft's stamps (CIP, SFV, dest...) as the engine's own constant strings when a
- * stamp writes one of them, in any case: a known key then needs no substring and no
- * upper-casing, and the map of pairs is read by the engine's literals ("SCL") by reference.
+ * The keys of Microsoft's stamps that the engine reads (CIP, SFV, dest...), numbered: a stamp
+ * that writes one, in any case, is recognised in place without a substring or upper-casing, and
+ * its value kept in the key's slot (`StampPairs`, antispam.ts).
  */
 
 /** The fields of X-Forefront-Antispam-Report the engine models. */
-export const FOREFRONT_KEYS: readonly string[] = [
+export const FOREFRONT_KEYS = [
   "ARC",
   "CAT",
   "CIP",
@@ -20,7 +20,7 @@ export const FOREFRONT_KEYS: readonly string[] = [
   "SFTY",
   "SFV",
   "SRV",
-];
+] as const;
 
 const KNOWN_KEYS = [
   ...FOREFRONT_KEYS,
@@ -38,7 +38,10 @@ const KNOWN_KEYS = [
   "RF",
   "UCF",
   "WL",
-];
+] as const;
+
+/** A key the engine reads, upper case. */
+export type StampKey = (typeof KNOWN_KEYS)[number];
 
 /**
  * Up to five ASCII letters and digits of text[from, to), upper-cased and packed six bits each
@@ -68,17 +71,16 @@ export const KNOWN_STAMP_KEY_COUNT = KNOWN_KEYS.length;
 const NUMBER_BY_PACKED = new Map<number, number>(
   KNOWN_KEYS.map((key, number) => [packedKey(key, 0, key.length), number]),
 );
-const NUMBER_BY_KEY = new Map<string, number>(KNOWN_KEYS.map((key, number) => [key, number]));
+
+/** Each known key's number, for reading a stamp's pairs by the key's name. */
+export const STAMP_KEY_NUMBER = Object.fromEntries(
+  KNOWN_KEYS.map((key, number) => [key, number]),
+) as Readonly<Record<StampKey, number>>;
 
 /** The number of the known key text[from, to) is, in any case; -1 when it is none of them. */
 export function stampKeyNumberAt(text: string, from: number, to: number): number {
   const packed = packedKey(text, from, to);
   return packed < 0 ? -1 : (NUMBER_BY_PACKED.get(packed) ?? -1);
-}
-
-/** The number of a known key as the engine writes it ("SCL"); -1 for any other text. */
-export function stampKeyNumber(key: string): number {
-  return NUMBER_BY_KEY.get(key) ?? -1;
 }
 
 /** The known key of that number, upper case. */
