@@ -826,8 +826,9 @@ export function isIpv4(text: string, from = 0, to = text.length): boolean {
 
 /**
  * Whether text[from, to) is an IPv6 address (RFC 4291 section 2.2: eight hex groups, or fewer
- * with one "::"; the last two may be an IPv4 address). One pass over the characters, each group
- * checked as the colon after it is met.
+ * with one "::"; the last two may be an IPv4 address). One pass over the characters: a group's
+ * digits are checked as they come, and at the first character no hex group can hold the rest must
+ * be the closing IPv4 address.
  */
 export function isIpv6(text: string, from = 0, to = text.length): boolean {
   if (to - from < 2) return false;
@@ -835,21 +836,23 @@ export function isIpv6(text: string, from = 0, to = text.length): boolean {
   let doubleColon = -1;
   let groupStart = from;
   for (let i = from; i < to; i++) {
-    if (text.charCodeAt(i) !== 0x3a) continue;
-    if (i > from && text.charCodeAt(i - 1) === 0x3a) {
-      if (doubleColon >= 0) return false; // a second "::" (or ":::")
-      doubleColon = i - 1;
-    } else if (i > groupStart) {
-      if (!isHexGroup(text, groupStart, i)) return false;
-      groups++;
+    const code = text.charCodeAt(i);
+    if (code === 0x3a) {
+      if (i > from && text.charCodeAt(i - 1) === 0x3a) {
+        if (doubleColon >= 0) return false; // a second "::" (or ":::")
+        doubleColon = i - 1;
+      } else if (i > groupStart) {
+        groups++;
+      }
+      groupStart = i + 1;
+    } else if (hexValue(code) < 0 || i - groupStart === 4) {
+      if (!isIpv4(text, groupStart, to)) return false;
+      groups += 2;
+      groupStart = to;
+      break;
     }
-    groupStart = i + 1;
   }
-  if (groupStart < to) {
-    if (isHexGroup(text, groupStart, to)) groups++;
-    else if (isIpv4(text, groupStart, to)) groups += 2;
-    else return false;
-  }
+  if (groupStart < to) groups++;
   // A colon at either end is only allowed as part of the "::".
   const colonFirst = text.charCodeAt(from) === 0x3a;
   const colonLast = text.charCodeAt(to - 1) === 0x3a;
@@ -865,12 +868,3 @@ function hexValue(code: number): number {
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
 
-/** Whether text[from, to) is one to four hex digits. */
-function isHexGroup(text: string, from: number, to: number): boolean {
-  if (to <= from || to - from > 4) return false;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i) | 0x20;
-    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
-  }
-  return true;
-}

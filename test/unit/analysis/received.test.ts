@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -336,6 +337,21 @@ describe("IP addresses", () => {
     expect(isIpv6(`[${text}]`, 1, text.length + 1)).toBe(valid);
   });
 
+  it("reads IPv6 as the rules read group by group (RFC 4291 section 2.2)", () => {
+    const piece = fc.constantFrom(
+      ...["0", "1", "9", "a", "F", "ff", "abc", "10a6", "12345", "g", "G", "\u0010", "\u0019"],
+      ...[":", ":", "::", ".", "1.2.3.4", "192.0.2.1", "256.1.1.1", "1.2.3", "%5", " "],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = pieces.join("");
+        expect(isIpv6(text)).toBe(isIpv6ByGroups(text));
+        expect(isIpv6(`(${text})`, 1, text.length + 1)).toBe(isIpv6ByGroups(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it.each([
     ["192.0.2.1", true],
     ["0.0.0.0", true],
@@ -385,3 +401,19 @@ describe("buildHops", () => {
     expect(buildHops([])).toEqual([]);
   });
 });
+
+/** RFC 4291 section 2.2 read as written: split at the "::", then each side at ":". */
+function isIpv6ByGroups(text: string): boolean {
+  const halves = text.split("::");
+  if (halves.length > 2) return false;
+  const groupsOf = (half: string) => (half === "" ? [] : half.split(":"));
+  const groups = halves.flatMap(groupsOf);
+  const last = groups.at(-1);
+  const ipv4Tail = last !== undefined && last.includes(".");
+  if (ipv4Tail && (halves.length === 2 ? halves[1] === "" : false)) return false;
+  if (ipv4Tail && !isIpv4(last)) return false;
+  const hexGroups = ipv4Tail ? groups.slice(0, -1) : groups;
+  if (!hexGroups.every((group) => /^[0-9A-Fa-f]{1,4}$/.test(group))) return false;
+  const count = hexGroups.length + (ipv4Tail ? 2 : 0);
+  return halves.length === 2 ? count < 8 : count === 8;
+}
