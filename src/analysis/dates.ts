@@ -25,69 +25,84 @@ const LAST_SHIFTED_DAY = 3_652_364 + DAYS_PER_ERA;
  * The calendar arithmetic is H. Hinnant's civil_from_days (proleptic Gregorian), counted from an
  * era before year 0 so that every value below is a non-negative int32: each division is then
  * an integer one (`quotient`). As doubles, the divisions and remainders were most of its time.
+ * A message's dates mostly fall on one day, so the last day's date is remembered.
  */
 export function isoUtc(millis: number): string {
   const days = Math.floor(millis / MS_PER_DAY);
-  const shifted = days + 719_468 + DAYS_PER_ERA; // days since -0400-03-01
-  if (!(shifted >= 0 && shifted <= LAST_SHIFTED_DAY)) return new Date(millis).toISOString();
-  const era = quotient(shifted, DAYS_PER_ERA);
-  const dayOfEra = shifted - era * DAYS_PER_ERA;
-  const yearOfEra = quotient(
-    dayOfEra - quotient(dayOfEra, 1460) + quotient(dayOfEra, 36_524) - quotient(dayOfEra, 146_096),
-    365,
-  );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + quotient(yearOfEra, 4) - quotient(yearOfEra, 100));
-  const monthFromMarch = quotient(5 * dayOfYear + 2, 153);
-  const day = dayOfYear - quotient(153 * monthFromMarch + 2, 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + (era - 1) * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0) return new Date(millis).toISOString();
-
+  if (days !== LAST_DAY.days) {
+    const shifted = days + 719_468 + DAYS_PER_ERA; // days since -0400-03-01
+    if (!(shifted >= 0 && shifted <= LAST_SHIFTED_DAY)) return new Date(millis).toISOString();
+    const era = quotient(shifted, DAYS_PER_ERA);
+    const dayOfEra = shifted - era * DAYS_PER_ERA;
+    const yearOfEra = quotient(
+      dayOfEra -
+        quotient(dayOfEra, 1460) +
+        quotient(dayOfEra, 36_524) -
+        quotient(dayOfEra, 146_096),
+      365,
+    );
+    const dayOfYear =
+      dayOfEra - (365 * yearOfEra + quotient(yearOfEra, 4) - quotient(yearOfEra, 100));
+    const monthFromMarch = quotient(5 * dayOfYear + 2, 153);
+    const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    const year = yearOfEra + (era - 1) * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0) return new Date(millis).toISOString();
+    LAST_DAY.days = days;
+    LAST_DAY.year = year;
+    LAST_DAY.month = month;
+    LAST_DAY.day = dayOfYear - quotient(153 * monthFromMarch + 2, 5) + 1;
+  }
+  const { year, month, day } = LAST_DAY;
   const msOfDay = millis - days * MS_PER_DAY;
   const secondOfDay = quotient(msOfDay, 1000);
   const millisecond = msOfDay - secondOfDay * 1000;
   const hour = quotient(secondOfDay, 3600);
   const minute = quotient(secondOfDay - hour * 3600, 60);
   const second = secondOfDay - hour * 3600 - minute * 60;
+  const century = quotient(year, 100);
+  const yearOfCentury = year - century * 100;
+  const hundredsOfMs = quotient(millisecond, 100);
+  const restOfMs = millisecond - hundredsOfMs * 100;
   // One string from its character codes: no intermediate strings to allocate and join.
   return String.fromCharCode(
-    digitOf(year, 1000),
-    digitOf(year, 100),
-    digitOf(year, 10),
-    digitOf(year, 1),
+    TENS[century] as number,
+    ONES[century] as number,
+    TENS[yearOfCentury] as number,
+    ONES[yearOfCentury] as number,
     0x2d, // -
-    digitOf(month, 10),
-    digitOf(month, 1),
+    TENS[month] as number,
+    ONES[month] as number,
     0x2d,
-    digitOf(day, 10),
-    digitOf(day, 1),
+    TENS[day] as number,
+    ONES[day] as number,
     0x54, // T
-    digitOf(hour, 10),
-    digitOf(hour, 1),
+    TENS[hour] as number,
+    ONES[hour] as number,
     0x3a, // :
-    digitOf(minute, 10),
-    digitOf(minute, 1),
+    TENS[minute] as number,
+    ONES[minute] as number,
     0x3a,
-    digitOf(second, 10),
-    digitOf(second, 1),
+    TENS[second] as number,
+    ONES[second] as number,
     0x2e, // .
-    digitOf(millisecond, 100),
-    digitOf(millisecond, 10),
-    digitOf(millisecond, 1),
+    0x30 + hundredsOfMs,
+    TENS[restOfMs] as number,
+    ONES[restOfMs] as number,
     0x5a, // Z
   );
 }
+
+/** The day isoUtc last computed (days since 1970-01-01) and its date. */
+const LAST_DAY = { days: Number.NaN, year: 0, month: 0, day: 0 };
 
 /** Math.floor(dividend / divisor) for a non-negative int32 dividend and a positive divisor. */
 function quotient(dividend: number, divisor: number): number {
   return (dividend / divisor) | 0;
 }
 
-/** The character code of the decimal digit of `value` (a non-negative int32) at `place` (1, 10, 100...). */
-function digitOf(value: number, place: number): number {
-  return 0x30 + (quotient(value, place) % 10);
-}
+/** The character codes of the tens and the ones digit of 0 to 99. */
+const TENS = Uint8Array.from({ length: 100 }, (_, value) => 0x30 + quotient(value, 10));
+const ONES = Uint8Array.from({ length: 100 }, (_, value) => 0x30 + (value % 10));
 
 /** Longer text is read only up to this length. */
 const MAX_DATE_LENGTH = 400;

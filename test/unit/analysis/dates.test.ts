@@ -143,4 +143,14 @@ describe("isoUtc", () => {
     for (let i = 0; i < 5000; i++) instants.push(Math.round((i - 2500) * 104_729_123_457.3));
     for (const instant of instants) expect(isoUtc(instant)).toBe(new Date(instant).toISOString());
   });
+
+  it("writes the same for instants of one day in a row, and of days taking turns", () => {
+    const days = [Date.UTC(2026, 10, 25), Date.UTC(2000, 1, 29), Date.UTC(1969, 11, 31)];
+    const instants: number[] = [];
+    for (const day of days) for (let i = 0; i < 300; i++) instants.push(day + i * 287_997);
+    for (let i = 0; i < 900; i++)
+      instants.push((days[i % 3] as number) + ((i * 7_919_311) % 86_400_000));
+    instants.push(-62_167_219_200_001, days[0] as number, 253_402_300_800_000, days[0] as number);
+    for (const instant of instants) expect(isoUtc(instant)).toBe(new Date(instant).toISOString());
+  });
 });
