@@ -259,15 +259,13 @@ function nameOf(joined: string): string | null {
 
 /**
  * Characters that end the plain forms below: controls, space and the specials (a phrase also
- * stops at "@" and "=", where encoded words start); by character code, 1 for a phrase, 2 for
- * an address, 3 for both.
+ * stops at "@"); by character code, 1 for a phrase, 2 for an address, 3 for both.
  */
 const NOT_PLAIN = (() => {
   const table = new Uint8Array(128);
   for (let code = 0; code <= 0x20; code++) table[code] = 3;
   for (const char of '()<>[]:;,"\\') table[char.charCodeAt(0)] = 3;
   table[0x40] = 1; // @
-  table[0x3d] = 1; // =
   return table;
 })();
 const PHRASE = 1;
@@ -279,9 +277,11 @@ function isPlain(code: number, where: number): boolean {
 
 /**
  * The mailbox of the forms most mail uses, `Name Words <local@domain>`, `<local@domain>` and
- * `local@domain` without quotes, comments, encoded words, routes or literals, read without
- * tokens; undefined for any other value, which the token reader reads. Both readings give the
- * same mailbox for these forms (the words are joined by one space, as `displayName` joins them).
+ * `local@domain` without quotes, comments, routes or literals, read without tokens; undefined
+ * for any other value, which the token reader reads. Both readings give the same mailbox for
+ * these forms: the words are joined by one space, as `displayName` joins the tokens' text, and
+ * the name's encoded words (`=?utf-8?B?...?= <a@b>`, how non-ASCII names travel) are decoded
+ * from that same text.
  */
 function plainMailbox(value: string): Address | null | undefined {
   const length = value.length;
