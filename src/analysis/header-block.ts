@@ -70,23 +70,30 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
   let nextColon = -1;
   let lineNumber = 0;
   let start = 0;
+  // The line break after the current field's last line, while the line being read follows it
+  // (NO_BREAK once a line that is not part of the field stood between).
+  let breakAfterCurrent = NO_BREAK;
   while (start < length) {
     if (nextCr < start) nextCr = indexOrEnd(text, "\r", start);
     if (nextLf < start) nextLf = indexOrEnd(text, "\n", start);
     const end = Math.min(nextCr, nextLf);
     const lineStart = start;
-    start = end === nextCr && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+    const lineBreak = lineBreakAt(text, end);
+    start = lineBreak === CRLF ? end + 2 : end + 1;
     lineNumber++;
 
     if (end === lineStart) break; // the headers end at the first empty line
     if (lineNumber === 1 && text.startsWith("From ", lineStart)) continue; // mbox separator
     const first = text.charCodeAt(lineStart);
     if (first === 0x20 || first === 0x09) {
-      if (current !== null) current.addContinuation(lineStart, end);
-      else if (text.slice(lineStart, end).trim().length === 0) break;
+      if (current !== null) {
+        current.addContinuation(lineStart, end, breakAfterCurrent);
+        breakAfterCurrent = lineBreak;
+      } else if (text.slice(lineStart, end).trim().length === 0) break;
       else note(problems, `Line ${lineNumber} continues a header that was never started.`);
       continue;
     }
+    breakAfterCurrent = NO_BREAK;
     if (nextColon < lineStart) nextColon = indexOrEnd(text, ":", lineStart);
     const colon = nextColon < end ? nextColon : -1;
     const known =
@@ -105,6 +112,7 @@ export function parseHeaderBlock(raw: string): HeaderBlock {
       break;
     }
     current = new LazyField(known, fields.length, text, colon + 1, end);
+    breakAfterCurrent = lineBreak;
     fields.push(current);
     if (known.keyId > maxKeyId) maxKeyId = known.keyId;
   }
@@ -242,12 +250,12 @@ class LazyField implements HeaderField {
     this.#end = valueEnd;
   }
 
-  addContinuation(start: number, end: number): void {
+  /** Adds the line text[start, end), which `kind` (CRLF, LF or CR) parts from the field's last. */
+  addContinuation(start: number, end: number, kind: number): void {
     if (this.#stretches !== null) {
       this.#stretches.push(start, end);
       return;
     }
-    const kind = lineBreakKind(this.#text, this.#end, start);
     if (kind === NO_BREAK) {
       this.#stretches = [this.#start, this.#end, start, end];
       return;
@@ -306,11 +314,11 @@ const CR = 3;
 const MIXED_BREAKS = 4;
 const BREAK_TEXT: readonly (string | undefined)[] = [undefined, "\r\n", "\n", "\r", undefined];
 
-/** The kind of line break text[from, to) is (CRLF, LF or a lone CR), or NO_BREAK. */
-function lineBreakKind(text: string, from: number, to: number): number {
-  const first = text.charCodeAt(from);
-  if (to - from === 1) return first === 0x0d ? CR : first === 0x0a ? LF : NO_BREAK;
-  return to - from === 2 && first === 0x0d && text.charCodeAt(from + 1) === 0x0a ? CRLF : NO_BREAK;
+/** The line break that starts at text[at]: CRLF, a lone CR, LF, or NO_BREAK (the text's end). */
+function lineBreakAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === 0x0d) return text.charCodeAt(at + 1) === 0x0a ? CRLF : CR;
+  return code === 0x0a ? LF : NO_BREAK;
 }
 
 /**
