@@ -187,8 +187,9 @@ function readTypicalHop(text: string, from: number, to: number): ReadReceived | 
   const id = match[7];
   if (isKeyword(fromName) || isKeyword(byHost) || hasKeyword(withWords) || isKeyword(id))
     return null;
+  // A NAME holds no ":", so of ipFromWord's forms only a dotted quad can be one.
   const fromHostIp =
-    fromName === undefined ? ipFromLiteral(match[2] as string) : ipFromWord(fromName);
+    fromName === undefined ? ipFromLiteral(match[2] as string) : isIpv4(fromName) ? fromName : null;
   const date = readDateIn(text, semicolon + 1, to);
   const read = clearedReading();
   // A literal that is no IP names no host, as the token reader reads it.
