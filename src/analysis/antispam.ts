@@ -202,35 +202,39 @@ export function parseTimeSpan(text: string | undefined | null): number | null {
   if (typeof text !== "string") return null;
   const value = text.trim();
   if (value.length === 0 || value.length > 40) return null;
+  // Read by index: [days.]hours:minutes:seconds[.fraction].
   const firstColon = value.indexOf(":");
   if (firstColon < 0) return null;
-  const head = value.slice(0, firstColon);
-  const dot = head.indexOf(".");
-  const days = dot < 0 ? 0 : parseUnsigned(head.slice(0, dot));
-  const hours = parseUnsigned(dot < 0 ? head : head.slice(dot + 1));
-  const rest = value.slice(firstColon + 1);
-  const secondColon = rest.indexOf(":");
+  const dot = value.indexOf(".");
+  const hasDays = dot >= 0 && dot < firstColon;
+  const days = hasDays ? unsignedIn(value, 0, dot) : 0;
+  const hours = unsignedIn(value, hasDays ? dot + 1 : 0, firstColon);
+  const secondColon = value.indexOf(":", firstColon + 1);
   if (secondColon < 0) return null;
-  const minutes = parseUnsigned(rest.slice(0, secondColon));
-  const secondsText = rest.slice(secondColon + 1);
-  const fractionAt = secondsText.indexOf(".");
-  const seconds = parseUnsigned(fractionAt < 0 ? secondsText : secondsText.slice(0, fractionAt));
-  const fraction = fractionAt < 0 ? "" : secondsText.slice(fractionAt + 1);
+  const minutes = unsignedIn(value, firstColon + 1, secondColon);
+  const fractionAt = value.indexOf(".", secondColon + 1);
+  const seconds = unsignedIn(value, secondColon + 1, fractionAt < 0 ? value.length : fractionAt);
+  const hasFraction = fractionAt >= 0 && fractionAt < value.length - 1;
   if (days === null || hours === null || minutes === null || seconds === null) return null;
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  if (fraction.length > 0 && parseUnsigned(fraction) === null) return null;
-  const fractionSeconds = fraction.length > 0 ? Number(`0.${fraction.slice(0, 7)}`) : 0;
+  if (hasFraction && unsignedIn(value, fractionAt + 1, value.length) === null) return null;
+  const fractionSeconds = hasFraction
+    ? Number(`0.${value.slice(fractionAt + 1, fractionAt + 8)}`)
+    : 0;
   const total = ((days * 24 + hours) * 60 + minutes) * 60 + seconds + fractionSeconds;
   return Math.round(total * 1000) / 1000;
 }
 
-function parseUnsigned(text: string): number | null {
-  if (text.length === 0 || text.length > 9) return null;
-  for (let i = 0; i < text.length; i++) {
+/** text[from, to) as a number when it is one to nine decimal digits; null otherwise. */
+function unsignedIn(text: string, from: number, to: number): number | null {
+  if (to <= from || to - from > 9) return null;
+  let value = 0;
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x30 || code > 0x39) return null;
+    value = value * 10 + (code - 0x30);
   }
-  return Number(text);
+  return value;
 }
 
 /** The connecting IP Exchange Online stamps on mail submitted inside the organisation. */
@@ -328,9 +332,11 @@ const IS_UNTRUSTED_COPY = new KeyMemo((key) => key.endsWith("-untrusted"));
 
 /** The names of the `-Untrusted` headers present, each once, topmost first. */
 function untrustedCopiesIn(block: HeaderBlock): string[] {
-  const names = new Set<string>();
-  for (const field of block.fields) if (IS_UNTRUSTED_COPY.of(field)) names.add(field.name);
-  return [...names];
+  let names: Set<string> | null = null;
+  for (const field of block.fields) {
+    if (IS_UNTRUSTED_COPY.of(field)) (names ??= new Set<string>()).add(field.name);
+  }
+  return names === null ? [] : [...names];
 }
 
 /** Values of SFV that mean filtering was skipped or the sender was allowed. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   emptyStamps,
@@ -5,6 +6,7 @@ import {
   parseAntispam,
   parseInteger,
   parseSfsList,
+  parseTimeSpan,
 } from "../../../src/analysis/antispam";
 import { parseHeaderBlock } from "../../../src/analysis/header-block";
 import type { AntispamStamps } from "../../../src/analysis/types";
@@ -207,3 +209,77 @@ describe("junked", () => {
     expect(isJunked(stamps(sfv, scl, dest))).toBe(expected);
   });
 });
+
+describe("Exchange's TimeSpan", () => {
+  it("reads in place as cut into its parts it reads", () => {
+    const piece = fc.constantFrom(
+      ...["0", "00", "02", "1", "23", "24", "59", "60", "1934717", "1234567890", "12345678901"],
+      ...[":", ":", ".", ".", " ", "-", "+", "x", "\u00a0"],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 9 }), (pieces) => {
+        const text = pieces.join("");
+        expect(parseTimeSpan(text)).toBe(timeSpanByParts(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    const digits = fc.constantFrom(
+      "",
+      "0",
+      "07",
+      "23",
+      "24",
+      "59",
+      "60",
+      "123456789",
+      "1234567890",
+    );
+    const shaped = fc
+      .tuple(fc.option(digits), digits, digits, digits, fc.option(digits))
+      .map(([days, hours, minutes, seconds, fraction]) =>
+        [
+          days === null ? "" : `${days}.`,
+          `${hours}:${minutes}:${seconds}`,
+          fraction === null ? "" : `.${fraction}`,
+        ].join(""),
+      );
+    fc.assert(
+      fc.property(shaped, (text) => {
+        expect(parseTimeSpan(text)).toBe(timeSpanByParts(text));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(parseTimeSpan("1.02:03:04.5")).toBe(93_784.5);
+    expect(parseTimeSpan("00:00:02.")).toBe(2);
+    expect(parseTimeSpan("123456789.00:00:00")).toBe(123_456_789 * 86_400);
+    expect(parseTimeSpan("1234567890.00:00:00")).toBeNull();
+    expect(parseTimeSpan("00:00:02.1234567890")).toBeNull();
+  });
+});
+
+/** The TimeSpan as first written: each part cut out, then read. */
+function timeSpanByParts(text: string): number | null {
+  const value = text.trim();
+  if (value.length === 0 || value.length > 40) return null;
+  // A third colon never leaves the seconds and their fraction digits only.
+  const parts = value.split(":");
+  if (parts.length !== 3) return null;
+  const [head, minutesText, secondsPart] = parts as [string, string, string];
+  const dot = head.indexOf(".");
+  const days = dot < 0 ? 0 : unsigned(head.slice(0, dot));
+  const hours = unsigned(dot < 0 ? head : head.slice(dot + 1));
+  const minutes = unsigned(minutesText);
+  const fractionAt = secondsPart.indexOf(".");
+  const seconds = unsigned(fractionAt < 0 ? secondsPart : secondsPart.slice(0, fractionAt));
+  const fraction = fractionAt < 0 ? "" : secondsPart.slice(fractionAt + 1);
+  if (days === null || hours === null || minutes === null || seconds === null) return null;
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  if (fraction.length > 0 && unsigned(fraction) === null) return null;
+  const fractionSeconds = fraction.length > 0 ? Number(`0.${fraction.slice(0, 7)}`) : 0;
+  const total = ((days * 24 + hours) * 60 + minutes) * 60 + seconds + fractionSeconds;
+  return Math.round(total * 1000) / 1000;
+}
+
+function unsigned(text: string): number | null {
+  return /^[0-9]{1,9}$/.test(text) ? Number(text) : null;
+}
