@@ -7,6 +7,7 @@
  * recipient's verdict; only their presence is noted.
  * Field meanings: ../shared/reference/platform-facts.md §4.
  */
+import { digitsAt } from "./digits";
 import { KeyMemo } from "./field-names";
 import type { HeaderBlock } from "./header-block";
 import { upperCase } from "./letter-case";
@@ -228,13 +229,8 @@ export function parseTimeSpan(text: string | undefined | null): number | null {
 /** text[from, to) as a number when it is one to nine decimal digits; null otherwise. */
 function unsignedIn(text: string, from: number, to: number): number | null {
   if (to <= from || to - from > 9) return null;
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return null;
-    value = value * 10 + (code - 0x30);
-  }
-  return value;
+  const value = digitsAt(text, from, to - from);
+  return value < 0 ? null : value;
 }
 
 /** The connecting IP Exchange Online stamps on mail submitted inside the organisation. */

@@ -4,6 +4,7 @@
  * 3-digit years, asctime and date(1) orders, ISO 8601 with fractional seconds, and stray
  * comments such as "(PDT)". Linear in the input.
  */
+import { digitsAt, isDigits } from "./digits";
 import { withoutLineBreaks } from "./header-block";
 import { isWhitespace, skipWhitespace, trimmedEnd } from "./whitespace";
 
@@ -259,15 +260,6 @@ function isIsoStart(text: string): boolean {
   return isDigits(text, 0, 4) && text[4] === "-";
 }
 
-function isDigits(text: string, from: number, count: number): boolean {
-  if (from + count > text.length) return false;
-  for (let i = from; i < from + count; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
-}
-
 /** YYYY-MM-DD[(T| )hh:mm[:ss[.fraction]]][ ][Z|±hh[:]mm|±hh|UTC|GMT] */
 function readIso(text: string): DateParts | null {
   if (!isDigits(text, 5, 2) || text[7] !== "-" || !isDigits(text, 8, 2)) return null;
@@ -462,17 +454,6 @@ function hasCommonRfcSeparators(text: string, p: number): boolean {
     text.charCodeAt(p + 15) === 0x3a &&
     text.charCodeAt(p + 18) === 0x20
   );
-}
-
-/** The decimal value of the `count` characters at `from`; -1 unless they are all digits. */
-function digitsAt(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const digit = text.charCodeAt(i) - 0x30;
-    if (!(digit >= 0 && digit <= 9)) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 /**

@@ -4,6 +4,8 @@
  * One left-to-right pass; each candidate word is scanned at most once, so the work is linear.
  */
 
+import { hexValue } from "./digits";
+
 /** One encoded word as found in the text: [start, end) and its decoded bytes. */
 export interface EncodedWordMatch {
   start: number;
@@ -182,13 +184,6 @@ function decodeQ(encoded: string): Uint8Array {
     }
   }
   return bytes.subarray(0, length);
-}
-
-function hexValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  const lower = code | 0x20;
-  if (lower >= 0x61 && lower <= 0x66) return lower - 0x61 + 10;
-  return -1;
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

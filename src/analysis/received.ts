@@ -8,6 +8,7 @@
  */
 import { closingParenthesis } from "./comments";
 import { isoUtc, readDateIn } from "./dates";
+import { hexValue, isDigits } from "./digits";
 import { ForwardSearch } from "./forward-search";
 import { withoutLineBreaks } from "./header-block";
 import type { TextSpan } from "./header-block";
@@ -341,12 +342,7 @@ function isNumberWord(tokens: Tokens, index: number, maxDigits: number): boolean
   if (index >= tokens.count || tokens.kinds[index] !== WORD) return false;
   const start = tokens.starts[index] as number;
   const end = tokens.ends[index] as number;
-  if (end - start > maxDigits) return false;
-  for (let i = start; i < end; i++) {
-    const code = tokens.text.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
+  return end - start <= maxDigits && isDigits(tokens.text, start, end - start);
 }
 
 /** Token kinds, as small integers in `Tokens.kinds`. */
@@ -798,12 +794,7 @@ function mayBeIp(text: string, from: number, to: number): boolean {
 }
 
 function isPort(text: string): boolean {
-  if (text.length === 0 || text.length > 5) return false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
+  return text.length > 0 && text.length <= 5 && isDigits(text, 0, text.length);
 }
 
 /** Whether text[from, to) is a dotted-quad IPv4 address. */
@@ -863,10 +854,4 @@ export function isIpv6(text: string, from = 0, to = text.length): boolean {
   if (colonFirst && doubleColon !== from) return false;
   if (colonLast && doubleColon !== to - 2) return false;
   return groups < 8;
-}
-
-function hexValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
