@@ -5,7 +5,7 @@
  */
 
 /** The fields of X-Forefront-Antispam-Report the engine models. */
-export const FOREFRONT_KEYS = [
+const FOREFRONT_KEYS = [
   "ARC",
   "CAT",
   "CIP",
@@ -86,10 +86,4 @@ export function stampKeyNumberAt(text: string, from: number, to: number): number
 /** The known key of that number, upper case. */
 export function stampKey(number: number): string {
   return KNOWN_KEYS[number] as string;
-}
-
-/** The known key text[from, to) is, upper-cased; undefined when it is none of them. */
-export function knownStampKey(text: string, from: number, to: number): string | undefined {
-  const number = stampKeyNumberAt(text, from, to);
-  return number < 0 ? undefined : stampKey(number);
 }
