@@ -1,10 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sampleFields } from "../../support/samples";
 import { parseAuthenticationResults } from "../../../src/analysis/auth-results";
-import { parseHeaderBlock } from "../../../src/analysis/header-block";
 import { referenceParseAuthenticationResults } from "./auth-results-reference";
 
 /**
@@ -12,17 +9,11 @@ import { referenceParseAuthenticationResults } from "./auth-results-reference";
  * and statement objects before it did (./auth-results-reference.ts): results, strays and the
  * problems in their order.
  */
-const samplesDir = fileURLToPath(new URL("../../../samples/", import.meta.url));
-const sampleValues = readdirSync(samplesDir)
-  .filter((name) => name.endsWith(".eml"))
-  .flatMap((name) => {
-    const block = parseHeaderBlock(readFileSync(join(samplesDir, name), "utf8"));
-    return [
-      ...block.all("Authentication-Results"),
-      ...block.all("ARC-Authentication-Results"),
-      ...block.all("Authentication-Results-Original"),
-    ].map((field) => field.value);
-  });
+const sampleValues = sampleFields(
+  "Authentication-Results",
+  "ARC-Authentication-Results",
+  "Authentication-Results-Original",
+).map((field) => field.value);
 
 const WRITTEN = [
   "mx.google.com; dkim=pass header.i=@example.com header.s=20230601 header.b=AbC/+=; spf=pass (google.com: domain of a@b.example designates 192.0.2.1 as permitted sender) smtp.mailfrom=a@b.example; dmarc=pass (p=NONE sp=NONE dis=NONE) header.from=example.com",

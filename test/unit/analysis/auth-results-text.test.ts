@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sampleFields } from "../../support/samples";
 import {
   parseAuthenticationResults,
   parseAuthenticationResultsByTokens,
@@ -29,7 +27,6 @@ import {
   readStatement,
   StatementItems,
 } from "../../../src/analysis/auth-statement-items";
-import { parseHeaderBlock } from "../../../src/analysis/header-block";
 
 /**
  * Authentication-Results values are read from their text (a typical statement by its
@@ -37,17 +34,11 @@ import { parseHeaderBlock } from "../../../src/analysis/header-block";
  * done; the token reader is the definition. Both text readers must read every statement they
  * take as the tokens read it, and every value must read the same either way.
  */
-const samplesDir = fileURLToPath(new URL("../../../samples/", import.meta.url));
-const sampleValues = readdirSync(samplesDir)
-  .filter((name) => name.endsWith(".eml"))
-  .flatMap((name) => {
-    const block = parseHeaderBlock(readFileSync(join(samplesDir, name), "utf8"));
-    return [
-      ...block.all("Authentication-Results"),
-      ...block.all("ARC-Authentication-Results"),
-      ...block.all("Authentication-Results-Original"),
-    ].map((field) => field.value);
-  });
+const sampleValues = sampleFields(
+  "Authentication-Results",
+  "ARC-Authentication-Results",
+  "Authentication-Results-Original",
+).map((field) => field.value);
 
 /** Exchange Online's own form: no authserv-id, one result a statement. */
 const EXCHANGE_ONLINE = [

@@ -1,23 +1,14 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseHeaderBlock } from "../../../src/analysis/header-block";
+import { sampleFields } from "../../support/samples";
 import {
   parseReceived,
   parseReceivedByTokens,
   readsAsTypicalHop,
 } from "../../../src/analysis/received";
 
-const samplesDir = fileURLToPath(new URL("../../../samples/", import.meta.url));
-const sampleHops = readdirSync(samplesDir)
-  .filter((name) => name.endsWith(".eml"))
-  .flatMap((name) =>
-    parseHeaderBlock(readFileSync(join(samplesDir, name), "utf8"))
-      .all("Received")
-      .map((field) => field.folded),
-  );
+const sampleHops = sampleFields("Received").map((field) => field.folded);
 const corpus = (
   JSON.parse(
     readFileSync(
